@@ -1,0 +1,28 @@
+package nl.welkom.model.journey;
+
+import java.util.Map;
+
+/**
+ * A task in a household's journey.
+ *
+ * @param id          task id (UUID)
+ * @param householdId household the task belongs to
+ * @param stage       journey stage the task belongs to
+ * @param titles      title per language code; always contains {@code nl}
+ * @param assignee    who does it
+ * @param dueDate     ISO-8601 date, or null when there is no deadline
+ * @param status      open or done
+ * @param completedAt ISO-8601 instant the task was marked done, or null
+ * @param version     server version of this task; an edit names the version it was based on
+ */
+public record Task(
+        String id,
+        String householdId,
+        JourneyStage stage,
+        Map<String, String> titles,
+        TaskAssignee assignee,
+        String dueDate,
+        TaskStatus status,
+        String completedAt,
+        long version) {
+}

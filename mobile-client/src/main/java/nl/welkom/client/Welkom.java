@@ -1,0 +1,417 @@
+package nl.welkom.client;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+import nl.welkom.client.store.LocalStore;
+import nl.welkom.client.store.LocalStoreException;
+import nl.welkom.model.auth.ActivationRequest;
+import nl.welkom.model.auth.Session;
+import nl.welkom.model.content.ContentPack;
+import nl.welkom.model.content.Language;
+import nl.welkom.model.content.Lesson;
+import nl.welkom.model.content.TextDirection;
+import nl.welkom.model.content.Topic;
+import nl.welkom.model.household.Household;
+import nl.welkom.model.journey.Task;
+import nl.welkom.model.journey.TaskStatus;
+import nl.welkom.model.sync.Mutation;
+import nl.welkom.model.sync.MutationType;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * The Welkom client: the one entry point of this library. Offline first: every read comes from the
+ * {@link LocalStore} and never touches the network; network operations ({@link #activate},
+ * {@link #refreshContent}, {@link #sync}) write what they receive into the store and throw a
+ * {@link WelkomException} when they cannot.
+ *
+ * <p>Build one per store and keep it (it is thread-safe):
+ * <pre>{@code
+ * Welkom welkom = Welkom.builder()
+ *         .baseUrl("https://welkom.example")
+ *         .store(store)
+ *         .build();
+ * }</pre>
+ *
+ * <p>Failures: {@link WelkomOfflineException} when the server cannot be reached,
+ * {@link WelkomApiException} when it answers with a problem (see
+ * {@link WelkomApiException#isUnauthorized()} for a disconnected phone), {@link LocalStoreException}
+ * (unchecked) when the store fails, {@link IllegalArgumentException} for arguments that can never
+ * succeed.
+ */
+public final class Welkom {
+
+    /** Fallback when the content pack does not list a language: right-to-left scripts we expect. */
+    private static final Set<String> RTL_LANGUAGES =
+            new HashSet<>(Arrays.asList("ar", "fa", "prs", "ps", "ur", "he", "ckb"));
+    /** A BCP-47-like code; also guarantees the code is safe in a URL and a header unescaped. */
+    private static final Pattern LANGUAGE_CODE = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
+
+    private final LocalStore store;
+    private final Clock clock;
+    private final Api api;
+    private final SyncEngine engine;
+
+    private Welkom(Builder builder) {
+        this.store = builder.store;
+        this.clock = builder.clock;
+        OkHttpClient base = builder.okHttpClient != null ? builder.okHttpClient : defaultClient();
+        // newBuilder() shares the caller's connection pool and dispatcher; the interceptors apply to
+        // Welkom's own requests only.
+        OkHttpClient client = base.newBuilder()
+                .addInterceptor(new AuthInterceptor(store))
+                .addInterceptor(new AcceptLanguageInterceptor(store))
+                .addNetworkInterceptor(ByteCounter.INTERCEPTOR)
+                .build();
+        this.api = new Api(client, builder.baseUrl);
+        this.engine = new SyncEngine(api, store);
+    }
+
+    /** Timeouts for slow mobile links: connecting may take a while, so may a content pack on 2G. */
+    private static OkHttpClient defaultClient() {
+        return new OkHttpClient.Builder()
+                .connectTimeout(20, TimeUnit.SECONDS)
+                .readTimeout(60, TimeUnit.SECONDS)
+                .writeTimeout(60, TimeUnit.SECONDS)
+                .build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ---- network operations ---------------------------------------------------------------
+
+    /**
+     * Redeems an activation code ({@code POST /api/activation}) and stores the session it returns
+     * (token, household id, municipality name…). When the phone was activated before for another
+     * household, that household's data, tasks, outbox and cursor are forgotten in the same
+     * transaction; for the same household they are kept (a re-activated phone still pushes its
+     * outbox). Follow with {@link #sync} to fetch the household and its tasks.
+     *
+     * <p>Offline: fails with {@link WelkomOfflineException}; nothing is stored. An unknown, used or
+     * expired code is a {@link WelkomApiException} with status 400 and the server's problem.
+     *
+     * @param code       the code as printed; surrounding spaces are ignored (case and dashes too, by the server)
+     * @param deviceName a label the household recognises in the officer's device list
+     * @return the stored session
+     */
+    public Session activate(String code, String deviceName) throws WelkomException {
+        String c = requireText(code, "code");
+        String name = requireText(deviceName, "deviceName");
+        Session session = api.activate(new ActivationRequest(c, name));
+        if (session.token() == null || session.token().trim().isEmpty()) {
+            throw Api.unexpected("The activation answer has no token");
+        }
+        store.inTransaction(() -> {
+            Optional<Session> previous = store.session();
+            if (previous.isPresent() && !Objects.equals(previous.get().householdId(), session.householdId())) {
+                store.clearHousehold();
+            }
+            store.saveSession(session);
+        });
+        return session;
+    }
+
+    /**
+     * Fetches the content pack for the language chain ({@code GET /api/content?lang=…}), sending the
+     * stored pack's ETag as {@code If-None-Match} when it was fetched for the same chain. A
+     * {@code 304} keeps the stored pack; a {@code 200} replaces it in one transaction. Needs no
+     * activation.
+     *
+     * <p>Offline: {@link WelkomOfflineException}; the stored pack stays and {@link #topics()} keeps
+     * working.
+     *
+     * @return true when a new pack was stored, false when the stored one is current
+     */
+    public boolean refreshContent() throws WelkomException {
+        return engine.refreshContent(new ByteCounter());
+    }
+
+    /**
+     * Brings the phone and the server level: pushes the outbox ({@code POST /api/sync/push}), pulls
+     * changes page by page ({@code GET /api/sync/pull?after=<cursor>}) until none are left, then
+     * {@link #refreshContent() refreshes the content}. A mutation leaves the outbox only when the
+     * server returned a result for it; each pulled page and its cursor are applied in one
+     * transaction. Blocking: call it from a background thread (WorkManager on a phone).
+     *
+     * <p>Concurrency: never runs twice at once. A call while another sync is running fails fast
+     * with {@link IllegalStateException}, without touching the network or the store.
+     *
+     * <p>Offline (or a connection that breaks midway): {@link WelkomOfflineException}. Steps that
+     * finished stay finished; unanswered mutations stay in the outbox and the cursor stays at the
+     * last applied page, so the next sync continues. A revoked phone gets a
+     * {@link WelkomApiException} whose {@link WelkomApiException#isUnauthorized()} is true.
+     *
+     * @param listener progress callback on the calling thread; {@link SyncListener#NONE} to ignore
+     * @throws IllegalStateException when the phone is not activated, or a sync is already running
+     */
+    public SyncResult sync(SyncListener listener) throws WelkomException {
+        Objects.requireNonNull(listener, "listener");
+        if (!store.session().isPresent()) {
+            throw new IllegalStateException("This phone is not activated");
+        }
+        return engine.sync(listener);
+    }
+
+    // ---- language -------------------------------------------------------------------------
+
+    /**
+     * Stores the reader's language chain, best first ({@code ar}, {@code en}); duplicates are
+     * dropped. Takes effect for the next {@link #refreshContent()}, and at once for task titles
+     * and the {@code Accept-Language} header. Works offline. An empty chain means the server's
+     * default (Dutch).
+     *
+     * @throws IllegalArgumentException for a code that is not a language tag
+     */
+    public void setLanguages(List<String> chain) {
+        Set<String> codes = new LinkedHashSet<>();
+        for (String code : Objects.requireNonNull(chain, "chain")) {
+            String c = code == null ? "" : code.trim();
+            if (!LANGUAGE_CODE.matcher(c).matches()) {
+                throw new IllegalArgumentException("Not a language code: " + code);
+            }
+            codes.add(c);
+        }
+        store.saveLanguageChain(Collections.unmodifiableList(new ArrayList<>(codes)));
+    }
+
+    /** The stored language chain, best first; empty when never chosen. Reads the store only. */
+    public List<String> languages() {
+        return store.languageChain();
+    }
+
+    /**
+     * Languages in the stored content pack's directory, with native names and direction; empty
+     * before the first content refresh. Reads the store only.
+     */
+    public List<Language> availableLanguages() {
+        Optional<ContentPack> pack = store.contentPack();
+        if (!pack.isPresent() || pack.get().directory() == null) {
+            return Collections.emptyList();
+        }
+        return Collections.unmodifiableList(new ArrayList<>(pack.get().directory()));
+    }
+
+    /**
+     * Writing direction of a language: from the content pack's language directory (exact code, then
+     * its primary subtag), else right-to-left for ar, fa, prs, ps, ur, he and ckb. Reads the store only.
+     */
+    public TextDirection direction(String languageCode) {
+        String code = Objects.requireNonNull(languageCode, "languageCode").trim();
+        String primary = primarySubtag(code);
+        TextDirection byPrimary = null;
+        for (Language language : availableLanguages()) {
+            if (language.code() == null || language.direction() == null) {
+                continue;
+            }
+            if (language.code().equalsIgnoreCase(code)) {
+                return language.direction();
+            }
+            if (byPrimary == null && primarySubtag(language.code()).equals(primary)) {
+                byPrimary = language.direction();
+            }
+        }
+        if (byPrimary != null) {
+            return byPrimary;
+        }
+        return RTL_LANGUAGES.contains(primary) ? TextDirection.RTL : TextDirection.LTR;
+    }
+
+    private static String primarySubtag(String code) {
+        int dash = code.indexOf('-');
+        return (dash < 0 ? code : code.substring(0, dash)).toLowerCase(Locale.ROOT);
+    }
+
+    // ---- local reads ----------------------------------------------------------------------
+
+    /** The stored session; empty before activation. Reads the store only. */
+    public Optional<Session> session() {
+        return store.session();
+    }
+
+    /** Topics of the stored content pack, in order; empty before the first content refresh. Reads the store only. */
+    public List<Topic> topics() {
+        Optional<ContentPack> pack = store.contentPack();
+        if (!pack.isPresent() || pack.get().topics() == null) {
+            return Collections.emptyList();
+        }
+        return Collections.unmodifiableList(new ArrayList<>(pack.get().topics()));
+    }
+
+    /** A lesson of the stored content pack by id. Reads the store only. */
+    public Optional<Lesson> lesson(String id) {
+        for (Topic topic : topics()) {
+            if (topic.lessons() == null) {
+                continue;
+            }
+            for (Lesson lesson : topic.lessons()) {
+                if (lesson.id() != null && lesson.id().equals(id)) {
+                    return Optional.of(lesson);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The phone's household as last pulled; empty before the first sync. Reads the store only. */
+    public Optional<Household> household() {
+        return store.household();
+    }
+
+    /**
+     * The household's tasks as the reader should see them: the server's copy with the edits still
+     * waiting in the outbox applied, ordered by journey stage, then due date (none last). Reads the
+     * store only.
+     */
+    public List<Task> tasks() {
+        return LocalView.tasks(store.tasks(), store.outbox());
+    }
+
+    /** Number of edits waiting to be sent. Reads the store only. */
+    public int pendingChanges() {
+        return store.outbox().size();
+    }
+
+    /** Ids of tasks with an edit waiting to be sent (for a "waiting to sync" mark). Reads the store only. */
+    public Set<String> pendingTaskIds() {
+        Set<String> ids = new LinkedHashSet<>();
+        for (Mutation m : store.outbox()) {
+            ids.add(m.entityId());
+        }
+        return Collections.unmodifiableSet(ids);
+    }
+
+    // ---- offline edits --------------------------------------------------------------------
+
+    /**
+     * Marks a task done. Works fully offline: the task shows as done at once and a
+     * {@code TASK_COMPLETE} mutation (new client UUID, base version = the task's server version,
+     * createdAt = now) is appended to the outbox in the same transaction; {@link #sync} sends it.
+     * A task that already shows as done is returned unchanged and nothing is queued.
+     *
+     * <p>Toggling a task twice before a sync queues both mutations, in order; they are never
+     * coalesced, because a mutation may already have reached the server in a push whose answer was
+     * lost, and cancelling it locally would leave phone and server disagreeing for good.
+     *
+     * @return the task as it now shows
+     * @throws IllegalArgumentException when no task with that id is on this phone
+     */
+    public Task completeTask(String taskId) {
+        return edit(taskId, MutationType.TASK_COMPLETE, TaskStatus.DONE);
+    }
+
+    /**
+     * Marks a done task open again; otherwise exactly like {@link #completeTask(String)} (offline,
+     * queued as {@code TASK_REOPEN}, a task that already shows as open is returned unchanged).
+     *
+     * @throws IllegalArgumentException when no task with that id is on this phone
+     */
+    public Task reopenTask(String taskId) {
+        return edit(taskId, MutationType.TASK_REOPEN, TaskStatus.OPEN);
+    }
+
+    private Task edit(String taskId, MutationType type, TaskStatus target) {
+        Objects.requireNonNull(taskId, "taskId");
+        Task[] result = new Task[1];
+        store.inTransaction(() -> {
+            Task serverCopy = store.task(taskId)
+                    .orElseThrow(() -> new IllegalArgumentException("No task " + taskId + " on this phone"));
+            Task shown = LocalView.task(serverCopy, store.outbox());
+            if (shown.status() == target) {
+                result[0] = shown;
+                return;
+            }
+            Mutation mutation = new Mutation(UUID.randomUUID().toString(), type, taskId, serverCopy.version(),
+                    Instant.now(clock).truncatedTo(ChronoUnit.MILLIS).toString());
+            store.appendToOutbox(mutation);
+            result[0] = LocalView.apply(shown, mutation);
+        });
+        return result[0];
+    }
+
+    private static String requireText(String value, String name) {
+        String trimmed = Objects.requireNonNull(value, name).trim();
+        if (trimmed.isEmpty()) {
+            throw new IllegalArgumentException(name + " is empty");
+        }
+        return trimmed;
+    }
+
+    /**
+     * Configures a {@link Welkom}. {@link #baseUrl(String)} and {@link #store(LocalStore)} are
+     * required.
+     */
+    public static final class Builder {
+        private HttpUrl baseUrl;
+        private OkHttpClient okHttpClient;
+        private LocalStore store;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /**
+         * The server, e.g. {@code https://welkom.example} or {@code http://localhost:8080}; a path
+         * prefix ({@code https://host/welkom/}) is kept.
+         *
+         * @throws IllegalArgumentException when it is not an http(s) URL
+         */
+        public Builder baseUrl(String baseUrl) {
+            HttpUrl url = HttpUrl.parse(Objects.requireNonNull(baseUrl, "baseUrl").trim());
+            if (url == null) {
+                throw new IllegalArgumentException("Not an http(s) URL: " + baseUrl);
+            }
+            this.baseUrl = url;
+            return this;
+        }
+
+        /**
+         * An OkHttp client to share (connection pool, certificate pinning, logging). Optional; by
+         * default a client with timeouts suited to slow mobile links is used. Welkom adds its own
+         * interceptors to a derived client and leaves this one unchanged.
+         */
+        public Builder okHttpClient(OkHttpClient client) {
+            this.okHttpClient = Objects.requireNonNull(client, "client");
+            return this;
+        }
+
+        /** Where everything is kept. Required. */
+        public Builder store(LocalStore store) {
+            this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /** The clock for mutation timestamps. Optional; defaults to the system clock in UTC. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** @throws IllegalStateException when the base URL or the store is missing */
+        public Welkom build() {
+            if (baseUrl == null) {
+                throw new IllegalStateException("baseUrl is required");
+            }
+            if (store == null) {
+                throw new IllegalStateException("store is required");
+            }
+            return new Welkom(this);
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package nl.welkom.client.store;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import nl.welkom.model.auth.Session;
+import nl.welkom.model.content.ContentPack;
+import nl.welkom.model.household.Household;
+import nl.welkom.model.journey.Task;
+import nl.welkom.model.sync.Mutation;
+
+/**
+ * A {@link LocalStore} in memory: a real implementation for tests and previews (it passes the same
+ * contract test as the SQLite store), forgetting everything when the process ends. Transactions
+ * take a snapshot of the state and restore it when the work throws.
+ */
+public final class InMemoryLocalStore implements LocalStore {
+
+    private State state = new State();
+    private final Deque<State> snapshots = new ArrayDeque<>();
+
+    @Override
+    public synchronized Optional<Session> session() {
+        return Optional.ofNullable(state.session);
+    }
+
+    @Override
+    public synchronized void saveSession(Session session) {
+        state.session = Objects.requireNonNull(session, "session");
+    }
+
+    @Override
+    public synchronized List<String> languageChain() {
+        return copy(state.languageChain);
+    }
+
+    @Override
+    public synchronized void saveLanguageChain(List<String> chain) {
+        state.languageChain = copy(Objects.requireNonNull(chain, "chain"));
+    }
+
+    @Override
+    public synchronized Optional<ContentPack> contentPack() {
+        return Optional.ofNullable(state.pack);
+    }
+
+    @Override
+    public synchronized Optional<String> contentPackEtag(List<String> requestedChain) {
+        if (state.pack == null || !state.packChain.equals(requestedChain)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(state.packEtag);
+    }
+
+    @Override
+    public synchronized void saveContentPack(List<String> requestedChain, String etag, ContentPack pack) {
+        state.pack = Objects.requireNonNull(pack, "pack");
+        state.packChain = copy(Objects.requireNonNull(requestedChain, "requestedChain"));
+        state.packEtag = etag;
+    }
+
+    @Override
+    public synchronized Optional<Household> household() {
+        return Optional.ofNullable(state.household);
+    }
+
+    @Override
+    public synchronized void saveHousehold(Household household) {
+        state.household = Objects.requireNonNull(household, "household");
+    }
+
+    @Override
+    public synchronized List<Task> tasks() {
+        return copy(state.tasks.values());
+    }
+
+    @Override
+    public synchronized Optional<Task> task(String id) {
+        return Optional.ofNullable(state.tasks.get(id));
+    }
+
+    @Override
+    public synchronized void saveTasks(Collection<Task> tasks) {
+        for (Task task : tasks) {
+            Objects.requireNonNull(task.id(), "task id");
+        }
+        for (Task task : tasks) {
+            state.tasks.put(task.id(), task);
+        }
+    }
+
+    @Override
+    public synchronized void deleteTasks(Collection<String> ids) {
+        for (String id : ids) {
+            state.tasks.remove(id);
+        }
+    }
+
+    @Override
+    public synchronized List<Mutation> outbox() {
+        return copy(state.outbox.values());
+    }
+
+    @Override
+    public synchronized void appendToOutbox(Mutation mutation) {
+        Objects.requireNonNull(mutation.id(), "mutation id");
+        if (!state.outbox.containsKey(mutation.id())) {
+            state.outbox.put(mutation.id(), mutation);
+        }
+    }
+
+    @Override
+    public synchronized void removeFromOutbox(Collection<String> mutationIds) {
+        for (String id : mutationIds) {
+            state.outbox.remove(id);
+        }
+    }
+
+    @Override
+    public synchronized long syncCursor() {
+        return state.cursor;
+    }
+
+    @Override
+    public synchronized void saveSyncCursor(long cursor) {
+        state.cursor = cursor;
+    }
+
+    @Override
+    public synchronized void clearHousehold() {
+        state.household = null;
+        state.tasks.clear();
+        state.outbox.clear();
+        state.cursor = 0;
+    }
+
+    @Override
+    public synchronized void inTransaction(Runnable work) {
+        snapshots.push(state.copy());
+        try {
+            work.run();
+        } catch (RuntimeException | Error e) {
+            state = snapshots.peek();
+            throw e;
+        } finally {
+            snapshots.pop();
+        }
+    }
+
+    private static <T> List<T> copy(Collection<T> items) {
+        return Collections.unmodifiableList(new ArrayList<>(items));
+    }
+
+    /** Everything the store holds; copied whole for a transaction's snapshot (records are immutable). */
+    private static final class State {
+        Session session;
+        List<String> languageChain = Collections.emptyList();
+        ContentPack pack;
+        List<String> packChain = Collections.emptyList();
+        String packEtag;
+        Household household;
+        final Map<String, Task> tasks = new TreeMap<>();
+        final Map<String, Mutation> outbox = new LinkedHashMap<>();
+        long cursor;
+
+        State copy() {
+            State c = new State();
+            c.session = session;
+            c.languageChain = languageChain;
+            c.pack = pack;
+            c.packChain = packChain;
+            c.packEtag = packEtag;
+            c.household = household;
+            c.tasks.putAll(tasks);
+            c.outbox.putAll(outbox);
+            c.cursor = cursor;
+            return c;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package nl.welkom.client.store;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import nl.welkom.model.auth.Session;
+import nl.welkom.model.content.ContentPack;
+import nl.welkom.model.household.Household;
+import nl.welkom.model.journey.Task;
+import nl.welkom.model.sync.Mutation;
+
+/**
+ * Everything the phone keeps between runs: the only source screens read from.
+ *
+ * <p>Tasks are kept as the server last sent them ("server copies"); edits made offline live in the
+ * outbox until the server confirms them, and {@code Welkom} shows each task as its server copy with
+ * the pending outbox edits replayed on top — like local commits on top of {@code origin/main}. A
+ * refused edit therefore rolls back by itself when it leaves the outbox.
+ *
+ * <p>Contract for every implementation (checked by {@code LocalStoreContractTest}):
+ * <ul>
+ *   <li>Thread-safe. Reads return snapshots that later writes do not change.</li>
+ *   <li>Each write method is atomic on its own; {@link #inTransaction(Runnable)} makes a group of
+ *       writes atomic and durable together (a pulled page and its cursor, a push answer and the
+ *       outbox). While one thread is inside a transaction, other threads' reads and writes wait.</li>
+ *   <li>Empty values are empty, never null: no session is {@code Optional.empty()}, no language
+ *       chain is an empty list, a store that never synced has cursor 0.</li>
+ *   <li>Failures surface as the unchecked {@link LocalStoreException}.</li>
+ * </ul>
+ *
+ * <p>On Android an app implements this over {@code android.database.sqlite} (or Room) with the same
+ * schema as {@code SqliteLocalStore}; the session token belongs in encrypted storage there.
+ */
+public interface LocalStore {
+
+    /** The session of the activated phone, with its bearer token. */
+    Optional<Session> session();
+
+    /** Replaces the session. */
+    void saveSession(Session session);
+
+    /** The reader's language codes, best first; empty when never chosen. */
+    List<String> languageChain();
+
+    /** Replaces the language chain. */
+    void saveLanguageChain(List<String> chain);
+
+    /** The last stored content pack, whatever language chain it was fetched for. */
+    Optional<ContentPack> contentPack();
+
+    /**
+     * The validator ({@code ETag}) of the stored pack if that pack was fetched for exactly
+     * {@code requestedChain}; otherwise empty, so a pack in other languages is never revalidated.
+     */
+    Optional<String> contentPackEtag(List<String> requestedChain);
+
+    /**
+     * Replaces the stored pack (one pack is kept: a cheap phone has little space).
+     *
+     * @param requestedChain the language chain the pack was requested with
+     * @param etag           the validator the server sent with it, or null
+     */
+    void saveContentPack(List<String> requestedChain, String etag, ContentPack pack);
+
+    /** The phone's household, as last pulled. */
+    Optional<Household> household();
+
+    /** Replaces the household. */
+    void saveHousehold(Household household);
+
+    /** Server copies of all tasks, ordered by id. */
+    List<Task> tasks();
+
+    /** The server copy of one task. */
+    Optional<Task> task(String id);
+
+    /** Inserts or replaces tasks by id. */
+    void saveTasks(Collection<Task> tasks);
+
+    /** Deletes tasks by id; unknown ids are ignored. */
+    void deleteTasks(Collection<String> ids);
+
+    /** Edits not yet confirmed by the server, oldest first (the order they were appended). */
+    List<Mutation> outbox();
+
+    /** Appends an edit to the outbox; a mutation id already in the outbox is ignored. */
+    void appendToOutbox(Mutation mutation);
+
+    /** Removes mutations from the outbox by id; unknown ids are ignored. */
+    void removeFromOutbox(Collection<String> mutationIds);
+
+    /** The server sequence the phone has pulled up to; 0 before the first pull. */
+    long syncCursor();
+
+    /** Replaces the sync cursor. */
+    void saveSyncCursor(long cursor);
+
+    /**
+     * Forgets everything that belongs to a household: household, tasks, outbox and sync cursor.
+     * Used when the phone is activated for another household. Session, languages and content stay.
+     */
+    void clearHousehold();
+
+    /**
+     * Runs {@code work} so that all its writes become visible and durable together, or not at all:
+     * when {@code work} throws, its writes are undone and the exception propagates unchanged. Reads
+     * inside see the writes made so far. A nested call is atomic on its own (a savepoint): if it
+     * throws and the outer work catches the exception, the outer writes still commit.
+     */
+    void inTransaction(Runnable work);
+}

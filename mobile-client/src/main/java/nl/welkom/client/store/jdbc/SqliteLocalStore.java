@@ -1,0 +1,507 @@
+package nl.welkom.client.store.jdbc;
+
+import java.io.Closeable;
+import java.io.File;
+import java.lang.reflect.Type;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+import com.google.gson.reflect.TypeToken;
+
+import nl.welkom.client.store.LocalStore;
+import nl.welkom.client.store.LocalStoreException;
+import nl.welkom.model.auth.Session;
+import nl.welkom.model.content.ContentPack;
+import nl.welkom.model.household.Household;
+import nl.welkom.model.journey.JourneyStage;
+import nl.welkom.model.journey.Task;
+import nl.welkom.model.journey.TaskAssignee;
+import nl.welkom.model.journey.TaskStatus;
+import nl.welkom.model.sync.Mutation;
+import nl.welkom.model.sync.MutationType;
+
+/**
+ * A {@link LocalStore} in one SQLite file over JDBC, for the terminal companion and desktop tests.
+ * Needs a SQLite JDBC driver on the class path ({@code org.xerial:sqlite-jdbc}, an optional
+ * dependency of this library); this class only talks plain JDBC.
+ *
+ * <p>SQL is limited to what SQLite 3.18 (Android 8) runs: {@code INSERT OR REPLACE} instead of
+ * UPSERT, no window functions, no {@code RETURNING}. The schema is versioned with
+ * {@code PRAGMA user_version}; a file written by a newer schema is refused, not guessed at.
+ *
+ * <p>Schema decision: what is only ever read and replaced whole is stored as the wire JSON
+ * (session, household, and the content pack — one row per pack, keyed by the requested language
+ * chain). The pack is the server's unit of versioning (its ETag covers the whole pack), it is read
+ * whole to show topics, and normalizing it would add four tables and a mapping layer with no query
+ * that needs them; JSON also survives additive wire changes without a migration. Tasks and the
+ * outbox are rows: tasks are replaced one by one by pull and fold, and the outbox needs its append
+ * order ({@code seq}) and deletion by id.
+ *
+ * <p>Concurrency: one connection, every method synchronized on the store; a transaction holds the
+ * lock for its whole duration (SQLite has one writer anyway). Keep transactions short.
+ */
+public final class SqliteLocalStore implements LocalStore, Closeable {
+
+    /** The schema version this code writes; see {@link #MIGRATIONS}. */
+    static final int SCHEMA_VERSION = 1;
+
+    /** {@code MIGRATIONS[v]} upgrades a file from user_version v to v + 1. Append only. */
+    private static final String[][] MIGRATIONS = {
+        {
+            "CREATE TABLE setting (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)",
+            "CREATE TABLE content_pack (slot INTEGER PRIMARY KEY CHECK (slot = 1), "
+                    + "chain TEXT NOT NULL, etag TEXT, body TEXT NOT NULL)",
+            "CREATE TABLE household (slot INTEGER PRIMARY KEY CHECK (slot = 1), "
+                    + "id TEXT NOT NULL, body TEXT NOT NULL)",
+            "CREATE TABLE task (id TEXT PRIMARY KEY NOT NULL, household_id TEXT, stage TEXT, "
+                    + "titles TEXT NOT NULL, assignee TEXT, due_date TEXT, status TEXT NOT NULL, "
+                    + "completed_at TEXT, version INTEGER NOT NULL)",
+            "CREATE TABLE outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, "
+                    + "type TEXT NOT NULL, entity_id TEXT NOT NULL, base_version INTEGER NOT NULL, "
+                    + "created_at TEXT)",
+        },
+    };
+
+    private static final String SESSION = "session";
+    private static final String LANGUAGE_CHAIN = "language_chain";
+    private static final String SYNC_CURSOR = "sync_cursor";
+
+    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
+    private static final Type STRING_LIST = new TypeToken<List<String>>() { }.getType();
+    private static final Type STRING_MAP = new TypeToken<Map<String, String>>() { }.getType();
+
+    private final Connection connection;
+    private int depth;
+    private boolean closed;
+
+    private SqliteLocalStore(Connection connection) {
+        this.connection = connection;
+    }
+
+    /**
+     * Opens (creating when missing) the store in {@code file} and brings its schema up to date.
+     * Parent directories are created.
+     *
+     * @throws LocalStoreException when no SQLite JDBC driver is on the class path, the file cannot be
+     *                             opened, or it was written by a newer schema version
+     */
+    public static SqliteLocalStore open(File file) {
+        File parent = file.getAbsoluteFile().getParentFile();
+        if (parent != null && !parent.isDirectory() && !parent.mkdirs()) {
+            throw new LocalStoreException("Cannot create directory " + parent);
+        }
+        Connection connection;
+        try {
+            connection = DriverManager.getConnection("jdbc:sqlite:" + file.getAbsolutePath());
+        } catch (SQLException e) {
+            throw new LocalStoreException("Cannot open " + file
+                    + " (is org.xerial:sqlite-jdbc on the class path?)", e);
+        }
+        SqliteLocalStore store = new SqliteLocalStore(connection);
+        try {
+            store.configure();
+            store.migrate();
+        } catch (SQLException | RuntimeException e) {
+            store.close();
+            if (e instanceof LocalStoreException) {
+                throw (LocalStoreException) e;
+            }
+            throw new LocalStoreException("Cannot prepare " + file, e);
+        }
+        return store;
+    }
+
+    private void configure() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            // WAL: readers do not block the writer; FULL: an acknowledged write survives power loss.
+            s.execute("PRAGMA journal_mode=WAL");
+            s.execute("PRAGMA synchronous=FULL");
+            s.execute("PRAGMA busy_timeout=5000");
+        }
+    }
+
+    private void migrate() throws SQLException {
+        int version;
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+            version = rs.next() ? rs.getInt(1) : 0;
+        }
+        if (version > SCHEMA_VERSION) {
+            throw new LocalStoreException("The store was written by a newer app (schema " + version
+                    + ", this app knows " + SCHEMA_VERSION + ")");
+        }
+        for (int v = version; v < SCHEMA_VERSION; v++) {
+            final int from = v;
+            inTransaction(() -> {
+                try (Statement s = connection.createStatement()) {
+                    for (String sql : MIGRATIONS[from]) {
+                        s.executeUpdate(sql);
+                    }
+                    s.executeUpdate("PRAGMA user_version = " + (from + 1));
+                } catch (SQLException e) {
+                    throw new LocalStoreException("Migration to schema " + (from + 1) + " failed", e);
+                }
+            });
+        }
+    }
+
+    /** Closes the connection; later calls fail with {@link LocalStoreException}. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new LocalStoreException("Cannot close the store", e);
+        }
+    }
+
+    // ---- session, languages, cursor: the setting table -------------------------------------
+
+    @Override
+    public synchronized Optional<Session> session() {
+        return setting(SESSION).map(json -> fromJson(json, Session.class));
+    }
+
+    @Override
+    public synchronized void saveSession(Session session) {
+        saveSetting(SESSION, GSON.toJson(Objects.requireNonNull(session, "session")));
+    }
+
+    @Override
+    public synchronized List<String> languageChain() {
+        return setting(LANGUAGE_CHAIN).map(SqliteLocalStore::stringList).orElse(Collections.<String>emptyList());
+    }
+
+    @Override
+    public synchronized void saveLanguageChain(List<String> chain) {
+        saveSetting(LANGUAGE_CHAIN, GSON.toJson(Objects.requireNonNull(chain, "chain"), STRING_LIST));
+    }
+
+    @Override
+    public synchronized long syncCursor() {
+        return setting(SYNC_CURSOR).map(Long::parseLong).orElse(0L);
+    }
+
+    @Override
+    public synchronized void saveSyncCursor(long cursor) {
+        saveSetting(SYNC_CURSOR, Long.toString(cursor));
+    }
+
+    private Optional<String> setting(String key) {
+        return queryOne("SELECT value FROM setting WHERE key = ?", rs -> rs.getString(1), key);
+    }
+
+    private void saveSetting(String key, String value) {
+        update("INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", key, value);
+    }
+
+    // ---- content pack ---------------------------------------------------------------------
+
+    @Override
+    public synchronized Optional<ContentPack> contentPack() {
+        return queryOne("SELECT body FROM content_pack WHERE slot = 1", rs -> fromJson(rs.getString(1), ContentPack.class));
+    }
+
+    @Override
+    public synchronized Optional<String> contentPackEtag(List<String> requestedChain) {
+        String chain = GSON.toJson(requestedChain, STRING_LIST);
+        return queryOne("SELECT etag FROM content_pack WHERE slot = 1 AND chain = ? AND etag IS NOT NULL",
+                rs -> rs.getString(1), chain);
+    }
+
+    @Override
+    public synchronized void saveContentPack(List<String> requestedChain, String etag, ContentPack pack) {
+        Objects.requireNonNull(pack, "pack");
+        update("INSERT OR REPLACE INTO content_pack (slot, chain, etag, body) VALUES (1, ?, ?, ?)",
+                GSON.toJson(Objects.requireNonNull(requestedChain, "requestedChain"), STRING_LIST), etag,
+                GSON.toJson(pack));
+    }
+
+    // ---- household ------------------------------------------------------------------------
+
+    @Override
+    public synchronized Optional<Household> household() {
+        return queryOne("SELECT body FROM household WHERE slot = 1", rs -> fromJson(rs.getString(1), Household.class));
+    }
+
+    @Override
+    public synchronized void saveHousehold(Household household) {
+        Objects.requireNonNull(household, "household");
+        update("INSERT OR REPLACE INTO household (slot, id, body) VALUES (1, ?, ?)",
+                Objects.requireNonNull(household.id(), "household id"), GSON.toJson(household));
+    }
+
+    // ---- tasks ----------------------------------------------------------------------------
+
+    private static final String TASK_COLUMNS =
+            "id, household_id, stage, titles, assignee, due_date, status, completed_at, version";
+
+    @Override
+    public synchronized List<Task> tasks() {
+        return query("SELECT " + TASK_COLUMNS + " FROM task ORDER BY id", SqliteLocalStore::task);
+    }
+
+    @Override
+    public synchronized Optional<Task> task(String id) {
+        return queryOne("SELECT " + TASK_COLUMNS + " FROM task WHERE id = ?", SqliteLocalStore::task, id);
+    }
+
+    @Override
+    public synchronized void saveTasks(Collection<Task> tasks) {
+        if (tasks.isEmpty()) {
+            return;
+        }
+        inTransaction(() -> {
+            try (PreparedStatement ps = prepare("INSERT OR REPLACE INTO task (" + TASK_COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (Task t : tasks) {
+                    bind(ps, Objects.requireNonNull(t.id(), "task id"), t.householdId(), name(t.stage()),
+                            GSON.toJson(t.titles() == null ? Collections.emptyMap() : t.titles(), STRING_MAP),
+                            name(t.assignee()), t.dueDate(),
+                            name(Objects.requireNonNull(t.status(), "task status")), t.completedAt(), t.version());
+                    ps.executeUpdate();
+                }
+            } catch (SQLException e) {
+                throw failure(e);
+            }
+        });
+    }
+
+    @Override
+    public synchronized void deleteTasks(Collection<String> ids) {
+        deleteByIds("DELETE FROM task WHERE id = ?", ids);
+    }
+
+    private static Task task(ResultSet rs) throws SQLException {
+        return new Task(
+                rs.getString(1),
+                rs.getString(2),
+                enumValue(JourneyStage.class, rs.getString(3)),
+                Collections.unmodifiableMap(fromJson(rs.getString(4), STRING_MAP)),
+                enumValue(TaskAssignee.class, rs.getString(5)),
+                rs.getString(6),
+                enumValue(TaskStatus.class, rs.getString(7)),
+                rs.getString(8),
+                rs.getLong(9));
+    }
+
+    // ---- outbox ---------------------------------------------------------------------------
+
+    @Override
+    public synchronized List<Mutation> outbox() {
+        return query("SELECT id, type, entity_id, base_version, created_at FROM outbox ORDER BY seq",
+                rs -> new Mutation(rs.getString(1), enumValue(MutationType.class, rs.getString(2)),
+                        rs.getString(3), rs.getLong(4), rs.getString(5)));
+    }
+
+    @Override
+    public synchronized void appendToOutbox(Mutation m) {
+        update("INSERT OR IGNORE INTO outbox (id, type, entity_id, base_version, created_at) VALUES (?, ?, ?, ?, ?)",
+                Objects.requireNonNull(m.id(), "mutation id"), name(Objects.requireNonNull(m.type(), "mutation type")),
+                Objects.requireNonNull(m.entityId(), "mutation entityId"), m.baseVersion(), m.createdAt());
+    }
+
+    @Override
+    public synchronized void removeFromOutbox(Collection<String> mutationIds) {
+        deleteByIds("DELETE FROM outbox WHERE id = ?", mutationIds);
+    }
+
+    // ---- whole-store operations -----------------------------------------------------------
+
+    @Override
+    public synchronized void clearHousehold() {
+        inTransaction(() -> {
+            update("DELETE FROM household");
+            update("DELETE FROM task");
+            update("DELETE FROM outbox");
+            update("DELETE FROM setting WHERE key = ?", SYNC_CURSOR);
+        });
+    }
+
+    @Override
+    public synchronized void inTransaction(Runnable work) {
+        ensureOpen();
+        String savepoint = "sp" + depth;
+        try {
+            if (depth == 0) {
+                connection.setAutoCommit(false);
+            } else {
+                execute("SAVEPOINT " + savepoint);
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+        depth++;
+        boolean ok = false;
+        try {
+            work.run();
+            ok = true;
+        } finally {
+            depth--;
+            finish(ok, savepoint);
+        }
+    }
+
+    /** Commits or rolls back the level that just ended; a failure to do so wins only if the work succeeded. */
+    private void finish(boolean ok, String savepoint) {
+        try {
+            if (depth == 0) {
+                try {
+                    if (ok) {
+                        connection.commit();
+                    } else {
+                        connection.rollback();
+                    }
+                } finally {
+                    connection.setAutoCommit(true);
+                }
+            } else if (ok) {
+                execute("RELEASE " + savepoint);
+            } else {
+                execute("ROLLBACK TO " + savepoint);
+                execute("RELEASE " + savepoint);
+            }
+        } catch (SQLException e) {
+            if (ok) {
+                throw failure(e);
+            }
+            // The work's own exception is propagating; a failed rollback must not replace it.
+        }
+    }
+
+    // ---- JDBC plumbing --------------------------------------------------------------------
+
+    private interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    private <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
+        try (PreparedStatement ps = prepare(sql)) {
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<T> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(mapper.map(rs));
+                }
+                return Collections.unmodifiableList(rows);
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    private <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... args) {
+        List<T> rows = query(sql, mapper, args);
+        return rows.isEmpty() ? Optional.<T>empty() : Optional.ofNullable(rows.get(0));
+    }
+
+    private void update(String sql, Object... args) {
+        try (PreparedStatement ps = prepare(sql)) {
+            bind(ps, args);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    private void deleteByIds(String sql, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        inTransaction(() -> {
+            try (PreparedStatement ps = prepare(sql)) {
+                for (String id : ids) {
+                    ps.setString(1, id);
+                    ps.executeUpdate();
+                }
+            } catch (SQLException e) {
+                throw failure(e);
+            }
+        });
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private PreparedStatement prepare(String sql) throws SQLException {
+        ensureOpen();
+        return connection.prepareStatement(sql);
+    }
+
+    private static void bind(PreparedStatement ps, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            Object a = args[i];
+            if (a == null) {
+                ps.setNull(i + 1, Types.VARCHAR);
+            } else if (a instanceof Long) {
+                ps.setLong(i + 1, (Long) a);
+            } else {
+                ps.setString(i + 1, a.toString());
+            }
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new LocalStoreException("The store is closed");
+        }
+    }
+
+    private static LocalStoreException failure(SQLException e) {
+        return new LocalStoreException("SQLite store failed: " + e.getMessage(), e);
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    /** Reads an enum written by this store; a name from a newer app version reads as null. */
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String name) {
+        if (name == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static List<String> stringList(String json) {
+        List<String> list = fromJson(json, STRING_LIST);
+        return Collections.unmodifiableList(list);
+    }
+
+    private static <T> T fromJson(String json, Type type) {
+        try {
+            T value = GSON.fromJson(json, type);
+            if (value == null) {
+                throw new LocalStoreException("Empty JSON in the store");
+            }
+            return value;
+        } catch (JsonParseException e) {
+            throw new LocalStoreException("Unreadable JSON in the store", e);
+        }
+    }
+}

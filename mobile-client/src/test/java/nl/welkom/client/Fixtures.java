@@ -1,0 +1,80 @@
+package nl.welkom.client;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import nl.welkom.model.auth.Role;
+import nl.welkom.model.auth.Session;
+import nl.welkom.model.content.ContentPack;
+import nl.welkom.model.content.Language;
+import nl.welkom.model.content.Lesson;
+import nl.welkom.model.content.Section;
+import nl.welkom.model.content.TextDirection;
+import nl.welkom.model.content.Topic;
+import nl.welkom.model.content.TranslationState;
+import nl.welkom.model.household.ArrivalPath;
+import nl.welkom.model.household.Household;
+import nl.welkom.model.household.Member;
+import nl.welkom.model.journey.JourneyStage;
+import nl.welkom.model.journey.Task;
+import nl.welkom.model.journey.TaskAssignee;
+import nl.welkom.model.journey.TaskStatus;
+import nl.welkom.model.sync.Mutation;
+import nl.welkom.model.sync.MutationType;
+
+/** Wire objects for tests, shaped like the demo data. */
+public final class Fixtures {
+
+    public static final String HOUSEHOLD_ID = "6f1c2a7e-0000-4000-8000-000000000001";
+    public static final String TASK_REGISTER = "7a000000-0000-4000-8000-000000000001";
+    public static final String TASK_BANK = "7a000000-0000-4000-8000-000000000002";
+
+    private Fixtures() {
+    }
+
+    public static Session session() {
+        return new Session("token-abc", Role.NEWCOMER, "m-zwolle", "Gemeente Zwolle", "Familie Haile",
+                HOUSEHOLD_ID, "device-1", "2027-11-23T13:00:00Z");
+    }
+
+    public static Household household() {
+        return new Household(HOUSEHOLD_ID, "m-zwolle", "WLK-2026-0001", "Familie Haile", "ER",
+                "Adi Harush, Ethiopia", ArrivalPath.DIRECT, JourneyStage.HOUSING_AND_REGISTRATION,
+                Arrays.asList("ti", "en"),
+                Collections.singletonList(new Member("member-1", "Mehret", 1991, Arrays.asList("ti", "en"))), 4);
+    }
+
+    public static Task task(String id, TaskStatus status, long version) {
+        Map<String, String> titles = new LinkedHashMap<>();
+        titles.put("nl", "Inschrijven bij de gemeente " + id.substring(id.length() - 1));
+        titles.put("en", "Register at the town hall " + id.substring(id.length() - 1));
+        titles.put("ar", "التسجيل في البلدية " + id.substring(id.length() - 1));
+        return new Task(id, HOUSEHOLD_ID, JourneyStage.HOUSING_AND_REGISTRATION, titles, TaskAssignee.FAMILY,
+                "2026-11-30", status, status == TaskStatus.DONE ? "2026-11-20T10:00:00Z" : null, version);
+    }
+
+    public static Mutation mutation(String id, String taskId, MutationType type, long baseVersion) {
+        return new Mutation(id, type, taskId, baseVersion, "2026-11-23T13:00:00Z");
+    }
+
+    public static ContentPack pack(String version, List<String> chain) {
+        Section arabic = new Section("s-1", 1, "ar", "ماذا يفعل طبيب العائلة؟",
+                "طبيب العائلة هو طبيبك الأول.\nاتصل به أولاً.", TranslationState.MACHINE_DRAFTED);
+        Section fallback = new Section("s-2", 2, "en", "An appointment",
+                "Call the **practice** in the morning.", TranslationState.MISSING);
+        Lesson lesson = new Lesson("lesson-gp", "the-gp", 1, "ar", "طبيب العائلة",
+                "عندما تمرض، تذهب أولاً إلى طبيب العائلة.", TranslationState.MACHINE_DRAFTED,
+                Arrays.asList(arabic, fallback));
+        Topic topic = new Topic("topic-health", "health-care", 1, JourneyStage.HOUSING_AND_REGISTRATION, "ar",
+                "الرعاية الصحية", Collections.singletonList(lesson));
+        List<Language> directory = Arrays.asList(
+                new Language("ar", "Arabic", "العربية", TextDirection.RTL),
+                new Language("en", "English", "English", TextDirection.LTR),
+                new Language("nl", "Dutch", "Nederlands", TextDirection.LTR),
+                new Language("syr", "Syriac", "ܠܫܢܐ ܣܘܪܝܝܐ", TextDirection.RTL));
+        return new ContentPack(chain, version, directory, Collections.singletonList(topic));
+    }
+}

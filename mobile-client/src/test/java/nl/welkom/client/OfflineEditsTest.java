@@ -1,0 +1,121 @@
+package nl.welkom.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import nl.welkom.client.store.InMemoryLocalStore;
+import nl.welkom.model.journey.Task;
+import nl.welkom.model.journey.TaskStatus;
+import nl.welkom.model.sync.Mutation;
+import nl.welkom.model.sync.MutationType;
+
+/** Editing tasks with no server at all: the base URL points at a port nobody listens on. */
+class OfflineEditsTest {
+
+    private InMemoryLocalStore store;
+    private Welkom welkom;
+
+    @BeforeEach
+    void noServer() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        store = new InMemoryLocalStore();
+        store.saveSession(Fixtures.session());
+        store.saveTasks(Arrays.asList(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 3),
+                Fixtures.task(Fixtures.TASK_REGISTER, TaskStatus.DONE, 8)));
+        welkom = Welkom.builder().baseUrl("http://127.0.0.1:" + port).store(store)
+                .clock(ServerTestSupport.CLOCK).build();
+    }
+
+    @Test
+    void completeTaskWorksWithNoServerAtAll() {
+        Task shown = welkom.completeTask(Fixtures.TASK_BANK);
+
+        assertEquals(TaskStatus.DONE, shown.status());
+        assertEquals("2026-11-23T13:00:00.123Z", shown.completedAt());
+        assertEquals(shown, find(welkom.tasks(), Fixtures.TASK_BANK));
+        assertEquals(1, welkom.pendingChanges());
+        assertEquals(Collections.singleton(Fixtures.TASK_BANK), welkom.pendingTaskIds());
+        Mutation m = store.outbox().get(0);
+        assertEquals(MutationType.TASK_COMPLETE, m.type());
+        assertEquals(Fixtures.TASK_BANK, m.entityId());
+        assertEquals(3L, m.baseVersion());
+        assertEquals(TaskStatus.OPEN, store.task(Fixtures.TASK_BANK).get().status(),
+                "the server copy is untouched until the server answers");
+    }
+
+    @Test
+    void togglingATaskTwiceBeforeASyncQueuesBothMutationsInOrder() {
+        welkom.reopenTask(Fixtures.TASK_REGISTER);
+        welkom.completeTask(Fixtures.TASK_REGISTER);
+
+        List<Mutation> outbox = store.outbox();
+        assertEquals(2, outbox.size());
+        assertEquals(MutationType.TASK_REOPEN, outbox.get(0).type());
+        assertEquals(MutationType.TASK_COMPLETE, outbox.get(1).type());
+        assertEquals(8L, outbox.get(1).baseVersion(), "both are based on the server's version");
+        assertEquals(TaskStatus.DONE, find(welkom.tasks(), Fixtures.TASK_REGISTER).status());
+    }
+
+    @Test
+    void completingATaskThatAlreadyShowsDoneQueuesNothing() {
+        welkom.completeTask(Fixtures.TASK_REGISTER);
+        welkom.reopenTask(Fixtures.TASK_BANK);
+
+        assertEquals(0, welkom.pendingChanges());
+    }
+
+    @Test
+    void anUnknownTaskIsAnIllegalArgument() {
+        assertThrows(IllegalArgumentException.class, () -> welkom.completeTask("no-such-task"));
+        assertEquals(0, welkom.pendingChanges());
+    }
+
+    @Test
+    void tasksAreShownInJourneyOrder() {
+        Task later = new Task("t-later", Fixtures.HOUSEHOLD_ID, nl.welkom.model.journey.JourneyStage.CIVIC_INTEGRATION,
+                Collections.singletonMap("nl", "Later"), null, "2026-01-01", TaskStatus.OPEN, null, 1);
+        Task noDeadline = new Task("t-none", Fixtures.HOUSEHOLD_ID, nl.welkom.model.journey.JourneyStage.ARRIVAL,
+                Collections.singletonMap("nl", "Geen datum"), null, null, TaskStatus.OPEN, null, 1);
+        Task early = new Task("t-early", Fixtures.HOUSEHOLD_ID, nl.welkom.model.journey.JourneyStage.ARRIVAL,
+                Collections.singletonMap("nl", "Vroeg"), null, "2026-12-01", TaskStatus.OPEN, null, 1);
+        store.saveTasks(Arrays.asList(later, noDeadline, early));
+
+        List<Task> tasks = welkom.tasks();
+
+        assertEquals("t-early", tasks.get(0).id());
+        assertEquals("t-none", tasks.get(1).id());
+        assertEquals("t-later", tasks.get(tasks.size() - 1).id());
+    }
+
+    @Test
+    void syncWithNoServerIsAnOfflineExceptionAndKeepsTheEdit() {
+        welkom.completeTask(Fixtures.TASK_BANK);
+
+        assertThrows(WelkomOfflineException.class, () -> welkom.sync(SyncListener.NONE));
+        assertThrows(WelkomOfflineException.class, () -> welkom.refreshContent());
+
+        assertEquals(1, welkom.pendingChanges());
+        assertEquals(TaskStatus.DONE, find(welkom.tasks(), Fixtures.TASK_BANK).status());
+    }
+
+    private static Task find(List<Task> tasks, String id) {
+        for (Task t : tasks) {
+            if (t.id().equals(id)) {
+                return t;
+            }
+        }
+        throw new AssertionError("no task " + id);
+    }
+}

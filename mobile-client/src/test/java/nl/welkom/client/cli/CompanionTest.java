@@ -1,0 +1,223 @@
+package nl.welkom.client.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.Gson;
+
+import nl.welkom.client.Fixtures;
+import nl.welkom.client.store.jdbc.SqliteLocalStore;
+import nl.welkom.model.content.ContentPack;
+import nl.welkom.model.journey.TaskStatus;
+import nl.welkom.model.sync.Mutation;
+import nl.welkom.model.sync.MutationOutcome;
+import nl.welkom.model.sync.MutationResult;
+import nl.welkom.model.sync.MutationType;
+import nl.welkom.model.sync.PullResponse;
+import nl.welkom.model.sync.PushRequest;
+import nl.welkom.model.sync.PushResponse;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import okhttp3.mockwebserver.SocketPolicy;
+
+/** Drives the companion's main method through System.in and System.out, as a person at a terminal would. */
+class CompanionTest {
+
+    private static final Logger MOCK_SERVER_LOG = Logger.getLogger(MockWebServer.class.getName());
+    private static final Gson GSON = new Gson();
+    private static final char RLI = '\u2067';
+    private static final char PDI = '\u2069';
+
+    @TempDir
+    Path data;
+
+    private MockWebServer server;
+    /** A server that accepts connections and drops them at once: a link that is down. */
+    private volatile boolean down;
+    private final List<String> paths = Collections.synchronizedList(new ArrayList<>());
+    private InputStream realIn;
+    private PrintStream realOut;
+
+    @BeforeEach
+    void startServer() throws IOException {
+        MOCK_SERVER_LOG.setLevel(Level.SEVERE);
+        realIn = System.in;
+        realOut = System.out;
+        server = new MockWebServer();
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                if (down) {
+                    return new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AT_START);
+                }
+                paths.add(request.getMethod() + " " + request.getPath());
+                String path = request.getPath();
+                if (path.equals("/api/activation")) {
+                    return json(Fixtures.session());
+                }
+                if (path.startsWith("/api/sync/pull")) {
+                    return json(new PullResponse(7, false, Fixtures.household(), Arrays.asList(
+                            Fixtures.task(Fixtures.TASK_REGISTER, TaskStatus.OPEN, 1),
+                            Fixtures.task(Fixtures.TASK_BANK, TaskStatus.DONE, 2)), Collections.<String>emptyList()));
+                }
+                if (path.equals("/api/sync/push")) {
+                    List<MutationResult> results = new ArrayList<>();
+                    for (Mutation m : GSON.fromJson(request.getBody().readUtf8(), PushRequest.class).mutations()) {
+                        results.add(new MutationResult(m.id(), MutationOutcome.APPLIED, null));
+                    }
+                    return json(new PushResponse(results));
+                }
+                if (path.startsWith("/api/content")) {
+                    if ("\"v1\"".equals(request.getHeader("If-None-Match"))) {
+                        return new MockResponse().setResponseCode(304);
+                    }
+                    ContentPack pack = Fixtures.pack("v1", Arrays.asList("ar", "en", "nl"));
+                    return json(pack).setHeader("ETag", "\"v1\"");
+                }
+                return new MockResponse().setResponseCode(404);
+            }
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void restore() throws IOException {
+        System.setIn(realIn);
+        System.setOut(realOut);
+        server.shutdown();
+    }
+
+    @Test
+    void activateChooseArabicReadALessonThenTickATaskWhileTheServerIsDown() throws Exception {
+        String online = run(
+                "1", "K7QD-9XM2-PW4T-HN6C", "Amina's phone", // activate, then the first sync
+                "2", "3", "2",                                // Arabic, then English
+                "3", "1", "1", "", "", "",                    // lessons → topic → lesson → back ×3
+                "0");
+
+        assertTrue(online.contains("This phone is now connected to Gemeente Zwolle."), online);
+        assertTrue(online.contains("Up to date."), online);
+        assertTrue(paths.contains("GET /api/content?lang=ar,en"), paths.toString());
+        assertTrue(online.contains(" 3  " + '\u2068' + "العربية" + PDI + "  (Arabic)"), "native names, isolated");
+        assertTrue(hasRightAlignedRtlLine(online, "1  الرعاية الصحية  \u2068[ar]\u2069"), "the topic is right-aligned RTL:\n" + online);
+        assertTrue(hasRightAlignedRtlLine(online, "== طبيب العائلة ==  \u2068[ar] [machine translation]\u2069"), "the lesson title too");
+        assertTrue(online.contains("[ar] [machine translation]"), online);
+        assertTrue(online.contains("— 2. An appointment  [en] [not yet in your language]"), online);
+        assertTrue(hasRightAlignedRtlLine(online, "— 1.  ماذا يفعل طبيب العائلة؟  \u2068[ar] [machine translation]\u2069"),
+                "an Arabic section heading is right-aligned RTL");
+        assertTrue(online.contains("  Call the practice in the morning."), "English body stays left-to-right");
+
+        server.shutdown();
+        String offline = run(
+                "4", "1", "",   // journey → tick the first task → back
+                "5",            // sync: no server
+                "4", "",        // still shows pending
+                "0");
+
+        assertTrue(offline.contains("Marked done on this phone; waiting to sync."), offline);
+        assertTrue(offline.contains("⟳ waiting to sync"), offline);
+        assertTrue(offline.contains("1 change waiting to sync"), offline);
+        assertTrue(offline.contains("No connection right now. Kept on this phone: 1 change, sent at the next sync."),
+                offline);
+        assertTrue(hasRightAlignedRtlLine(offline, "1  [x] التسجيل في البلدية 1"), "the ticked task, in Arabic");
+        try (SqliteLocalStore store = SqliteLocalStore.open(data.resolve("welkom.db").toFile())) {
+            List<Mutation> outbox = store.outbox();
+            assertEquals(1, outbox.size());
+            assertEquals(MutationType.TASK_COMPLETE, outbox.get(0).type());
+            assertEquals(Fixtures.TASK_REGISTER, outbox.get(0).entityId());
+        }
+    }
+
+    @Test
+    void theNextSyncSendsWhatWasTickedOffline() throws Exception {
+        run("1", "CODE", "phone", "0");
+        down = true;
+        run("4", "1", "", "5", "0");
+        down = false;
+
+        String out = run("5", "0");
+
+        assertTrue(out.contains("Up to date. 1 change sent"), out);
+        assertFalse(out.substring(out.indexOf("Up to date.")).contains("waiting to sync"), out);
+    }
+
+    @Test
+    void badInputIsAskedAgainAndTheEndOfInputQuitsCleanly() throws Exception {
+        String out = run("abc", "", "99", "-1", "4", "3", "x", "", "2", "42", "");
+
+        assertTrue(out.contains("Please type a number from 0 to 5."), out);
+        assertTrue(out.contains("Activate this phone first (menu 1)."), out);
+        assertTrue(out.contains("No lessons on this phone yet."), out);
+        assertTrue(out.trim().endsWith("Goodbye."), out);
+    }
+
+    @Test
+    void anActivationWhileOfflineSaysSoAndKeepsGoing() throws Exception {
+        server.shutdown();
+
+        String out = run("1", "CODE", "phone", "5", "0");
+
+        assertTrue(out.contains("No connection. Activating needs the internet once"), out);
+        assertTrue(out.contains("Activate this phone first (menu 1)."), out);
+        assertTrue(out.contains("Goodbye."), out);
+    }
+
+    private int port;
+
+    private static MockResponse json(Object body) {
+        return new MockResponse().setHeader("Content-Type", "application/json").setBody(GSON.toJson(body));
+    }
+
+    /** Runs the companion's main with these input lines and returns everything it printed. */
+    private String run(String... lines) {
+        port = server.getPort();
+        StringBuilder input = new StringBuilder();
+        for (String line : lines) {
+            input.append(line).append('\n');
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setIn(new ByteArrayInputStream(input.toString().getBytes(StandardCharsets.UTF_8)));
+        try (PrintStream capture = new PrintStream(out, true, "UTF-8")) {
+            System.setOut(capture);
+            Companion.main(new String[] {"--server", "http://127.0.0.1:" + port,
+                    "--data", data.toString(), "--width", "60"});
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } finally {
+            System.setOut(realOut);
+            System.setIn(realIn);
+        }
+        return new String(out.toByteArray(), StandardCharsets.UTF_8);
+    }
+
+    private static boolean hasRightAlignedRtlLine(String output, String text) {
+        for (String line : output.split("\n")) {
+            if (line.endsWith(RLI + text + PDI) && Terminal.displayWidth(line) == 60 && line.startsWith(" ")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,42 @@
+package nl.welkom.activation;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import nl.welkom.auth.Caller;
+import nl.welkom.model.auth.ActivationCode;
+import nl.welkom.model.auth.ActivationRequest;
+import nl.welkom.model.auth.Session;
+
+@Controller("/api")
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class ActivationController {
+    private final ActivationService activation;
+
+    ActivationController(ActivationService activation) {
+        this.activation = activation;
+    }
+
+    /** An officer creates a single-use code for a household of the own municipality (201). */
+    @SecurityRequirement(name = "bearer")
+    @Post("/households/{id}/activation-codes")
+    @Secured("OFFICER")
+    HttpResponse<ActivationCode> create(Authentication authentication, @PathVariable String id) {
+        return HttpResponse.created(activation.create(Caller.of(authentication), id));
+    }
+
+    /** A phone redeems a code for a NEWCOMER session; 400 {@code activation-code-invalid} otherwise. */
+    @Post("/activation")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    Session redeem(@Body ActivationRequest request) {
+        return activation.redeem(request.code(), request.deviceName());
+    }
+}

@@ -1,0 +1,104 @@
+package nl.welkom.activation;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import nl.welkom.audit.AuditLog;
+import nl.welkom.auth.AuthProperties;
+import nl.welkom.auth.AuthService;
+import nl.welkom.auth.Caller;
+import nl.welkom.auth.Device;
+import nl.welkom.auth.DeviceRepository;
+import nl.welkom.auth.SecretHasher;
+import nl.welkom.household.HouseholdEntity;
+import nl.welkom.household.HouseholdScope;
+import nl.welkom.model.auth.ActivationCode;
+import nl.welkom.model.auth.Session;
+import nl.welkom.problem.ProblemException;
+
+/**
+ * Onboarding without e-mail: an officer creates a single-use code for a household, the phone
+ * redeems it for a device and a NEWCOMER session. Codes are stored as keyed hashes and expire
+ * after {@code welkom.auth.activation-code-ttl} (14 days).
+ */
+@Singleton
+public class ActivationService {
+    static final int MAX_DEVICE_NAME = 80;
+
+    private final ActivationCodeRepository codes;
+    private final DeviceRepository devices;
+    private final HouseholdScope scope;
+    private final AuthService authService;
+    private final SecretHasher hasher;
+    private final AuditLog audit;
+    private final AuthProperties properties;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    ActivationService(ActivationCodeRepository codes, DeviceRepository devices, HouseholdScope scope,
+                      AuthService authService, SecretHasher hasher, AuditLog audit, AuthProperties properties,
+                      Clock clock) {
+        this.codes = codes;
+        this.devices = devices;
+        this.scope = scope;
+        this.authService = authService;
+        this.hasher = hasher;
+        this.audit = audit;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * A new code for a household in the officer's scope. The plain code is returned once and not kept.
+     *
+     * @throws ProblemException 404 when the household is out of scope
+     */
+    @Transactional
+    public ActivationCode create(Caller officer, String householdId) {
+        HouseholdEntity household = scope.requireVisible(officer, householdId);
+        String code = ActivationCodes.generate(random);
+        long now = clock.millis();
+        long expiresAt = now + properties.activationCodeTtl().toMillis();
+        codes.save(new ActivationCodeEntity(UUID.randomUUID().toString(), hasher.hash(code), household.id(),
+                officer.userId(), now, expiresAt, null, null));
+        audit.record(officer, AuditLog.ACTIVATION_CODE_CREATE, household.id());
+        return new ActivationCode(ActivationCodes.grouped(code), household.id(), Instant.ofEpochMilli(expiresAt).toString());
+    }
+
+    /**
+     * Redeems a code: creates the device, spends the code and opens a device session, all or nothing.
+     *
+     * @throws ProblemException 400 {@code activation-code-invalid}, the same for an unknown, used or expired code
+     */
+    @Transactional
+    public Session redeem(@Nullable String typedCode, @Nullable String deviceName) {
+        String name = deviceName == null ? "" : deviceName.trim();
+        if (name.isEmpty() || name.length() > MAX_DEVICE_NAME) {
+            throw ProblemException.badRequest("deviceName must be 1 to " + MAX_DEVICE_NAME + " characters.");
+        }
+        long now = clock.millis();
+        ActivationCodeEntity code = ActivationCodes.normalize(typedCode)
+                .flatMap(normalized -> codes.findByCodeHash(hasher.hash(normalized)))
+                .filter(found -> found.usedAt() == null && found.expiresAt() > now)
+                .orElseThrow(ActivationService::invalid);
+        Device device = devices.save(new Device(UUID.randomUUID().toString(), code.householdId(), name, now, null));
+        if (codes.markUsed(code.id(), now, device.id()) != 1) {
+            throw invalid();
+        }
+        Session session = authService.openDeviceSession(device.id());
+        audit.record(new Caller(session.role(), null, device.id(), session.municipalityId(), session.householdId()),
+                AuditLog.DEVICE_ACTIVATE, code.householdId());
+        return session;
+    }
+
+    private static ProblemException invalid() {
+        return new ProblemException(HttpStatus.BAD_REQUEST, "activation-code-invalid", "Activation code invalid",
+                "This code is unknown, already used or expired. Ask your municipality for a new one.");
+    }
+}

@@ -1,0 +1,18 @@
+package nl.welkom.audit;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import nl.welkom.model.auth.Role;
+
+/** One audited access: ids and an action name, never names or free text. */
+@MappedEntity("audit_event")
+record AuditEvent(
+        @Id String id,
+        long occurredAt,
+        @Nullable String actorUserId,
+        @Nullable String actorDeviceId,
+        Role role,
+        String action,
+        @Nullable String householdId) {
+}

@@ -1,0 +1,9 @@
+package nl.welkom.audit;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+@JdbcRepository(dialect = Dialect.ANSI)
+interface AuditEventRepository extends CrudRepository<AuditEvent, String> {
+}

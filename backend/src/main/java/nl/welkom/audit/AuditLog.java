@@ -1,0 +1,39 @@
+package nl.welkom.audit;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import nl.welkom.auth.Caller;
+
+/**
+ * The audit trail of who saw or changed which household's data (PRODUCT.md, privacy). Every read
+ * of household details or tasks and every change is recorded with the caller's ids, role and an
+ * action name; nothing else, so the trail itself holds no personal data. Joins the caller's
+ * transaction when there is one.
+ */
+@Singleton
+public class AuditLog {
+    public static final String HOUSEHOLD_LIST = "household.list";
+    public static final String HOUSEHOLD_READ = "household.read";
+    public static final String TASKS_READ = "household.tasks.read";
+    public static final String TASK_STATUS_CHANGE = "task.status.change";
+    public static final String ACTIVATION_CODE_CREATE = "activation-code.create";
+    public static final String DEVICE_ACTIVATE = "device.activate";
+    public static final String SYNC_PULL = "sync.pull";
+
+    private final AuditEventRepository events;
+    private final Clock clock;
+
+    AuditLog(AuditEventRepository events, Clock clock) {
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Records that {@code caller} did {@code action}, concerning {@code householdId} if any. */
+    public void record(Caller caller, String action, @Nullable String householdId) {
+        events.save(new AuditEvent(UUID.randomUUID().toString(), clock.millis(), caller.userId(), caller.deviceId(),
+                caller.role(), action, householdId));
+    }
+}

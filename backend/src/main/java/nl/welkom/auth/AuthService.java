@@ -1,0 +1,156 @@
+package nl.welkom.auth;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.security.authentication.Authentication;
+import jakarta.inject.Singleton;
+import nl.welkom.model.auth.Role;
+import nl.welkom.model.auth.Session;
+import nl.welkom.problem.ProblemException;
+
+/**
+ * Sessions: password login, device sessions after activation, logout, and resolving a bearer
+ * token to its {@link Caller}. Tokens are random, returned once, and stored only as a keyed hash.
+ * Staff tokens live {@code welkom.auth.staff-token-ttl} (12 h), device tokens
+ * {@code welkom.auth.device-token-ttl} (180 days); a token of a revoked device is refused.
+ */
+@Singleton
+public class AuthService {
+    static final String EXPIRES_AT = "expiresAt";
+
+    private final AppUserRepository users;
+    private final MunicipalityRepository municipalities;
+    private final DeviceRepository devices;
+    private final AuthTokenRepository tokens;
+    private final SecretHasher hasher;
+    private final Passwords passwords;
+    private final AuthProperties properties;
+    private final Clock clock;
+
+    AuthService(AppUserRepository users, MunicipalityRepository municipalities, DeviceRepository devices,
+                AuthTokenRepository tokens, SecretHasher hasher, Passwords passwords, AuthProperties properties,
+                Clock clock) {
+        this.users = users;
+        this.municipalities = municipalities;
+        this.devices = devices;
+        this.tokens = tokens;
+        this.hasher = hasher;
+        this.passwords = passwords;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Password login for staff and volunteers.
+     *
+     * @return a session with a new token
+     * @throws ProblemException 401 {@code login-failed}, the same for an unknown user and a wrong password
+     */
+    public Session login(@Nullable String username, @Nullable String password) {
+        if (username == null || password == null) {
+            throw loginFailed();
+        }
+        Optional<AppUser> found = users.findByUsername(username.trim().toLowerCase(java.util.Locale.ROOT));
+        boolean verified = found.isPresent()
+                ? passwords.matches(password, found.get().passwordHash())
+                : passwords.failSlowly(password);
+        if (!verified) {
+            throw loginFailed();
+        }
+        AppUser user = found.get();
+        Issued issued = issue(user.id(), null, properties.staffTokenTtl());
+        return userSession(user, issued.token(), issued.expiresAt());
+    }
+
+    /**
+     * Opens a session for a newly activated device. Joins the caller's transaction, so the token
+     * exists only if the activation commits.
+     */
+    public Session openDeviceSession(String deviceId) {
+        DeviceRepository.DeviceOwner owner = devices.findOwner(deviceId).orElseThrow(ProblemException::notFound);
+        Issued issued = issue(null, deviceId, properties.deviceTokenTtl());
+        return deviceSession(owner, issued.token(), issued.expiresAt());
+    }
+
+    /** Revokes {@code token}; unknown or already revoked tokens are ignored. */
+    public void logout(@Nullable String token) {
+        if (token != null) {
+            tokens.revoke(hasher.hash(token), clock.millis());
+        }
+    }
+
+    /** The session of an authenticated request, without its token ({@code GET /api/me}). */
+    public Session describe(Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        Object expiresAt = authentication.getAttributes().get(EXPIRES_AT);
+        long expiry = expiresAt instanceof Number ? ((Number) expiresAt).longValue() : 0L;
+        if (caller.isDevice()) {
+            return devices.findOwner(caller.deviceId())
+                    .map(owner -> deviceSession(owner, null, expiry))
+                    .orElseThrow(ProblemException::notFound);
+        }
+        return users.findById(caller.userId())
+                .map(user -> userSession(user, null, expiry))
+                .orElseThrow(ProblemException::notFound);
+    }
+
+    /**
+     * The caller a token belongs to, or empty when the token is unknown, expired or revoked, or
+     * its device is revoked. The returned authentication carries the token's expiry.
+     */
+    Optional<Authentication> authenticate(String token) {
+        long now = clock.millis();
+        return tokens.findById(hasher.hash(token))
+                .filter(stored -> stored.revokedAt() == null && stored.expiresAt() > now)
+                .flatMap(stored -> callerOf(stored).map(caller -> caller.toAuthentication(stored.expiresAt())));
+    }
+
+    private Optional<Caller> callerOf(AuthToken token) {
+        if (token.deviceId() != null) {
+            return devices.findOwner(token.deviceId())
+                    .filter(owner -> owner.revokedAt() == null)
+                    .map(owner -> new Caller(Role.NEWCOMER, null, owner.deviceId(), owner.municipalityId(),
+                            owner.householdId()));
+        }
+        return users.findById(token.userId())
+                .map(user -> new Caller(user.role(), user.id(), null, user.municipalityId(), null));
+    }
+
+    private Issued issue(@Nullable String userId, @Nullable String deviceId, Duration lifetime) {
+        String token = hasher.newToken();
+        long now = clock.millis();
+        long expiresAt = now + lifetime.toMillis();
+        tokens.save(new AuthToken(hasher.hash(token), userId, deviceId, now, expiresAt, null));
+        return new Issued(token, expiresAt);
+    }
+
+    private Session userSession(AppUser user, @Nullable String token, long expiresAt) {
+        String municipalityName = user.municipalityId() == null ? null
+                : municipalities.findById(user.municipalityId()).map(Municipality::name).orElse(null);
+        return new Session(token, user.role(), user.municipalityId(), municipalityName, user.displayName(),
+                null, null, isoOrNull(expiresAt));
+    }
+
+    private Session deviceSession(DeviceRepository.DeviceOwner owner, @Nullable String token, long expiresAt) {
+        String municipalityName = municipalities.findById(owner.municipalityId()).map(Municipality::name).orElse(null);
+        return new Session(token, Role.NEWCOMER, owner.municipalityId(), municipalityName, owner.householdName(),
+                owner.householdId(), owner.deviceId(), isoOrNull(expiresAt));
+    }
+
+    private static String isoOrNull(long epochMillis) {
+        return epochMillis > 0 ? Instant.ofEpochMilli(epochMillis).toString() : null;
+    }
+
+    private static ProblemException loginFailed() {
+        return new ProblemException(HttpStatus.UNAUTHORIZED, "login-failed", "Login failed",
+                "Unknown username or wrong password.");
+    }
+
+    private record Issued(String token, long expiresAt) {
+    }
+}

@@ -1,0 +1,61 @@
+package nl.welkom.auth;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+
+import io.micronaut.core.async.publisher.Publishers;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.filters.AuthenticationFetcher;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import org.reactivestreams.Publisher;
+
+/**
+ * Authenticates a request by its opaque token: {@code Authorization: Bearer <token>} (phones,
+ * API clients) or else the {@value #COOKIE} cookie (the dashboard). No token, or a token
+ * {@link AuthService} refuses, leaves the request anonymous; the security rules then answer 401.
+ * The database lookup runs on the blocking executor, never on the event loop.
+ */
+@Singleton
+final class BearerTokenFetcher implements AuthenticationFetcher<HttpRequest<?>> {
+    /** Name of the session cookie the dashboard sets to a token from {@link AuthService#login}. */
+    static final String COOKIE = "WELKOM_SESSION";
+    private static final String BEARER = "bearer ";
+    private static final int MAX_TOKEN_LENGTH = 256;
+
+    private final AuthService authService;
+    private final ExecutorService blocking;
+
+    BearerTokenFetcher(AuthService authService, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+        this.authService = authService;
+        this.blocking = blocking;
+    }
+
+    @Override
+    public Publisher<Authentication> fetchAuthentication(HttpRequest<?> request) {
+        Optional<String> token = tokenOf(request);
+        if (token.isEmpty()) {
+            return Publishers.empty();
+        }
+        return Publishers.fromCompletableFuture(() -> CompletableFuture.supplyAsync(
+                () -> authService.authenticate(token.get()).orElse(null), blocking));
+    }
+
+    static Optional<String> tokenOf(HttpRequest<?> request) {
+        String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
+        if (header != null && header.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
+            return usable(header.substring(BEARER.length()).trim());
+        }
+        return request.getCookies().findCookie(COOKIE).map(Cookie::getValue).flatMap(BearerTokenFetcher::usable);
+    }
+
+    private static Optional<String> usable(String token) {
+        return token.isEmpty() || token.length() > MAX_TOKEN_LENGTH ? Optional.empty() : Optional.of(token);
+    }
+}

@@ -1,0 +1,9 @@
+package nl.welkom.auth;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+@JdbcRepository(dialect = Dialect.ANSI)
+public interface MunicipalityRepository extends CrudRepository<Municipality, String> {
+}

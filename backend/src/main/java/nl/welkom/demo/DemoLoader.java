@@ -1,0 +1,217 @@
+package nl.welkom.demo;
+
+import java.net.URL;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import nl.welkom.auth.AppUser;
+import nl.welkom.auth.AppUserRepository;
+import nl.welkom.auth.Municipality;
+import nl.welkom.auth.MunicipalityRepository;
+import nl.welkom.auth.Passwords;
+import nl.welkom.config.ResourceFiles;
+import nl.welkom.config.YamlNode;
+import nl.welkom.household.BuddyMatch;
+import nl.welkom.household.BuddyMatchRepository;
+import nl.welkom.household.ChangeSequence;
+import nl.welkom.household.HouseholdEntity;
+import nl.welkom.household.HouseholdRepository;
+import nl.welkom.household.LanguageList;
+import nl.welkom.household.MemberEntity;
+import nl.welkom.household.MemberRepository;
+import nl.welkom.journey.TaskEntity;
+import nl.welkom.journey.TaskRepository;
+import nl.welkom.journey.TaskTitle;
+import nl.welkom.journey.TaskTitleRepository;
+import nl.welkom.model.auth.Role;
+import nl.welkom.model.household.ArrivalPath;
+import nl.welkom.model.journey.JourneyStage;
+import nl.welkom.model.journey.TaskAssignee;
+import nl.welkom.model.journey.TaskStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads the demo data (docs/content-format.md) on start when {@code welkom.demo.enabled} and the
+ * database has no municipality yet, in one transaction. Demo passwords are hashed once per
+ * distinct password. Nothing personal is logged: only counts.
+ */
+@Singleton
+public final class DemoLoader implements ApplicationEventListener<StartupEvent> {
+    private static final Logger LOG = LoggerFactory.getLogger(DemoLoader.class);
+
+    private final DemoProperties properties;
+    private final TransactionOperations<Connection> transactions;
+    private final MunicipalityRepository municipalities;
+    private final AppUserRepository users;
+    private final HouseholdRepository households;
+    private final MemberRepository members;
+    private final BuddyMatchRepository matches;
+    private final TaskRepository tasks;
+    private final TaskTitleRepository titles;
+    private final ChangeSequence sequence;
+    private final Passwords passwords;
+    private final Clock clock;
+    private volatile String loginHint;
+
+    DemoLoader(DemoProperties properties, TransactionOperations<Connection> transactions,
+               MunicipalityRepository municipalities, AppUserRepository users, HouseholdRepository households,
+               MemberRepository members, BuddyMatchRepository matches, TaskRepository tasks,
+               TaskTitleRepository titles, ChangeSequence sequence, Passwords passwords, Clock clock) {
+        this.properties = properties;
+        this.transactions = transactions;
+        this.municipalities = municipalities;
+        this.users = users;
+        this.households = households;
+        this.members = members;
+        this.matches = matches;
+        this.tasks = tasks;
+        this.titles = titles;
+        this.sequence = sequence;
+        this.passwords = passwords;
+        this.clock = clock;
+    }
+
+    /** "username / password" of the first demo officer, when demo data is enabled and present. */
+    public Optional<String> loginHint() {
+        return Optional.ofNullable(loginHint);
+    }
+
+    @Override
+    public void onApplicationEvent(StartupEvent event) {
+        if (!properties.enabled()) {
+            return;
+        }
+        Optional<URL> file = ResourceFiles.find(properties.location());
+        if (file.isEmpty()) {
+            LOG.warn("Demo data is enabled but {} does not exist", properties.location());
+            return;
+        }
+        YamlNode demo = YamlNode.read(file.get());
+        loginHint = firstOfficer(demo);
+        if (municipalities.count() > 0) {
+            return;
+        }
+        Counts counts = transactions.executeWrite(status -> municipalities.count() > 0 ? null : load(demo));
+        if (counts != null) {
+            LOG.info("Loaded demo data: {} municipalities, {} users, {} households, {} tasks",
+                    counts.municipalities, counts.users, counts.households, counts.tasks);
+        }
+    }
+
+    private Counts load(YamlNode demo) {
+        Counts counts = new Counts();
+        Map<String, String> hashes = new HashMap<>();
+        long now = clock.millis();
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Europe/Amsterdam")));
+        Set<String> slugs = new HashSet<>();
+        for (YamlNode municipalityNode : demo.children("municipalities")) {
+            String slug = municipalityNode.text("slug");
+            if (!slugs.add(slug)) {
+                throw municipalityNode.fail("slug", "is used twice");
+            }
+            Municipality municipality = municipalities.save(
+                    new Municipality(UUID.randomUUID().toString(), slug, municipalityNode.text("name"), now));
+            counts.municipalities++;
+            Map<String, AppUser> buddies = new HashMap<>();
+            for (YamlNode userNode : municipalityNode.children("users")) {
+                Role role = userNode.enumValue("role", Role.class);
+                if (role == Role.ADMIN || role == Role.NEWCOMER) {
+                    throw userNode.fail("role", "must be OFFICER, EDITOR or BUDDY (admins go under admins)");
+                }
+                AppUser user = users.save(user(userNode, role, municipality.id(), hashes, now));
+                counts.users++;
+                if (role == Role.BUDDY) {
+                    buddies.put(user.username(), user);
+                }
+            }
+            for (YamlNode householdNode : municipalityNode.children("households")) {
+                loadHousehold(householdNode, municipality.id(), buddies, today, now, counts);
+            }
+        }
+        for (YamlNode adminNode : demo.children("admins")) {
+            users.save(user(adminNode, Role.ADMIN, null, hashes, now));
+            counts.users++;
+        }
+        return counts;
+    }
+
+    private void loadHousehold(YamlNode node, String municipalityId, Map<String, AppUser> buddies, LocalDate today,
+                               long now, Counts counts) {
+        HouseholdEntity household = households.save(new HouseholdEntity(UUID.randomUUID().toString(), municipalityId,
+                node.text("reference"), node.text("displayName"), node.optionalText("nationality").orElse(null),
+                node.optionalText("campOfOrigin").orElse(null), node.enumValue("arrivalPath", ArrivalPath.class),
+                node.enumValue("stage", JourneyStage.class), LanguageList.join(node.texts("languages")), 1,
+                sequence.next(), now));
+        counts.households++;
+        int position = 0;
+        for (YamlNode member : node.children("members")) {
+            members.save(new MemberEntity(UUID.randomUUID().toString(), household.id(), member.text("displayName"),
+                    member.optionalInt("birthYear").orElse(null), LanguageList.join(member.texts("languages")),
+                    position++));
+        }
+        Optional<String> buddyName = node.optionalText("buddy").map(name -> name.toLowerCase(Locale.ROOT));
+        if (buddyName.isPresent()) {
+            AppUser buddy = buddies.get(buddyName.get());
+            if (buddy == null) {
+                throw node.fail("buddy", "must be the username of a BUDDY of the same municipality");
+            }
+            matches.save(new BuddyMatch(UUID.randomUUID().toString(), buddy.id(), household.id(), now, null));
+        }
+        int taskPosition = 0;
+        for (YamlNode taskNode : node.children("tasks")) {
+            TaskStatus status = taskNode.optionalText("status").isPresent()
+                    ? taskNode.enumValue("status", TaskStatus.class) : TaskStatus.OPEN;
+            String dueDate = taskNode.optionalInt("dueInDays").map(days -> today.plusDays(days).toString()).orElse(null);
+            TaskEntity task = tasks.save(new TaskEntity(UUID.randomUUID().toString(), household.id(),
+                    taskNode.enumValue("stage", JourneyStage.class), taskNode.enumValue("assignee", TaskAssignee.class),
+                    dueDate, status, status == TaskStatus.DONE ? Long.valueOf(now) : null, 1, 1, sequence.next(), false,
+                    taskPosition++, now));
+            Map<String, String> taskTitles = taskNode.textMap("title");
+            if (!taskTitles.containsKey("nl")) {
+                throw taskNode.fail("title.nl", "is required: Dutch is the source language");
+            }
+            taskTitles.forEach((lang, text) -> titles.save(
+                    new TaskTitle(UUID.randomUUID().toString(), task.id(), lang, text)));
+            counts.tasks++;
+        }
+    }
+
+    private AppUser user(YamlNode node, Role role, String municipalityId, Map<String, String> hashes, long now) {
+        String password = node.text("password");
+        String hash = hashes.computeIfAbsent(password, passwords::hash);
+        return new AppUser(UUID.randomUUID().toString(), node.text("username").toLowerCase(Locale.ROOT), hash, role,
+                municipalityId, node.text("displayName"), LanguageList.join(node.texts("languages")), now);
+    }
+
+    private static String firstOfficer(YamlNode demo) {
+        for (YamlNode municipality : demo.children("municipalities")) {
+            for (YamlNode user : municipality.children("users")) {
+                if ("OFFICER".equalsIgnoreCase(user.optionalText("role").orElse(""))) {
+                    return user.text("username") + " / " + user.text("password");
+                }
+            }
+        }
+        return null;
+    }
+
+    private static final class Counts {
+        int municipalities;
+        int users;
+        int households;
+        int tasks;
+    }
+}

@@ -1,0 +1,16 @@
+package nl.welkom.household;
+
+import java.util.List;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+@JdbcRepository(dialect = Dialect.ANSI)
+public interface BuddyMatchRepository extends CrudRepository<BuddyMatch, String> {
+    boolean existsByBuddyUserIdAndHouseholdIdAndEndedAtIsNull(String buddyUserId, String householdId);
+
+    @Query("SELECT household_id FROM buddy_match WHERE buddy_user_id = :buddyUserId AND ended_at IS NULL")
+    List<String> findActiveHouseholdIds(String buddyUserId);
+}

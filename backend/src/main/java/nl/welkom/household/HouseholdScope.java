@@ -1,0 +1,69 @@
+package nl.welkom.household;
+
+import java.util.List;
+import java.util.Objects;
+
+import jakarta.inject.Singleton;
+import nl.welkom.auth.Caller;
+import nl.welkom.problem.ProblemException;
+
+/**
+ * The one place that decides which households a caller may see:
+ * <ul>
+ *   <li>OFFICER: every household of the officer's municipality;</li>
+ *   <li>BUDDY: households with an active match to this buddy;</li>
+ *   <li>NEWCOMER (a device): its own household;</li>
+ *   <li>EDITOR and ADMIN: none (editors work on content, admins on accounts).</li>
+ * </ul>
+ * Anything outside the scope is answered as if it did not exist (404).
+ */
+@Singleton
+public class HouseholdScope {
+    private final HouseholdRepository households;
+    private final BuddyMatchRepository matches;
+
+    HouseholdScope(HouseholdRepository households, BuddyMatchRepository matches) {
+        this.households = households;
+        this.matches = matches;
+    }
+
+    /** The households the caller may see, ordered by reference. */
+    public List<HouseholdEntity> visibleHouseholds(Caller caller) {
+        switch (caller.role()) {
+            case OFFICER:
+                return households.findByMunicipalityIdOrderByReference(caller.municipalityId());
+            case BUDDY:
+                List<String> matched = matches.findActiveHouseholdIds(caller.userId());
+                return matched.isEmpty() ? List.of() : households.findByIdInOrderByReference(matched);
+            case NEWCOMER:
+                return households.findById(caller.householdId()).stream().toList();
+            default:
+                return List.of();
+        }
+    }
+
+    /**
+     * The household, if the caller may see it.
+     *
+     * @throws ProblemException 404 when it does not exist or is out of scope
+     */
+    public HouseholdEntity requireVisible(Caller caller, String householdId) {
+        return households.findById(householdId)
+                .filter(household -> canSee(caller, household))
+                .orElseThrow(ProblemException::notFound);
+    }
+
+    /** Whether the caller may see this household. */
+    public boolean canSee(Caller caller, HouseholdEntity household) {
+        switch (caller.role()) {
+            case OFFICER:
+                return Objects.equals(household.municipalityId(), caller.municipalityId());
+            case BUDDY:
+                return matches.existsByBuddyUserIdAndHouseholdIdAndEndedAtIsNull(caller.userId(), household.id());
+            case NEWCOMER:
+                return Objects.equals(household.id(), caller.householdId());
+            default:
+                return false;
+        }
+    }
+}

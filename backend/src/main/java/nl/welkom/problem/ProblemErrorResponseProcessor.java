@@ -1,0 +1,67 @@
+package nl.welkom.problem;
+
+import java.util.stream.Collectors;
+
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import jakarta.inject.Singleton;
+import jakarta.validation.ConstraintViolationException;
+import nl.welkom.model.Problem;
+
+/**
+ * Replaces Micronaut's error bodies (unknown route, 405, 415, unreadable JSON, missing body,
+ * constraint violations, unhandled exceptions) with problem answers. Framework messages are not
+ * copied into the answer, since they may echo request content or internals; only constraint
+ * violations, whose messages name a field and a rule, are passed on.
+ */
+@Singleton
+final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+        if (context.getRequest().getMethod() == HttpMethod.HEAD) {
+            return (MutableHttpResponse<Problem>) response;
+        }
+        HttpStatus status = response.status();
+        Problem problem = Problems.forStatus(status, detail(context, status));
+        return response.body(problem).contentType(Problems.MEDIA_TYPE);
+    }
+
+    private static String detail(ErrorContext context, HttpStatus status) {
+        if (status.getCode() >= 500) {
+            return "The server could not complete the request.";
+        }
+        switch (status) {
+            case BAD_REQUEST:
+                return context.getRootCause()
+                        .filter(ConstraintViolationException.class::isInstance)
+                        .map(cause -> ((ConstraintViolationException) cause).getConstraintViolations().stream()
+                                .map(violation -> lastNode(violation.getPropertyPath().toString()) + " " + violation.getMessage())
+                                .sorted()
+                                .collect(Collectors.joining("; ")))
+                        .orElse("The request could not be read: malformed JSON, an unknown value or a missing field.");
+            case UNAUTHORIZED:
+                return "Sign in or send a valid bearer token.";
+            case FORBIDDEN:
+                return "Your role may not do this.";
+            case NOT_FOUND:
+                return "No such resource.";
+            case METHOD_NOT_ALLOWED:
+                return "This resource does not accept that method.";
+            case UNSUPPORTED_MEDIA_TYPE:
+                return "Send the request body as application/json.";
+            default:
+                return status.getReason();
+        }
+    }
+
+    /** {@code create.command.status} → {@code status}: the field, without Java method names. */
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot >= 0 ? path.substring(dot + 1) : path;
+    }
+}

@@ -1,0 +1,60 @@
+package nl.welkom.problem;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import nl.welkom.model.Problem;
+
+/**
+ * Builds {@code application/problem+json} answers, the only error shape the server sends.
+ * A problem's {@code type} is {@value #TYPE_PREFIX} plus a stable slug a client may switch on.
+ */
+public final class Problems {
+    /** Media type of every error response. */
+    public static final String MEDIA_TYPE = MediaType.APPLICATION_JSON_PROBLEM;
+    static final String TYPE_PREFIX = "https://welkom.example/problems/";
+
+    private Problems() {
+    }
+
+    /** A problem of the given slug; {@code title} and {@code detail} must not contain personal data. */
+    public static Problem of(HttpStatus status, String slug, String title, String detail) {
+        return new Problem(TYPE_PREFIX + slug, title, status.getCode(), detail);
+    }
+
+    /** The response carrying {@code problem}, with its status and media type. */
+    public static MutableHttpResponse<Problem> response(Problem problem) {
+        return HttpResponse.<Problem>status(HttpStatus.valueOf(problem.status()))
+                .contentType(MEDIA_TYPE)
+                .body(problem);
+    }
+
+    /** The generic problem for an HTTP status the framework produced (unknown route, bad JSON, …). */
+    static Problem forStatus(HttpStatus status, String detail) {
+        return of(status, slugOf(status), status.getReason(), detail);
+    }
+
+    private static String slugOf(HttpStatus status) {
+        switch (status) {
+            case BAD_REQUEST:
+                return "bad-request";
+            case UNAUTHORIZED:
+                return "unauthorized";
+            case FORBIDDEN:
+                return "forbidden";
+            case NOT_FOUND:
+                return "not-found";
+            case METHOD_NOT_ALLOWED:
+                return "method-not-allowed";
+            case NOT_ACCEPTABLE:
+                return "not-acceptable";
+            case REQUEST_ENTITY_TOO_LARGE:
+                return "payload-too-large";
+            case UNSUPPORTED_MEDIA_TYPE:
+                return "unsupported-media-type";
+            default:
+                return status.getCode() >= 500 ? "server-error" : "http-" + status.getCode();
+        }
+    }
+}

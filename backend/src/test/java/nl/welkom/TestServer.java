@@ -1,0 +1,120 @@
+package nl.welkom;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+
+/**
+ * One real server for the whole test run: a random port, a temporary data directory with its own
+ * SQLite file and secret, the test fixtures as content and demo data. Started on first use and
+ * stopped when the JVM ends; tests keep to their own fixture households so they stay independent.
+ */
+public final class TestServer {
+    private static TestServer instance;
+
+    private final Path dataDir;
+    private final EmbeddedServer server;
+
+    private TestServer(Path dataDir) {
+        this.dataDir = dataDir;
+        this.server = ApplicationContext.run(EmbeddedServer.class, properties(dataDir), "test");
+    }
+
+    /** The shared server, started on first call. */
+    public static synchronized TestServer get() {
+        if (instance == null) {
+            try {
+                Path dataDir = Files.createTempDirectory("welkom-test");
+                instance = new TestServer(dataDir);
+                Runtime.getRuntime().addShutdownHook(new Thread(instance::stop));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return instance;
+    }
+
+    /** Settings for a test context on {@code dataDir}: fixtures, fast bcrypt, random port. */
+    public static Map<String, Object> properties(Path dataDir) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("micronaut.server.port", -1);
+        properties.put("welkom.data-dir", dataDir.toString());
+        properties.put("welkom.content.location", "classpath:fixtures/content");
+        properties.put("welkom.demo.location", "classpath:fixtures/demo.yaml");
+        properties.put("welkom.auth.bcrypt-cost", 4);
+        return properties;
+    }
+
+    public ApplicationContext context() {
+        return server.getApplicationContext();
+    }
+
+    public String url(String path) {
+        return "http://localhost:" + server.getPort() + path;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** A direct connection to the server's database file, beside the server's own pool (WAL allows it). */
+    public Connection database() {
+        try {
+            return DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("welkom.db")
+                    + "?busy_timeout=5000&foreign_keys=true");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The single long value of a query, such as a count. */
+    public long queryLong(String sql, Object... parameters) {
+        try (Connection connection = database(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                if (!rows.next()) {
+                    throw new IllegalStateException("No row for " + sql);
+                }
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs an update statement directly on the database, for states the API cannot produce (an expired code). */
+    public int update(String sql, Object... parameters) {
+        try (Connection connection = database(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void stop() {
+        server.stop();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // the temporary directory is left behind; nothing else depends on it
+        }
+    }
+}

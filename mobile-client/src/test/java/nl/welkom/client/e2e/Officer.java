@@ -1,0 +1,91 @@
+package nl.welkom.client.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.lang.reflect.Type;
+import java.util.List;
+import java.util.Map;
+
+import com.google.gson.Gson;
+import com.google.gson.reflect.TypeToken;
+
+import nl.welkom.model.auth.ActivationCode;
+import nl.welkom.model.auth.LoginRequest;
+import nl.welkom.model.auth.Session;
+import nl.welkom.model.household.Household;
+import nl.welkom.model.journey.Task;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/** The officer's side of the end-to-end test, spoken over the plain HTTP API. */
+final class Officer {
+    private static final MediaType JSON = MediaType.get("application/json");
+    private static final Gson GSON = new Gson();
+    private static final OkHttpClient HTTP = new OkHttpClient();
+
+    private final String baseUrl;
+    private final String token;
+
+    private Officer(String baseUrl, String token) {
+        this.baseUrl = baseUrl;
+        this.token = token;
+    }
+
+    static Officer login(String baseUrl, String username, String password) throws IOException {
+        Request request = new Request.Builder().url(baseUrl + "/api/auth/login")
+                .post(RequestBody.create(GSON.toJson(new LoginRequest(username, password)), JSON)).build();
+        try (Response response = HTTP.newCall(request).execute()) {
+            assertEquals(200, response.code(), "officer login");
+            return new Officer(baseUrl, GSON.fromJson(response.body().string(), Session.class).token());
+        }
+    }
+
+    List<Household> households() throws IOException {
+        return get("/api/households", new TypeToken<List<Household>>() { }.getType());
+    }
+
+    Household household(String displayName) throws IOException {
+        return households().stream().filter(h -> h.displayName().equals(displayName)).findFirst()
+                .orElseThrow(() -> new AssertionError(displayName + " is not in the officer's caseload"));
+    }
+
+    List<Task> tasks(String householdId) throws IOException {
+        return get("/api/households/" + householdId + "/tasks", new TypeToken<List<Task>>() { }.getType());
+    }
+
+    ActivationCode createActivationCode(String householdId) throws IOException {
+        Request request = authorised("/api/households/" + householdId + "/activation-codes")
+                .post(RequestBody.create("", JSON)).build();
+        try (Response response = HTTP.newCall(request).execute()) {
+            assertEquals(201, response.code(), "activation code created");
+            return GSON.fromJson(response.body().string(), ActivationCode.class);
+        }
+    }
+
+    /** Sends a request that must be refused with {@code status} and a problem body; returns the body. */
+    Map<String, Object> expectProblem(String method, String path, int status) throws IOException {
+        RequestBody body = "GET".equals(method) ? null : RequestBody.create("", JSON);
+        try (Response response = HTTP.newCall(authorised(path).method(method, body).build()).execute()) {
+            assertEquals(status, response.code(), method + " " + path);
+            String contentType = response.header("Content-Type", "");
+            assertTrue(contentType.startsWith("application/problem+json"), "problem body, got " + contentType);
+            return GSON.fromJson(response.body().string(), new TypeToken<Map<String, Object>>() { }.getType());
+        }
+    }
+
+    private <T> T get(String path, Type type) throws IOException {
+        try (Response response = HTTP.newCall(authorised(path).get().build()).execute()) {
+            assertEquals(200, response.code(), "GET " + path);
+            return GSON.fromJson(response.body().string(), type);
+        }
+    }
+
+    private Request.Builder authorised(String path) {
+        return new Request.Builder().url(baseUrl + path).header("Authorization", "Bearer " + token);
+    }
+}

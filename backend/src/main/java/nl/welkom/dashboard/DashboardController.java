@@ -1,0 +1,168 @@
+package nl.welkom.dashboard;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.uri.UriBuilder;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Hidden;
+import nl.welkom.activation.ActivationService;
+import nl.welkom.auth.AuthService;
+import nl.welkom.auth.Caller;
+import nl.welkom.household.HouseholdEntity;
+import nl.welkom.journey.TaskService;
+import nl.welkom.model.auth.ActivationCode;
+import nl.welkom.model.auth.Session;
+import nl.welkom.model.journey.TaskStatus;
+import nl.welkom.problem.ProblemException;
+
+/**
+ * The dashboard's pages for integration officers and buddies. Officers see their municipality's
+ * households and may change tasks and create activation codes; buddies see their matched
+ * households and only read. Everyone else who is signed in (a newcomer's phone, an editor, an
+ * administrator) gets the 403 page; a household outside the caller's scope the 404 page.
+ * Unauthenticated requests never get here: security sends them to {@code /login}.
+ */
+@Hidden
+@Controller("/dashboard")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class DashboardController {
+    /** What the QR code on the activation page holds; the phone app reads the code from it. */
+    static final String ACTIVATION_URI_PREFIX = "welkom:activate?code=";
+
+    private final AuthService authService;
+    private final HouseholdPages households;
+    private final TaskService taskService;
+    private final ActivationService activation;
+    private final Pages pages;
+
+    DashboardController(AuthService authService, HouseholdPages households, TaskService taskService,
+                        ActivationService activation, Pages pages) {
+        this.authService = authService;
+        this.households = households;
+        this.taskService = taskService;
+        this.activation = activation;
+        this.pages = pages;
+    }
+
+    @Get
+    HttpResponse<?> households(HttpRequest<?> request, Authentication authentication) {
+        Viewer viewer = viewer(authentication);
+        Map<String, Object> model = model(viewer);
+        model.put("households", households.list(viewer.caller()));
+        return pages.ok("dashboard/households", model, request);
+    }
+
+    @Get("/households/{id}")
+    HttpResponse<?> household(HttpRequest<?> request, Authentication authentication, @PathVariable String id) {
+        Viewer viewer = viewer(authentication);
+        Map<String, Object> model = model(viewer);
+        model.put("household", households.detail(viewer.caller(), id));
+        return pages.ok("dashboard/household", model, request);
+    }
+
+    /** Marks a task done or open again, then shows the household at that task (303). */
+    @Post(value = "/households/{id}/tasks/{taskId}/status", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> setTaskStatus(Authentication authentication, @PathVariable String id, @PathVariable String taskId,
+                                  @Body TaskStatusForm form) {
+        Viewer viewer = officer(authentication);
+        TaskStatus target = parseStatus(form.status(), viewer);
+        long baseVersion = parseVersion(form.version(), viewer);
+        if (!households.hasTask(viewer.caller(), id, taskId)) {
+            throw PageException.notFound(viewer);
+        }
+        taskService.setStatus(viewer.caller(), taskId, target, baseVersion);
+        URI back = UriBuilder.of("/dashboard/households").path(id).fragment("task-" + taskId).build();
+        return HttpResponse.seeOther(back);
+    }
+
+    /**
+     * Creates a single-use activation code and shows it once, as text and QR code, ready to print.
+     * Not a redirect: the plain code exists only in this answer.
+     */
+    @Post(value = "/households/{id}/activation-codes",
+            consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.TEXT_PLAIN})
+    HttpResponse<?> createActivationCode(HttpRequest<?> request, Authentication authentication,
+                                         @PathVariable String id) {
+        Viewer viewer = officer(authentication);
+        ActivationCode code = activation.create(viewer.caller(), id);
+        HouseholdEntity household = households.household(viewer.caller(), code.householdId());
+        Map<String, Object> model = model(viewer);
+        model.put("householdId", household.id());
+        model.put("householdName", household.displayName());
+        model.put("reference", household.reference());
+        model.put("code", code.code());
+        model.put("expires", households.expiry(code.expiresAt()));
+        // Fixed markup and numbers only (see QrSvg): safe to insert unescaped.
+        model.put("qrSvg", QrSvg.render(ACTIVATION_URI_PREFIX + code.code()));
+        return pages.ok("dashboard/activation-code", model, request);
+    }
+
+    /** A service's problem (a household or task out of scope, a bad value) as the matching page. */
+    @Error(exception = ProblemException.class)
+    HttpResponse<?> problem(HttpRequest<?> request, ProblemException exception) {
+        HttpStatus status = HttpStatus.valueOf(exception.problem().status());
+        if (status == HttpStatus.UNAUTHORIZED) {
+            return HttpResponse.seeOther(SessionController.LOGIN);
+        }
+        return pages.error(status == HttpStatus.NOT_FOUND || status == HttpStatus.FORBIDDEN ? status
+                : HttpStatus.BAD_REQUEST, null, request);
+    }
+
+    private Viewer viewer(Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        if (!Viewer.admits(caller.role())) {
+            throw PageException.forbidden(null);
+        }
+        Session session = authService.describe(authentication);
+        return new Viewer(caller, session.displayName(), session.municipalityName());
+    }
+
+    private Viewer officer(Authentication authentication) {
+        Viewer viewer = viewer(authentication);
+        if (!viewer.officer()) {
+            throw PageException.forbidden(viewer);
+        }
+        return viewer;
+    }
+
+    private static Map<String, Object> model(Viewer viewer) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("viewer", viewer);
+        return model;
+    }
+
+    private static TaskStatus parseStatus(@Nullable String status, Viewer viewer) {
+        try {
+            return TaskStatus.valueOf(status == null ? "" : status.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw PageException.badRequest(viewer);
+        }
+    }
+
+    private static long parseVersion(@Nullable String version, Viewer viewer) {
+        try {
+            return Long.parseLong(version == null ? "" : version.trim());
+        } catch (NumberFormatException e) {
+            throw PageException.badRequest(viewer);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package nl.welkom.dashboard;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.micronaut.core.annotation.Nullable;
+import nl.welkom.model.household.ArrivalPath;
+import nl.welkom.model.household.Household;
+import nl.welkom.model.household.Member;
+import nl.welkom.model.journey.JourneyStage;
+
+/**
+ * A household's page: facts, members, the journey as a track of all stages, tasks by stage.
+ * Public, like its nested records, only because the template engine reads it by reflection.
+ *
+ * @param id           household id
+ * @param reference    case reference
+ * @param displayName  how the family is called
+ * @param nationality  country name, or null
+ * @param campOfOrigin camp or city of origin, or null
+ * @param arrivalPath  reception centre or direct
+ * @param stage        current journey stage
+ * @param languages    languages spoken, by name, best first
+ * @param members      the members in registration order
+ * @param track        every journey stage in order, marked past, current or ahead
+ * @param taskGroups   the tasks of each stage that has tasks, in journey order
+ * @param tasksDone    tasks done
+ * @param tasksTotal   live tasks
+ */
+public record HouseholdDetail(
+        String id,
+        String reference,
+        String displayName,
+        @Nullable String nationality,
+        @Nullable String campOfOrigin,
+        ArrivalPath arrivalPath,
+        JourneyStage stage,
+        String languages,
+        List<MemberRow> members,
+        List<Step> track,
+        List<TaskGroup> taskGroups,
+        int tasksDone,
+        int tasksTotal) {
+
+    /** The page for {@code household}; {@code tasks} in journey order, as {@code TaskService.tasksOf} returns them. */
+    static HouseholdDetail of(Household household, List<TaskRow> tasks) {
+        List<Step> track = new ArrayList<>();
+        for (JourneyStage stage : JourneyStage.values()) {
+            track.add(new Step(stage, stage.compareTo(household.stage()) < 0, stage == household.stage()));
+        }
+        Map<JourneyStage, List<TaskRow>> byStage = new LinkedHashMap<>();
+        for (TaskRow task : tasks) {
+            byStage.computeIfAbsent(task.stage(), stage -> new ArrayList<>()).add(task);
+        }
+        List<TaskGroup> groups = new ArrayList<>();
+        byStage.forEach((stage, rows) -> groups.add(new TaskGroup(stage, List.copyOf(rows))));
+        List<MemberRow> members = household.members().stream().map(MemberRow::of).toList();
+        int done = (int) tasks.stream().filter(TaskRow::done).count();
+        return new HouseholdDetail(household.id(), household.reference(), household.displayName(),
+                Display.country(household.nationality()), household.campOfOrigin(), household.arrivalPath(),
+                household.stage(), Display.languages(household.languages()), members, List.copyOf(track),
+                List.copyOf(groups), done, tasks.size());
+    }
+
+    /**
+     * @param name      how the member is called
+     * @param birthYear year of birth, or null
+     * @param languages languages by name
+     */
+    public record MemberRow(String name, @Nullable Integer birthYear, String languages) {
+        static MemberRow of(Member member) {
+            return new MemberRow(member.displayName(), member.birthYear(), Display.languages(member.languages()));
+        }
+    }
+
+    /** A stage on the journey track: behind the household, where it is now, or still ahead. */
+    public record Step(JourneyStage stage, boolean past, boolean current) {
+    }
+
+    /** The tasks of one stage. */
+    public record TaskGroup(JourneyStage stage, List<TaskRow> tasks) {
+    }
+}

@@ -1,0 +1,63 @@
+package nl.welkom.dashboard;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.io.Writable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.views.ViewsRenderer;
+import jakarta.inject.Singleton;
+
+/**
+ * Renders the dashboard's Thymeleaf templates ({@code resources/views}) into HTML responses.
+ * Rendering is explicit rather than through {@code @View}, so that error pages from exception
+ * handlers and filters come out exactly like the pages of controllers. A page is rendered to a
+ * string before the response starts: a template failure then becomes an ordinary 500 answer
+ * instead of a connection that breaks off mid-page.
+ */
+@Singleton
+final class Pages {
+    static final MediaType HTML = MediaType.of("text/html;charset=utf-8");
+    static final String ERROR = "error";
+
+    private final ViewsRenderer<Map<String, Object>, HttpRequest<?>> renderer;
+
+    Pages(ViewsRenderer<Map<String, Object>, HttpRequest<?>> renderer) {
+        this.renderer = renderer;
+    }
+
+    /** {@code view} with {@code model}, answered with {@code status}. */
+    MutableHttpResponse<String> render(HttpStatus status, String view, Map<String, Object> model,
+                                       HttpRequest<?> request) {
+        Writable page = renderer.render(view, model, request);
+        StringWriter html = new StringWriter(8192);
+        try {
+            page.writeTo(html);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return HttpResponse.<String>status(status).contentType(HTML).body(html.toString());
+    }
+
+    MutableHttpResponse<String> ok(String view, Map<String, Object> model, HttpRequest<?> request) {
+        return render(HttpStatus.OK, view, model, request);
+    }
+
+    /** The error page for {@code status}; with the viewer's header when someone known is signed in. */
+    MutableHttpResponse<String> error(HttpStatus status, @Nullable Viewer viewer, HttpRequest<?> request) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("status", status.getCode());
+        if (viewer != null) {
+            model.put("viewer", viewer);
+        }
+        return render(status, ERROR, model, request);
+    }
+}

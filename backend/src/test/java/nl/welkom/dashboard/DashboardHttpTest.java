@@ -1,0 +1,341 @@
+package nl.welkom.dashboard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import nl.welkom.model.auth.ActivationCode;
+import nl.welkom.model.auth.ActivationRequest;
+import nl.welkom.model.auth.LoginRequest;
+import nl.welkom.model.auth.Session;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The dashboard over plain HTTP (no browser): redirects, scope, roles, CSRF defence, headers, audit. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DashboardHttpTest implements TestPropertyProvider {
+    private static final Pattern HOUSEHOLD_LINK =
+            Pattern.compile("href=\"/dashboard/households/([0-9a-f-]{36})\">([^<]+)</a>");
+    private static final Pattern OPEN_TASK_FORM = Pattern.compile(
+            "action=\"(/dashboard/households/[0-9a-f-]{36}/tasks/[0-9a-f-]{36}/status)\">\\s*"
+                    + "<input type=\"hidden\" name=\"version\" value=\"(\\d+)\">\\s*"
+                    + "<input type=\"hidden\" name=\"status\" value=\"DONE\">");
+
+    private final DemoData demo = new DemoData();
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+    @Inject
+    EmbeddedServer server;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return demo.properties();
+    }
+
+    @AfterAll
+    void removeData() {
+        demo.delete();
+    }
+
+    @Test
+    void anUnauthenticatedVisitToTheDashboardIsSentToTheLoginPage() {
+        HttpResponse<String> response = send(HttpRequest.GET("/dashboard"));
+
+        assertEquals(303, response.code());
+        assertEquals("/login", response.header(HttpHeaders.LOCATION));
+    }
+
+    @Test
+    void theStartPageSendsAnonymousVisitorsToLoginAndSignedInOnesToTheirHouseholds() {
+        assertEquals("/login", send(HttpRequest.GET("/")).header(HttpHeaders.LOCATION));
+        assertEquals("/dashboard",
+                send(HttpRequest.GET("/").cookie(session(DemoData.ZWOLLE_OFFICER))).header(HttpHeaders.LOCATION));
+    }
+
+    @Test
+    void theDeventerOfficerGetsTheNotFoundPageForAZwolleHousehold() {
+        String haile = householdId(DemoData.ZWOLLE_OFFICER, "Familie Haile");
+
+        HttpResponse<String> response = send(HttpRequest.GET("/dashboard/households/" + haile)
+                .cookie(session(DemoData.DEVENTER_OFFICER)));
+
+        assertEquals(404, response.code());
+        assertHtml(response);
+        assertTrue(body(response).contains("Not found"));
+        assertFalse(body(response).contains("Familie Haile"));
+        assertFalse(body(response).contains("Alemwach"));
+    }
+
+    @Test
+    void theDeventerOfficerCannotChangeAZwolleTaskOrCreateItsCode() {
+        String form = householdPage(DemoData.ZWOLLE_OFFICER, "Familie Al-Khatib");
+        Matcher task = OPEN_TASK_FORM.matcher(form);
+        assertTrue(task.find());
+        Cookie deventer = session(DemoData.DEVENTER_OFFICER);
+
+        HttpResponse<String> status = send(sameOrigin(HttpRequest.POST(task.group(1),
+                Map.of("status", "DONE", "version", task.group(2))).cookie(deventer)));
+        String household = task.group(1).replaceAll("/tasks/.*", "");
+        HttpResponse<String> code = send(sameOrigin(HttpRequest.POST(household + "/activation-codes", Map.of())
+                .cookie(deventer)));
+
+        assertEquals(404, status.code());
+        assertEquals(404, code.code());
+        assertHtml(code);
+        assertTrue(openTasks(DemoData.ZWOLLE_OFFICER, "Familie Al-Khatib").contains(task.group(1)),
+                "the task is still open");
+    }
+
+    @Test
+    void aPostWithAForeignOriginIsRefusedAndChangesNothing() {
+        Cookie officer = session(DemoData.ZWOLLE_OFFICER);
+        Matcher task = OPEN_TASK_FORM.matcher(householdPage(DemoData.ZWOLLE_OFFICER, "Familie Bahati"));
+        assertTrue(task.find());
+        Map<String, String> form = Map.of("status", "DONE", "version", task.group(2));
+
+        HttpResponse<String> foreignSite = send(HttpRequest.POST(task.group(1), form).cookie(officer)
+                .header("Origin", "https://evil.example"));
+        HttpResponse<String> otherPort = send(HttpRequest.POST(task.group(1), form).cookie(officer)
+                .header("Origin", "http://localhost:" + (server.getPort() == 1 ? 2 : 1)));
+        HttpResponse<String> foreignReferer = send(HttpRequest.POST(task.group(1), form).cookie(officer)
+                .header(HttpHeaders.REFERER, "https://evil.example/page"));
+
+        assertEquals(403, foreignSite.code());
+        assertEquals(403, otherPort.code());
+        assertHtml(otherPort);
+        assertTrue(body(otherPort).contains("You cannot open this page"));
+        assertEquals(403, foreignReferer.code());
+        assertTrue(openTasks(DemoData.ZWOLLE_OFFICER, "Familie Bahati").contains(task.group(1)),
+                "the task is still open");
+    }
+
+    @Test
+    void aPostFromTheDashboardItselfChangesTheTaskAndReturnsToIt() {
+        Cookie officer = session(DemoData.ZWOLLE_OFFICER);
+        Matcher task = OPEN_TASK_FORM.matcher(householdPage(DemoData.ZWOLLE_OFFICER, "Familie Haile"));
+        assertTrue(task.find());
+
+        HttpResponse<String> response = send(sameOrigin(HttpRequest.POST(task.group(1),
+                Map.of("status", "DONE", "version", task.group(2))).cookie(officer)));
+
+        assertEquals(303, response.code());
+        String location = response.header(HttpHeaders.LOCATION);
+        assertTrue(location.matches("/dashboard/households/[0-9a-f-]{36}#task-[0-9a-f-]{36}"), location);
+        assertFalse(openTasks(DemoData.ZWOLLE_OFFICER, "Familie Haile").contains(task.group(1)));
+    }
+
+    @Test
+    void signingInSetsAStrictHttpOnlySessionCookie() {
+        HttpResponse<String> response = send(loginRequest(DemoData.ZWOLLE_OFFICER, DemoData.PASSWORD));
+
+        assertEquals(303, response.code());
+        assertEquals("/dashboard", response.header(HttpHeaders.LOCATION));
+        String cookie = response.getHeaders().getAll(HttpHeaders.SET_COOKIE).stream()
+                .filter(header -> header.startsWith("WELKOM_SESSION="))
+                .findFirst().orElseThrow();
+        assertTrue(cookie.contains("HTTPOnly") || cookie.contains("HttpOnly"), cookie);
+        assertTrue(cookie.contains("SameSite=Strict"), cookie);
+        assertTrue(cookie.contains("Path=/"), cookie);
+        assertFalse(cookie.contains("Secure"), "plain http: " + cookie);
+    }
+
+    @Test
+    void aWrongPasswordAndAnUnknownUserGetTheSameFormAgain() {
+        HttpResponse<String> wrongPassword = send(loginRequest(DemoData.ZWOLLE_OFFICER, "not-the-password"));
+        HttpResponse<String> unknownUser = send(loginRequest("nobody@zwolle.demo", "not-the-password"));
+
+        assertEquals(401, wrongPassword.code());
+        assertEquals(401, unknownUser.code());
+        assertHtml(wrongPassword);
+        assertNull(wrongPassword.getHeaders().get(HttpHeaders.SET_COOKIE));
+        assertEquals(body(wrongPassword).replace(DemoData.ZWOLLE_OFFICER, "USER"),
+                body(unknownUser).replace("nobody@zwolle.demo", "USER"));
+        assertTrue(body(wrongPassword).contains("The username or the password is not right."));
+    }
+
+    @Test
+    void whatTheSignInFormEchoesIsEscaped() {
+        HttpResponse<String> response = send(loginRequest("<script>alert(1)</script>\"", "x"));
+
+        assertEquals(401, response.code());
+        assertFalse(body(response).contains("<script>"));
+        assertTrue(body(response).contains("value=\"&lt;script&gt;alert(1)&lt;/script&gt;&quot;\""), body(response));
+    }
+
+    @Test
+    void signingOutRevokesTheSession() {
+        Cookie officer = session(DemoData.ZWOLLE_OFFICER);
+
+        HttpResponse<String> response = send(sameOrigin(HttpRequest.POST("/logout", Map.of()).cookie(officer)));
+
+        assertEquals(303, response.code());
+        assertTrue(response.header(HttpHeaders.SET_COOKIE).contains("Max-Age=0"));
+        assertEquals("/login", send(HttpRequest.GET("/dashboard").cookie(officer)).header(HttpHeaders.LOCATION));
+    }
+
+    @Test
+    void aNewcomersPhoneGetsTheForbiddenPageNotJson() {
+        String bearer = apiLogin(DemoData.ZWOLLE_OFFICER);
+        String household = householdId(DemoData.ZWOLLE_OFFICER, "Familie Bahati");
+        ActivationCode code = http.toBlocking().retrieve(HttpRequest.POST("/api/households/" + household
+                + "/activation-codes", "").bearerAuth(bearer), ActivationCode.class);
+        Session device = http.toBlocking().retrieve(HttpRequest.POST("/api/activation",
+                new ActivationRequest(code.code(), "Test phone")), Session.class);
+
+        HttpResponse<String> response = send(HttpRequest.GET("/dashboard").bearerAuth(device.token()));
+
+        assertEquals(403, response.code());
+        assertHtml(response);
+        assertTrue(body(response).contains("You cannot open this page"));
+    }
+
+    @Test
+    void anAdministratorGetsTheForbiddenPage() {
+        HttpResponse<String> response = send(HttpRequest.GET("/dashboard").cookie(session(DemoData.ADMIN)));
+
+        assertEquals(403, response.code());
+        assertHtml(response);
+    }
+
+    @Test
+    void aBuddySeesTheMatchedHouseholdButCannotChangeIt() {
+        Cookie buddy = session(DemoData.ZWOLLE_BUDDY);
+        String list = body(send(HttpRequest.GET("/dashboard").cookie(buddy)));
+        String haile = householdId(DemoData.ZWOLLE_OFFICER, "Familie Haile");
+
+        String page = body(send(HttpRequest.GET("/dashboard/households/" + haile).cookie(buddy)));
+        HttpResponse<String> code = send(sameOrigin(HttpRequest.POST("/dashboard/households/" + haile
+                + "/activation-codes", Map.of()).cookie(buddy)));
+
+        assertTrue(list.contains("Familie Haile"));
+        assertFalse(list.contains("Familie Al-Khatib"));
+        assertTrue(page.contains("Familie Haile"));
+        assertFalse(page.contains("Mark done"));
+        assertFalse(page.contains("Create activation code"));
+        assertEquals(403, code.code());
+    }
+
+    @Test
+    void readingAHouseholdPageIsAuditedOnceAsHouseholdAndOnceAsTasks() {
+        String haile = householdId(DemoData.ZWOLLE_OFFICER, "Familie Haile");
+        long householdReads = auditCount("household.read", haile);
+        long taskReads = auditCount("household.tasks.read", haile);
+
+        assertEquals(200, send(HttpRequest.GET("/dashboard/households/" + haile)
+                .cookie(session(DemoData.ZWOLLE_OFFICER))).code());
+
+        assertEquals(householdReads + 1, auditCount("household.read", haile));
+        assertEquals(taskReads + 1, auditCount("household.tasks.read", haile));
+    }
+
+    @Test
+    void pagesAreNeitherCachedNorFramedNorScripted() {
+        HttpResponse<String> response = send(HttpRequest.GET("/dashboard").cookie(session(DemoData.ZWOLLE_OFFICER)));
+
+        assertEquals(200, response.code());
+        assertEquals("no-store", response.header(HttpHeaders.CACHE_CONTROL));
+        assertEquals(PageFilter.CONTENT_SECURITY_POLICY, response.header("Content-Security-Policy"));
+        assertEquals("DENY", response.header("X-Frame-Options"));
+        assertFalse(body(response).contains("<script"));
+    }
+
+    private long auditCount(String action, String householdId) {
+        return demo.queryLong("SELECT COUNT(*) FROM audit_event WHERE action = ? AND household_id = ?",
+                action, householdId);
+    }
+
+    private Cookie session(String username) {
+        HttpResponse<String> response = send(loginRequest(username, DemoData.PASSWORD));
+        assertEquals(303, response.code(), body(response));
+        return Cookie.of(SessionController.COOKIE, response.getCookie(SessionController.COOKIE).orElseThrow().getValue());
+    }
+
+    private String apiLogin(String username) {
+        return http.toBlocking().retrieve(HttpRequest.POST("/api/auth/login",
+                new LoginRequest(username, DemoData.PASSWORD)), Session.class).token();
+    }
+
+    private MutableHttpRequest<?> loginRequest(String username, String password) {
+        return HttpRequest.POST("/login", Map.of("username", username, "password", password))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE);
+    }
+
+    /** The id of the household named {@code name} in the list {@code username} sees. */
+    private String householdId(String username, String name) {
+        Matcher link = HOUSEHOLD_LINK.matcher(body(send(HttpRequest.GET("/dashboard").cookie(session(username)))));
+        while (link.find()) {
+            if (link.group(2).equals(name)) {
+                return link.group(1);
+            }
+        }
+        throw new AssertionError(name + " is not in the list of " + username);
+    }
+
+    /** The household page of {@code name} as {@code username} sees it. */
+    private String householdPage(String username, String name) {
+        return body(send(HttpRequest.GET("/dashboard/households/" + householdId(username, name))
+                .cookie(session(username))));
+    }
+
+    /** The status-form targets of the household's open tasks (those offering "Mark done"). */
+    private Set<String> openTasks(String username, String name) {
+        Set<String> open = new HashSet<>();
+        Matcher form = OPEN_TASK_FORM.matcher(householdPage(username, name));
+        while (form.find()) {
+            open.add(form.group(1));
+        }
+        return open;
+    }
+
+    private MutableHttpRequest<?> sameOrigin(MutableHttpRequest<?> request) {
+        return request.header("Origin", "http://localhost:" + server.getPort())
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE);
+    }
+
+    private HttpResponse<String> send(MutableHttpRequest<?> request) {
+        try {
+            return http.toBlocking().exchange(request, Argument.STRING, Argument.STRING);
+        } catch (HttpClientResponseException e) {
+            @SuppressWarnings("unchecked")
+            HttpResponse<String> response = (HttpResponse<String>) e.getResponse();
+            return response;
+        }
+    }
+
+    private static String body(HttpResponse<String> response) {
+        return response.getBody(String.class).orElse("");
+    }
+
+    private static void assertHtml(HttpResponse<String> response) {
+        String type = response.header(HttpHeaders.CONTENT_TYPE);
+        assertNotNull(type);
+        assertTrue(type.startsWith("text/html"), type);
+        assertTrue(body(response).startsWith("<!DOCTYPE html>"), body(response));
+    }
+}

@@ -49,6 +49,11 @@ public final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(body instanceof String ? (String) body : json(body))));
     }
 
+    public Response patch(String path, String token, Object body) {
+        return send(request(path, token, "Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body instanceof String ? (String) body : json(body))));
+    }
+
     /** Any request, for the odd cases (wrong method, wrong media type). */
     public Response send(String method, String path, String token, String body, String... headers) {
         return send(request(path, token, headers).method(method,

@@ -2,8 +2,13 @@ package nl.welkom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Map;
+
+import nl.welkom.buddy.BuddyInfo;
+import nl.welkom.buddy.BuddyMatchInfo;
 import nl.welkom.model.auth.ActivationCode;
 import nl.welkom.model.auth.ActivationRequest;
+import nl.welkom.model.auth.LoginRequest;
 import nl.welkom.model.auth.Session;
 import nl.welkom.model.household.Household;
 
@@ -13,6 +18,7 @@ public final class Fixtures {
     public static final String BUDDY = "buddy@testdorp.test";
     public static final String EDITOR = "editor@testdorp.test";
     public static final String OTHER_OFFICER = "officer@anderstad.test";
+    public static final String OTHER_BUDDY = "buddy@anderstad.test";
     public static final String ADMIN = "admin@welkom.test";
 
     private Fixtures() {
@@ -36,10 +42,40 @@ public final class Fixtures {
 
     /** A NEWCOMER device session for the household of {@code reference} in Testdorp. */
     public static Session device(Api api, String reference) {
-        String officer = api.login(OFFICER);
+        return device(api, OFFICER, reference);
+    }
+
+    /** A NEWCOMER device session for the household of {@code reference}, activated by {@code officerUsername}. */
+    public static Session device(Api api, String officerUsername, String reference) {
+        String officer = api.login(officerUsername);
         ActivationCode code = newCode(api, officer, householdId(api, officer, reference));
         Api.Response response = api.post("/api/activation", null, new ActivationRequest(code.code(), "Test phone"));
         assertEquals(200, response.status(), response.body());
         return response.as(Session.class);
+    }
+
+    /** The user id of the family friend {@code username}, as the officer of its municipality sees it. */
+    public static String buddyId(Api api, String officerToken, String username) {
+        String displayName = api.post("/api/auth/login", null, new LoginRequest(username, "test-password"))
+                .as(Session.class).displayName();
+        return api.get("/api/buddies", officerToken).asListOf(BuddyInfo.class).stream()
+                .filter(buddy -> buddy.displayName().equals(displayName))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no fixture buddy " + username))
+                .id();
+    }
+
+    /** Matches the buddy with the household through the API and returns the match id. */
+    public static String match(Api api, String officerToken, String householdId, String buddyUserId) {
+        Api.Response response = api.post("/api/households/" + householdId + "/buddy-matches", officerToken,
+                Map.of("buddyUserId", buddyUserId));
+        assertEquals(201, response.status(), response.body());
+        return response.as(BuddyMatchInfo.class).id();
+    }
+
+    /** Ends a match through the API. */
+    public static void endMatch(Api api, String officerToken, String matchId) {
+        Api.Response response = api.post("/api/buddy-matches/" + matchId + "/end", officerToken, "");
+        assertEquals(200, response.status(), response.body());
     }
 }

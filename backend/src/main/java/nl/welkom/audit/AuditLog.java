@@ -19,6 +19,15 @@ public class AuditLog {
     public static final String HOUSEHOLD_READ = "household.read";
     public static final String TASKS_READ = "household.tasks.read";
     public static final String TASK_STATUS_CHANGE = "task.status.change";
+    public static final String TASK_NOTE_CHANGE = "task.note.change";
+    public static final String TASK_DUE_DATE_CHANGE = "task.due-date.change";
+    public static final String CONFLICT_LIST = "conflict.list";
+    public static final String CONFLICT_RESOLVE = "conflict.resolve";
+    public static final String BUDDY_MATCH_LIST = "buddy-match.list";
+    public static final String BUDDY_MATCH_START = "buddy-match.start";
+    public static final String BUDDY_MATCH_END = "buddy-match.end";
+    public static final String DEVICE_LIST = "device.list";
+    public static final String DEVICE_REVOKE = "device.revoke";
     public static final String ACTIVATION_CODE_CREATE = "activation-code.create";
     public static final String DEVICE_ACTIVATE = "device.activate";
     public static final String SYNC_PULL = "sync.pull";

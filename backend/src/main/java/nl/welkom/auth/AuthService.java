@@ -100,25 +100,53 @@ public class AuthService {
     }
 
     /**
-     * The caller a token belongs to, or empty when the token is unknown, expired or revoked, or
-     * its device is revoked. The returned authentication carries the token's expiry.
+     * What a presented token is worth: the caller it belongs to (with the token's expiry), or no
+     * caller when the token is unknown, expired or revoked. A token of a revoked device is told
+     * apart ({@link TokenCheck#deviceRevoked()}), so that the phone learns to wipe its copy.
      */
-    Optional<Authentication> authenticate(String token) {
+    TokenCheck check(String token) {
         long now = clock.millis();
-        return tokens.findById(hasher.hash(token))
-                .filter(stored -> stored.revokedAt() == null && stored.expiresAt() > now)
-                .flatMap(stored -> callerOf(stored).map(caller -> caller.toAuthentication(stored.expiresAt())));
+        Optional<AuthToken> found = tokens.findById(hasher.hash(token));
+        if (found.isEmpty()) {
+            return TokenCheck.NONE;
+        }
+        AuthToken stored = found.get();
+        if (stored.deviceId() != null) {
+            Optional<DeviceRepository.DeviceOwner> owner = devices.findOwner(stored.deviceId());
+            if (owner.isPresent() && owner.get().revokedAt() != null) {
+                return TokenCheck.DEVICE_REVOKED;
+            }
+            if (owner.isEmpty() || !usable(stored, now)) {
+                return TokenCheck.NONE;
+            }
+            DeviceRepository.DeviceOwner device = owner.get();
+            return TokenCheck.of(new Caller(Role.NEWCOMER, null, device.deviceId(), device.municipalityId(),
+                    device.householdId()).toAuthentication(stored.expiresAt()));
+        }
+        if (!usable(stored, now)) {
+            return TokenCheck.NONE;
+        }
+        return users.findById(stored.userId())
+                .map(user -> TokenCheck.of(new Caller(user.role(), user.id(), null, user.municipalityId(), null)
+                        .toAuthentication(stored.expiresAt())))
+                .orElse(TokenCheck.NONE);
     }
 
-    private Optional<Caller> callerOf(AuthToken token) {
-        if (token.deviceId() != null) {
-            return devices.findOwner(token.deviceId())
-                    .filter(owner -> owner.revokedAt() == null)
-                    .map(owner -> new Caller(Role.NEWCOMER, null, owner.deviceId(), owner.municipalityId(),
-                            owner.householdId()));
-        }
-        return users.findById(token.userId())
-                .map(user -> new Caller(user.role(), user.id(), null, user.municipalityId(), null));
+    /**
+     * Revokes a household's phone (a lost phone) and every token it holds, inside the caller's
+     * transaction: from now on its requests are answered 401 {@code device-revoked}.
+     *
+     * @return false when the device had been revoked already (nothing changed)
+     */
+    public boolean revokeDevice(String deviceId) {
+        long now = clock.millis();
+        boolean revoked = devices.revoke(deviceId, now) == 1;
+        tokens.revokeAllOfDevice(deviceId, now);
+        return revoked;
+    }
+
+    private static boolean usable(AuthToken token, long now) {
+        return token.revokedAt() == null && token.expiresAt() > now;
     }
 
     private Issued issue(@Nullable String userId, @Nullable String deviceId, Duration lifetime) {
@@ -152,5 +180,20 @@ public class AuthService {
     }
 
     private record Issued(String token, long expiresAt) {
+    }
+
+    /**
+     * The answer of {@link #check}.
+     *
+     * @param authentication the caller, or null when the token is worth nothing
+     * @param deviceRevoked  true when the token belongs to a revoked device
+     */
+    record TokenCheck(@Nullable Authentication authentication, boolean deviceRevoked) {
+        static final TokenCheck NONE = new TokenCheck(null, false);
+        static final TokenCheck DEVICE_REVOKED = new TokenCheck(null, true);
+
+        static TokenCheck of(Authentication authentication) {
+            return new TokenCheck(authentication, false);
+        }
     }
 }

@@ -10,4 +10,7 @@ interface AuthTokenRepository extends CrudRepository<AuthToken, String> {
 
     @Query("UPDATE auth_token SET revoked_at = :revokedAt WHERE token_hash = :tokenHash AND revoked_at IS NULL")
     int revoke(String tokenHash, long revokedAt);
+
+    @Query("UPDATE auth_token SET revoked_at = :revokedAt WHERE device_id = :deviceId AND revoked_at IS NULL")
+    int revokeAllOfDevice(String deviceId, long revokedAt);
 }

@@ -14,12 +14,15 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.filters.AuthenticationFetcher;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import nl.welkom.problem.Problems;
 import org.reactivestreams.Publisher;
 
 /**
  * Authenticates a request by its opaque token: {@code Authorization: Bearer <token>} (phones,
  * API clients) or else the {@value #COOKIE} cookie (the dashboard). No token, or a token
- * {@link AuthService} refuses, leaves the request anonymous; the security rules then answer 401.
+ * {@link AuthService} refuses, leaves the request anonymous; the security rules then answer 401 —
+ * with the {@code device-revoked} problem when the token belongs to a revoked device (marked by the
+ * request attribute {@link Problems#DEVICE_REVOKED_ATTRIBUTE}).
  * The database lookup runs on the blocking executor, never on the event loop.
  */
 @Singleton
@@ -43,8 +46,13 @@ final class BearerTokenFetcher implements AuthenticationFetcher<HttpRequest<?>> 
         if (token.isEmpty()) {
             return Publishers.empty();
         }
-        return Publishers.fromCompletableFuture(() -> CompletableFuture.supplyAsync(
-                () -> authService.authenticate(token.get()).orElse(null), blocking));
+        return Publishers.fromCompletableFuture(() -> CompletableFuture.supplyAsync(() -> {
+            AuthService.TokenCheck check = authService.check(token.get());
+            if (check.deviceRevoked()) {
+                request.setAttribute(Problems.DEVICE_REVOKED_ATTRIBUTE, Boolean.TRUE);
+            }
+            return check.authentication();
+        }, blocking));
     }
 
     static Optional<String> tokenOf(HttpRequest<?> request) {

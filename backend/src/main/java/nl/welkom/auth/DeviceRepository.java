@@ -1,5 +1,6 @@
 package nl.welkom.auth;
 
+import java.util.List;
 import java.util.Optional;
 
 import io.micronaut.core.annotation.Introspected;
@@ -17,6 +18,12 @@ public interface DeviceRepository extends CrudRepository<Device, String> {
             + " h.municipality_id AS municipality_id, h.display_name AS household_name"
             + " FROM device d JOIN household h ON h.id = d.household_id WHERE d.id = :deviceId")
     Optional<DeviceOwner> findOwner(String deviceId);
+
+    List<Device> findByHouseholdIdOrderByCreatedAt(String householdId);
+
+    /** Marks a device revoked; 0 when it was revoked already. */
+    @Query("UPDATE device SET revoked_at = :revokedAt WHERE id = :id AND revoked_at IS NULL")
+    int revoke(String id, long revokedAt);
 
     /** A device and the household that owns it. */
     @Introspected

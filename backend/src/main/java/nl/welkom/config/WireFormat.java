@@ -4,6 +4,7 @@ import io.micronaut.serde.annotation.SerdeImport;
 import nl.welkom.model.Problem;
 import nl.welkom.model.auth.ActivationCode;
 import nl.welkom.model.auth.ActivationRequest;
+import nl.welkom.model.auth.DeviceInfo;
 import nl.welkom.model.auth.LoginRequest;
 import nl.welkom.model.auth.Role;
 import nl.welkom.model.auth.Session;
@@ -21,6 +22,8 @@ import nl.welkom.model.journey.JourneyStage;
 import nl.welkom.model.journey.Task;
 import nl.welkom.model.journey.TaskAssignee;
 import nl.welkom.model.journey.TaskStatus;
+import nl.welkom.model.sync.ConflictRecord;
+import nl.welkom.model.sync.ConflictResolution;
 import nl.welkom.model.sync.Mutation;
 import nl.welkom.model.sync.MutationOutcome;
 import nl.welkom.model.sync.MutationResult;
@@ -28,6 +31,7 @@ import nl.welkom.model.sync.MutationType;
 import nl.welkom.model.sync.PullResponse;
 import nl.welkom.model.sync.PushRequest;
 import nl.welkom.model.sync.PushResponse;
+import nl.welkom.model.sync.ResolveConflictRequest;
 
 /**
  * Makes the framework-free wire records of {@code shared-model} (de)serializable with Micronaut
@@ -36,6 +40,7 @@ import nl.welkom.model.sync.PushResponse;
 @SerdeImport(Problem.class)
 @SerdeImport(ActivationCode.class)
 @SerdeImport(ActivationRequest.class)
+@SerdeImport(DeviceInfo.class)
 @SerdeImport(LoginRequest.class)
 @SerdeImport(Role.class)
 @SerdeImport(Session.class)
@@ -60,6 +65,9 @@ import nl.welkom.model.sync.PushResponse;
 @SerdeImport(PullResponse.class)
 @SerdeImport(PushRequest.class)
 @SerdeImport(PushResponse.class)
+@SerdeImport(ConflictRecord.class)
+@SerdeImport(ConflictResolution.class)
+@SerdeImport(ResolveConflictRequest.class)
 final class WireFormat {
     private WireFormat() {
     }

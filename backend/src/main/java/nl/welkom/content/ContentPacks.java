@@ -64,6 +64,7 @@ public class ContentPacks {
     private final JsonMapper json;
     private final TransactionOperations<Connection> transactions;
     private final Map<List<String>, ContentPack> cache = new ConcurrentHashMap<>();
+    private volatile Set<String> offered;
 
     ContentPacks(LanguageRepository languages, TopicRepository topics, TopicTranslationRepository topicTranslations,
                  LessonRepository lessons, LessonTranslationRepository lessonTranslations, SectionRepository sections,
@@ -88,9 +89,23 @@ public class ContentPacks {
 
     /** The language chain for a request: {@code lang} parameter first, else {@code Accept-Language}. */
     public List<String> chain(@Nullable String lang, @Nullable String acceptLanguage) {
-        Set<String> offered = new LinkedHashSet<>();
-        languages().forEach(language -> offered.add(language.code()));
-        return LanguageChain.resolve(lang, acceptLanguage, offered);
+        Set<String> codes = offered;
+        if (codes == null) {
+            Set<String> read = new LinkedHashSet<>();
+            languages().forEach(language -> read.add(language.code()));
+            codes = Set.copyOf(read);
+            offered = codes;
+        }
+        return LanguageChain.resolve(lang, acceptLanguage, codes);
+    }
+
+    /**
+     * The version of the pack for the chain {@code lang} names ({@code ar,en}): what
+     * {@code GET /api/content?lang=} answers as its {@code ETag}, and a pull as its
+     * {@code contentVersion}. From cache when unchanged, so a pull pays nothing for it.
+     */
+    public String version(String lang) {
+        return pack(chain(lang, null)).version();
     }
 
     /** The pack for a chain ending in Dutch, from cache when unchanged. */
@@ -110,6 +125,7 @@ public class ContentPacks {
     /** Forgets cached packs; call after any content write. */
     public void invalidate() {
         cache.clear();
+        offered = null;
     }
 
     private ContentPack build(List<String> chain) {

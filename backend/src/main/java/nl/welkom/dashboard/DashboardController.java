@@ -26,17 +26,22 @@ import io.swagger.v3.oas.annotations.Hidden;
 import nl.welkom.activation.ActivationService;
 import nl.welkom.auth.AuthService;
 import nl.welkom.auth.Caller;
+import nl.welkom.device.DeviceService;
 import nl.welkom.household.HouseholdEntity;
+import nl.welkom.journey.ConflictService;
 import nl.welkom.journey.TaskService;
 import nl.welkom.model.auth.ActivationCode;
+import nl.welkom.model.auth.DeviceInfo;
 import nl.welkom.model.auth.Session;
 import nl.welkom.model.journey.TaskStatus;
+import nl.welkom.model.sync.ConflictRecord;
+import nl.welkom.model.sync.ConflictResolution;
 import nl.welkom.problem.ProblemException;
 
 /**
  * The dashboard's pages for integration officers and buddies. Officers see their municipality's
- * households and may change tasks and create activation codes; buddies see their matched
- * households and only read. Everyone else who is signed in (a newcomer's phone, an editor, an
+ * households and may change tasks, resolve conflicts, revoke phones and create activation codes;
+ * buddies see their matched households (minimal fields) and only read. Everyone else who is signed in (a newcomer's phone, an editor, an
  * administrator) gets the 403 page; a household outside the caller's scope the 404 page.
  * Unauthenticated requests never get here: security sends them to {@code /login}.
  */
@@ -51,14 +56,18 @@ final class DashboardController {
     private final AuthService authService;
     private final HouseholdPages households;
     private final TaskService taskService;
+    private final ConflictService conflicts;
+    private final DeviceService devices;
     private final ActivationService activation;
     private final Pages pages;
 
     DashboardController(AuthService authService, HouseholdPages households, TaskService taskService,
-                        ActivationService activation, Pages pages) {
+                        ConflictService conflicts, DeviceService devices, ActivationService activation, Pages pages) {
         this.authService = authService;
         this.households = households;
         this.taskService = taskService;
+        this.conflicts = conflicts;
+        this.devices = devices;
         this.activation = activation;
         this.pages = pages;
     }
@@ -90,8 +99,23 @@ final class DashboardController {
             throw PageException.notFound(viewer);
         }
         taskService.setStatus(viewer.caller(), taskId, target, baseVersion);
-        URI back = UriBuilder.of("/dashboard/households").path(id).fragment("task-" + taskId).build();
-        return HttpResponse.seeOther(back);
+        return HttpResponse.seeOther(householdPage(id, "task-" + taskId));
+    }
+
+    /** Keeps the current value of a conflict or restores the overwritten one, then shows the household's conflicts (303). */
+    @Post(value = "/conflicts/{id}/resolve", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> resolveConflict(Authentication authentication, @PathVariable String id, @Body ConflictForm form) {
+        Viewer viewer = officer(authentication);
+        ConflictRecord resolved = conflicts.resolve(viewer.caller(), id, parseResolution(form.resolution(), viewer));
+        return HttpResponse.seeOther(householdPage(resolved.householdId(), "conflicts"));
+    }
+
+    /** Revokes a lost phone, then shows the household's devices (303). */
+    @Post(value = "/devices/{id}/revoke", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.TEXT_PLAIN})
+    HttpResponse<?> revokeDevice(Authentication authentication, @PathVariable String id) {
+        Viewer viewer = officer(authentication);
+        DeviceInfo revoked = devices.revoke(viewer.caller(), id);
+        return HttpResponse.seeOther(householdPage(revoked.householdId(), "devices"));
     }
 
     /**
@@ -144,6 +168,10 @@ final class DashboardController {
         return viewer;
     }
 
+    private static URI householdPage(String householdId, String fragment) {
+        return UriBuilder.of("/dashboard/households").path(householdId).fragment(fragment).build();
+    }
+
     private static Map<String, Object> model(Viewer viewer) {
         Map<String, Object> model = new HashMap<>();
         model.put("viewer", viewer);
@@ -153,6 +181,14 @@ final class DashboardController {
     private static TaskStatus parseStatus(@Nullable String status, Viewer viewer) {
         try {
             return TaskStatus.valueOf(status == null ? "" : status.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw PageException.badRequest(viewer);
+        }
+    }
+
+    private static ConflictResolution parseResolution(@Nullable String resolution, Viewer viewer) {
+        try {
+            return ConflictResolution.valueOf(resolution == null ? "" : resolution.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw PageException.badRequest(viewer);
         }

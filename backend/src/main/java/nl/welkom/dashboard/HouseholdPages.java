@@ -14,11 +14,15 @@ import java.util.stream.Collectors;
 import jakarta.inject.Singleton;
 import nl.welkom.audit.AuditLog;
 import nl.welkom.auth.Caller;
+import nl.welkom.device.DeviceService;
 import nl.welkom.household.HouseholdEntity;
 import nl.welkom.household.HouseholdReader;
 import nl.welkom.household.HouseholdScope;
+import nl.welkom.journey.ConflictService;
 import nl.welkom.journey.TaskEntity;
 import nl.welkom.journey.TaskService;
+import nl.welkom.model.household.Household;
+import nl.welkom.model.auth.Role;
 import nl.welkom.model.journey.Task;
 import nl.welkom.model.journey.TaskStatus;
 
@@ -41,22 +45,30 @@ final class HouseholdPages {
     private final HouseholdReader reader;
     private final TaskService taskService;
     private final TaskOverviewRepository overview;
+    private final ConflictService conflicts;
+    private final DeviceService devices;
     private final AuditLog audit;
     private final Clock clock;
     private final Display display;
 
     HouseholdPages(HouseholdScope scope, HouseholdReader reader, TaskService taskService,
-                   TaskOverviewRepository overview, AuditLog audit, Clock clock, DashboardProperties properties) {
+                   TaskOverviewRepository overview, ConflictService conflicts, DeviceService devices, AuditLog audit,
+                   Clock clock, DashboardProperties properties) {
         this.scope = scope;
         this.reader = reader;
         this.taskService = taskService;
         this.overview = overview;
+        this.conflicts = conflicts;
+        this.devices = devices;
         this.audit = audit;
         this.clock = clock;
         this.display = new Display(properties.timeZone());
     }
 
-    /** The caller's households with task progress and the next task due; three queries for any number of households. */
+    /**
+     * The caller's households (minimal fields for a buddy) with task progress and the next task due;
+     * four queries for any number of households.
+     */
     List<HouseholdRow> list(Caller caller) {
         List<HouseholdEntity> households = scope.visibleHouseholds(caller);
         List<HouseholdRow> rows = new ArrayList<>();
@@ -72,7 +84,7 @@ final class HouseholdPages {
             Map<String, Task> nextWithTitles = taskService.withTitles(List.copyOf(nextByHousehold.values())).stream()
                     .collect(Collectors.toMap(Task::id, Function.identity()));
             LocalDate today = display.today(clock);
-            for (HouseholdEntity household : households) {
+            for (Household household : reader.read(caller, households)) {
                 List<TaskEntity> tasks = tasksByHousehold.getOrDefault(household.id(), List.of());
                 int done = (int) tasks.stream().filter(task -> task.status() == TaskStatus.DONE).count();
                 HouseholdRow.NextTask next = Optional.ofNullable(nextByHousehold.get(household.id()))
@@ -86,17 +98,30 @@ final class HouseholdPages {
     }
 
     /**
-     * One household's page.
+     * One household's page (minimal fields for a buddy); for an officer with its open conflicts and
+     * its phones.
      *
      * @throws nl.welkom.problem.ProblemException 404 when the household is out of the caller's scope
      */
     HouseholdDetail detail(Caller caller, String householdId) {
         HouseholdEntity household = scope.requireVisible(caller, householdId);
         LocalDate today = display.today(clock);
-        List<TaskRow> tasks = taskService.tasksOf(household.id()).stream()
-                .map(task -> TaskRow.of(task, display, today))
-                .toList();
-        HouseholdDetail detail = HouseholdDetail.of(reader.read(household), tasks);
+        List<Task> taskList = taskService.tasksOf(household.id());
+        List<TaskRow> tasks = taskList.stream().map(task -> TaskRow.of(task, display, today)).toList();
+        List<HouseholdDetail.ConflictRow> conflictRows = List.of();
+        List<HouseholdDetail.DeviceRow> deviceRows = List.of();
+        if (caller.role() == Role.OFFICER) {
+            Map<String, Display.Text> titles = taskList.stream()
+                    .collect(Collectors.toMap(Task::id, task -> Display.title(task.titles())));
+            conflictRows = conflicts.openInHousehold(caller, household.id()).stream()
+                    .map(conflict -> HouseholdDetail.ConflictRow.of(conflict,
+                            titles.getOrDefault(conflict.entityId(), new Display.Text("", "en")), display))
+                    .toList();
+            deviceRows = devices.devicesOf(caller, household.id()).stream()
+                    .map(device -> HouseholdDetail.DeviceRow.of(device, display))
+                    .toList();
+        }
+        HouseholdDetail detail = HouseholdDetail.of(reader.read(caller, household), tasks, conflictRows, deviceRows);
         audit.record(caller, AuditLog.HOUSEHOLD_READ, household.id());
         audit.record(caller, AuditLog.TASKS_READ, household.id());
         return detail;

@@ -1,8 +1,8 @@
 package nl.welkom.dashboard;
 
 import io.micronaut.core.annotation.Nullable;
-import nl.welkom.household.HouseholdEntity;
 import nl.welkom.model.household.ArrivalPath;
+import nl.welkom.model.household.Household;
 import nl.welkom.model.journey.JourneyStage;
 
 /**
@@ -10,11 +10,11 @@ import nl.welkom.model.journey.JourneyStage;
  * Public, like its nested records, only because the template engine reads it by reflection.
  *
  * @param id            household id, for the link to its page
- * @param reference     case reference
+ * @param reference     case reference, or null for a buddy
  * @param displayName   how the family is called
  * @param nationality   country name, or null
  * @param campOfOrigin  camp or city of origin, or null
- * @param arrivalPath   reception centre or direct
+ * @param arrivalPath   reception centre or direct, or null for a buddy
  * @param stage         current journey stage
  * @param tasksDone     tasks done
  * @param tasksTotal    live tasks
@@ -22,17 +22,18 @@ import nl.welkom.model.journey.JourneyStage;
  */
 public record HouseholdRow(
         String id,
-        String reference,
+        @Nullable String reference,
         String displayName,
         @Nullable String nationality,
         @Nullable String campOfOrigin,
-        ArrivalPath arrivalPath,
+        @Nullable ArrivalPath arrivalPath,
         JourneyStage stage,
         int tasksDone,
         int tasksTotal,
         @Nullable NextTask next) {
 
-    static HouseholdRow of(HouseholdEntity household, int tasksDone, int tasksTotal, @Nullable NextTask next) {
+    /** The row for {@code household} as the viewer may see it (HouseholdReader: minimal fields for a buddy). */
+    static HouseholdRow of(Household household, int tasksDone, int tasksTotal, @Nullable NextTask next) {
         return new HouseholdRow(household.id(), household.reference(), household.displayName(),
                 Display.country(household.nationality()), household.campOfOrigin(), household.arrivalPath(),
                 household.stage(), tasksDone, tasksTotal, next);

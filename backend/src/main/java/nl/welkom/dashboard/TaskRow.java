@@ -20,6 +20,7 @@ import nl.welkom.model.journey.TaskStatus;
  * @param overdue   open and due before today
  * @param done      whether it is done
  * @param completed when it was marked done, for display, or null
+ * @param note      the household's own note, or null
  * @param version   the version the page shows; the status form sends it back as base version
  */
 public record TaskRow(
@@ -31,13 +32,14 @@ public record TaskRow(
         boolean overdue,
         boolean done,
         @Nullable String completed,
+        @Nullable String note,
         long version) {
 
     static TaskRow of(Task task, Display display, LocalDate today) {
         LocalDate due = Display.parseDate(task.dueDate());
         boolean done = task.status() == TaskStatus.DONE;
         return new TaskRow(task.id(), task.stage(), Display.title(task.titles()), task.assignee(), Display.date(due),
-                !done && due != null && due.isBefore(today), done, display.dateTime(task.completedAt()),
+                !done && due != null && due.isBefore(today), done, display.dateTime(task.completedAt()), task.note(),
                 task.version());
     }
 }

@@ -32,6 +32,8 @@ import nl.welkom.household.HouseholdRepository;
 import nl.welkom.household.LanguageList;
 import nl.welkom.household.MemberEntity;
 import nl.welkom.household.MemberRepository;
+import nl.welkom.household.ScopeChange;
+import nl.welkom.household.ScopeChangeRepository;
 import nl.welkom.journey.TaskEntity;
 import nl.welkom.journey.TaskRepository;
 import nl.welkom.journey.TaskTitle;
@@ -60,6 +62,7 @@ public final class DemoLoader implements ApplicationEventListener<StartupEvent> 
     private final HouseholdRepository households;
     private final MemberRepository members;
     private final BuddyMatchRepository matches;
+    private final ScopeChangeRepository scopeChanges;
     private final TaskRepository tasks;
     private final TaskTitleRepository titles;
     private final ChangeSequence sequence;
@@ -69,7 +72,8 @@ public final class DemoLoader implements ApplicationEventListener<StartupEvent> 
 
     DemoLoader(DemoProperties properties, TransactionOperations<Connection> transactions,
                MunicipalityRepository municipalities, AppUserRepository users, HouseholdRepository households,
-               MemberRepository members, BuddyMatchRepository matches, TaskRepository tasks,
+               MemberRepository members, BuddyMatchRepository matches, ScopeChangeRepository scopeChanges,
+               TaskRepository tasks,
                TaskTitleRepository titles, ChangeSequence sequence, Passwords passwords, Clock clock) {
         this.properties = properties;
         this.transactions = transactions;
@@ -78,6 +82,7 @@ public final class DemoLoader implements ApplicationEventListener<StartupEvent> 
         this.households = households;
         this.members = members;
         this.matches = matches;
+        this.scopeChanges = scopeChanges;
         this.tasks = tasks;
         this.titles = titles;
         this.sequence = sequence;
@@ -170,16 +175,16 @@ public final class DemoLoader implements ApplicationEventListener<StartupEvent> 
                 throw node.fail("buddy", "must be the username of a BUDDY of the same municipality");
             }
             matches.save(new BuddyMatch(UUID.randomUUID().toString(), buddy.id(), household.id(), now, null));
+            scopeChanges.save(ScopeChange.ofUser(sequence.next(), buddy.id(), household.id(), true, now));
         }
         int taskPosition = 0;
         for (YamlNode taskNode : node.children("tasks")) {
             TaskStatus status = taskNode.optionalText("status").isPresent()
                     ? taskNode.enumValue("status", TaskStatus.class) : TaskStatus.OPEN;
             String dueDate = taskNode.optionalInt("dueInDays").map(days -> today.plusDays(days).toString()).orElse(null);
-            TaskEntity task = tasks.save(new TaskEntity(UUID.randomUUID().toString(), household.id(),
+            TaskEntity task = tasks.save(TaskEntity.created(UUID.randomUUID().toString(), household.id(),
                     taskNode.enumValue("stage", JourneyStage.class), taskNode.enumValue("assignee", TaskAssignee.class),
-                    dueDate, status, status == TaskStatus.DONE ? Long.valueOf(now) : null, 1, 1, sequence.next(), false,
-                    taskPosition++, now));
+                    dueDate, status, now, sequence.next(), taskPosition++));
             Map<String, String> taskTitles = taskNode.textMap("title");
             if (!taskTitles.containsKey("nl")) {
                 throw taskNode.fail("title.nl", "is required: Dutch is the source language");

@@ -13,4 +13,11 @@ public interface BuddyMatchRepository extends CrudRepository<BuddyMatch, String>
 
     @Query("SELECT household_id FROM buddy_match WHERE buddy_user_id = :buddyUserId AND ended_at IS NULL")
     List<String> findActiveHouseholdIds(String buddyUserId);
+
+    /** The household's matches, active and ended, newest first. */
+    List<BuddyMatch> findByHouseholdIdOrderByStartedAtDesc(String householdId);
+
+    /** Ends an active match; 0 when it had ended already. */
+    @Query("UPDATE buddy_match SET ended_at = :endedAt WHERE id = :id AND ended_at IS NULL")
+    int end(String id, long endedAt);
 }

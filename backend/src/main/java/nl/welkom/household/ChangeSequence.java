@@ -11,11 +11,15 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 /**
- * The server-wide change clock. Every write to a household or a task takes {@link #next()} inside
- * its own transaction and stores it as the row's {@code change_seq}; phones pull "everything
+ * The server-wide change clock. Every write to a household, a task or a scope takes {@link #next()}
+ * inside its own transaction and stores it with the row ({@code change_seq}, {@code scope_change.seq});
+ * phones pull "everything
  * after N". Taking the value locks the counter row until the transaction ends, so writers
  * serialize on it and sequence order is commit order: a pull never misses a change committed
  * later with a lower number.
+ *
+ * <p>Take one value per row written, also when one transaction writes several rows: a pull page
+ * may end between two values, never inside one.
  */
 @Singleton
 public class ChangeSequence {
@@ -29,6 +33,15 @@ public class ChangeSequence {
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public long next() {
         counter.increment();
+        return counter.current();
+    }
+
+    /**
+     * The highest value taken by a committed write. Every write with a value up to it has
+     * committed (writers hold the counter until they commit), so a pull bounded by it sees all of
+     * them, whatever the isolation level.
+     */
+    public long last() {
         return counter.current();
     }
 

@@ -29,11 +29,11 @@ final class HouseholdController {
         this.audit = audit;
     }
 
-    /** The households in the caller's scope, members included; audited as a list read. */
+    /** The households in the caller's scope, members included (minimal fields for buddies); audited as a list read. */
     @Get
     List<Household> list(Authentication authentication) {
         Caller caller = Caller.of(authentication);
-        List<Household> households = reader.read(scope.visibleHouseholds(caller));
+        List<Household> households = reader.read(caller, scope.visibleHouseholds(caller));
         audit.record(caller, AuditLog.HOUSEHOLD_LIST, null);
         return households;
     }
@@ -44,6 +44,6 @@ final class HouseholdController {
         Caller caller = Caller.of(authentication);
         HouseholdEntity household = scope.requireVisible(caller, id);
         audit.record(caller, AuditLog.HOUSEHOLD_READ, household.id());
-        return reader.read(household);
+        return reader.read(caller, household);
     }
 }

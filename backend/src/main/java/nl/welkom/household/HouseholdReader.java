@@ -6,10 +6,16 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Singleton;
+import nl.welkom.auth.Caller;
+import nl.welkom.model.auth.Role;
 import nl.welkom.model.household.Household;
 import nl.welkom.model.household.Member;
 
-/** Turns household rows into their wire form, members included, with one query for all members. */
+/**
+ * Turns household rows into their wire form, members included, with one query for all members,
+ * as the viewer may see them: in full for officers and the household's own phone, with the minimal
+ * fields of {@link BuddyView} for buddies. Scope is the caller's business ({@link HouseholdScope}).
+ */
 @Singleton
 public class HouseholdReader {
     private final MemberRepository members;
@@ -18,12 +24,12 @@ public class HouseholdReader {
         this.members = members;
     }
 
-    public Household read(HouseholdEntity household) {
-        return read(List.of(household)).get(0);
+    public Household read(Caller viewer, HouseholdEntity household) {
+        return read(viewer, List.of(household)).get(0);
     }
 
-    /** The wire form of each household, in the given order. */
-    public List<Household> read(List<HouseholdEntity> households) {
+    /** The wire form of each household as {@code viewer} may see it, in the given order. */
+    public List<Household> read(Caller viewer, List<HouseholdEntity> households) {
         if (households.isEmpty()) {
             return List.of();
         }
@@ -32,6 +38,10 @@ public class HouseholdReader {
         for (MemberEntity member : members.findByHouseholdIdInOrderBySortOrder(byHousehold.keySet())) {
             byHousehold.get(member.householdId()).add(member.asModel());
         }
-        return households.stream().map(household -> household.asModel(byHousehold.get(household.id()))).toList();
+        boolean buddy = viewer.role() == Role.BUDDY;
+        return households.stream()
+                .map(household -> household.asModel(byHousehold.get(household.id())))
+                .map(household -> buddy ? BuddyView.of(household) : household)
+                .toList();
     }
 }

@@ -3,6 +3,7 @@ package nl.welkom.household;
 import java.util.Collection;
 import java.util.List;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
@@ -12,4 +13,12 @@ public interface HouseholdRepository extends CrudRepository<HouseholdEntity, Str
     List<HouseholdEntity> findByMunicipalityIdOrderByReference(String municipalityId);
 
     List<HouseholdEntity> findByIdInOrderByReference(Collection<String> ids);
+
+    /**
+     * Households among {@code ids} written with {@code after < change_seq <= upTo}, oldest change
+     * first, at most {@code limit}: a primary-key lookup per id ({@code ids} must not be empty).
+     */
+    @Query("SELECT * FROM household WHERE id IN (:ids) AND change_seq > :after AND change_seq <= :upTo"
+            + " ORDER BY change_seq LIMIT :limit")
+    List<HouseholdEntity> findChanged(Collection<String> ids, long after, long upTo, int limit);
 }

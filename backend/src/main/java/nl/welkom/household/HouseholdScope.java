@@ -43,6 +43,39 @@ public class HouseholdScope {
     }
 
     /**
+     * The ids of the households the caller may see, in no particular order: what a pull covers. One
+     * indexed query for a buddy, none for a device.
+     */
+    public List<String> visibleHouseholdIds(Caller caller) {
+        switch (caller.role()) {
+            case OFFICER:
+                return households.findByMunicipalityIdOrderByReference(caller.municipalityId()).stream()
+                        .map(HouseholdEntity::id)
+                        .toList();
+            case BUDDY:
+                return matches.findActiveHouseholdIds(caller.userId());
+            case NEWCOMER:
+                return caller.householdId() == null ? List.of() : List.of(caller.householdId());
+            default:
+                return List.of();
+        }
+    }
+
+    /** Whether the caller may see the household with this id (false when there is none). */
+    public boolean canSee(Caller caller, String householdId) {
+        switch (caller.role()) {
+            case OFFICER:
+                return households.findById(householdId).filter(household -> canSee(caller, household)).isPresent();
+            case BUDDY:
+                return matches.existsByBuddyUserIdAndHouseholdIdAndEndedAtIsNull(caller.userId(), householdId);
+            case NEWCOMER:
+                return Objects.equals(householdId, caller.householdId());
+            default:
+                return false;
+        }
+    }
+
+    /**
      * The household, if the caller may see it.
      *
      * @throws ProblemException 404 when it does not exist or is out of scope

@@ -1,13 +1,22 @@
 package nl.welkom.journey;
 
+import java.time.Instant;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import nl.welkom.model.sync.ConflictRecord;
+import nl.welkom.model.sync.ConflictResolution;
 
 /**
- * An edit applied over a change its author had not seen, kept for an officer to review.
- * {@code serverValue} and {@code clientValue} are small JSON objects of field values (enum names
- * and numbers only, no free text).
+ * A same-field edit that overwrote a change its author had not seen, kept for an officer to review
+ * (docs/sync.md). The edit that arrived last won: {@code clientValue} is the value it wrote,
+ * {@code serverValue} the value it overwrote; both as text, {@code ""} for no value.
+ *
+ * @param field         {@link TaskField#wireName()} of the field both edits changed
+ * @param baseVersion   the version the winning edit was based on
+ * @param serverVersion the task's version just before the winning edit
+ * @param resolvedBy    the officer who resolved it, or null while open
  */
 @MappedEntity("conflict")
 record Conflict(
@@ -23,5 +32,27 @@ record Conflict(
         String serverValue,
         String clientValue,
         long createdAt,
-        @Nullable Long resolvedAt) {
+        @Nullable Long resolvedAt,
+        String field,
+        @Nullable ConflictResolution resolution,
+        @Nullable String resolvedBy) {
+
+    static final String TASK = "task";
+
+    /** The value the winning edit overwrote, as the field takes it (null for no value). */
+    @Nullable
+    String otherValue() {
+        return serverValue.isEmpty() ? null : serverValue;
+    }
+
+    TaskField taskField() {
+        return TaskField.ofWireName(field);
+    }
+
+    /** The wire form. */
+    ConflictRecord asModel() {
+        return new ConflictRecord(id, entityType, entityId, householdId, field,
+                clientValue.isEmpty() ? null : clientValue, otherValue(), Instant.ofEpochMilli(createdAt).toString(),
+                resolvedAt == null ? null : Instant.ofEpochMilli(resolvedAt).toString(), resolution);
+    }
 }

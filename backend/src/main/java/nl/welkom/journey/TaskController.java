@@ -1,10 +1,12 @@
 package nl.welkom.journey;
 
 import java.util.List;
+import java.util.Map;
 
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
@@ -18,6 +20,7 @@ import nl.welkom.auth.Caller;
 import nl.welkom.household.HouseholdEntity;
 import nl.welkom.household.HouseholdScope;
 import nl.welkom.model.journey.Task;
+import nl.welkom.problem.ProblemException;
 
 @SecurityRequirement(name = "bearer")
 @Controller("/api")
@@ -43,7 +46,21 @@ class TaskController {
         return taskService.tasksOf(household.id());
     }
 
-    /** An officer marks a task of the own municipality done or open. */
+    /**
+     * An officer edits status, note and/or due date of a task of the own municipality by the edit
+     * rule of docs/sync.md (a same-field overwrite is applied and leaves a conflict record).
+     */
+    @Patch("/tasks/{id}")
+    @Secured("OFFICER")
+    Task edit(Authentication authentication, @PathVariable String id, @Valid @Body TaskEditCommand command) {
+        Map<TaskField, String> values = command.values();
+        if (values.isEmpty()) {
+            throw ProblemException.badRequest("Name at least one of status, note and dueDate.");
+        }
+        return taskService.edit(Caller.of(authentication), id, values, command.baseVersion());
+    }
+
+    /** An officer marks a task of the own municipality done or open: {@code PATCH} with only a status. */
     @Put("/tasks/{id}/status")
     @Secured("OFFICER")
     Task setStatus(Authentication authentication, @PathVariable String id, @Valid @Body TaskStatusCommand command) {

@@ -14,12 +14,14 @@ import nl.welkom.model.journey.TaskAssignee;
 import nl.welkom.model.journey.TaskStatus;
 
 /**
- * A task row. {@code version} counts edits; {@code statusVersion} is the version at which the
- * status last changed; {@code changeSeq} is the change-sequence value of the last write.
- * A deleted task stays as a tombstone so phones learn to drop it.
+ * A task row. {@code version} counts edits; {@code statusVersion}, {@code noteVersion} and
+ * {@code dueVersion} are the versions at which that field last changed (0: never since the task was
+ * made); {@code changeSeq} is the change-sequence value of the last write. A deleted task stays as
+ * a tombstone so phones learn to drop it.
  *
  * @param dueDate     ISO-8601 date or null
  * @param completedAt epoch ms when marked done, or null
+ * @param note        the household's own note, or null
  */
 @MappedEntity("task")
 public record TaskEntity(
@@ -35,19 +37,51 @@ public record TaskEntity(
         long changeSeq,
         boolean deleted,
         int sortOrder,
-        long createdAt) {
+        long createdAt,
+        @Nullable String note,
+        long noteVersion,
+        long dueVersion) {
+
+    /** A new, open or done task at version 1 as the demo loader and tests make them. */
+    public static TaskEntity created(String id, String householdId, JourneyStage stage, TaskAssignee assignee,
+                                     @Nullable String dueDate, TaskStatus status, long now, long seq, int sortOrder) {
+        return new TaskEntity(id, householdId, stage, assignee, dueDate, status,
+                status == TaskStatus.DONE ? Long.valueOf(now) : null, 1, 1, seq, false, sortOrder, now, null, 0, 0);
+    }
 
     /** The wire form, with the task's titles by language. */
     public Task asModel(Map<String, String> titles) {
-        return new Task(id, householdId, stage, Collections.unmodifiableMap(new TreeMap<>(titles)), assignee, dueDate, status,
-                completedAt == null ? null : Instant.ofEpochMilli(completedAt).toString(), version);
+        return new Task(id, householdId, stage, Collections.unmodifiableMap(new TreeMap<>(titles)), assignee, dueDate,
+                status, completedAt == null ? null : Instant.ofEpochMilli(completedAt).toString(), note, version);
     }
 
-    /** This task with {@code target} status as a new version stamped with {@code seq}. */
-    TaskEntity withStatus(TaskStatus target, long now, long seq) {
+    /**
+     * This task with {@code changes} applied as one new version stamped with {@code seq}: each
+     * changed field takes the new version as its field version; marking done sets {@code completedAt}.
+     */
+    TaskEntity edited(Map<TaskField, String> changes, long now, long seq) {
         long next = version + 1;
-        Long completed = target == TaskStatus.DONE ? Long.valueOf(now) : null;
-        return new TaskEntity(id, householdId, stage, assignee, dueDate, target, completed, next, next, seq, deleted,
-                sortOrder, createdAt);
+        TaskStatus newStatus = status;
+        Long newCompletedAt = completedAt;
+        long newStatusVersion = statusVersion;
+        if (changes.containsKey(TaskField.STATUS)) {
+            newStatus = TaskStatus.valueOf(changes.get(TaskField.STATUS));
+            newCompletedAt = newStatus == TaskStatus.DONE ? Long.valueOf(now) : null;
+            newStatusVersion = next;
+        }
+        String newNote = note;
+        long newNoteVersion = noteVersion;
+        if (changes.containsKey(TaskField.NOTE)) {
+            newNote = changes.get(TaskField.NOTE);
+            newNoteVersion = next;
+        }
+        String newDueDate = dueDate;
+        long newDueVersion = dueVersion;
+        if (changes.containsKey(TaskField.DUE_DATE)) {
+            newDueDate = changes.get(TaskField.DUE_DATE);
+            newDueVersion = next;
+        }
+        return new TaskEntity(id, householdId, stage, assignee, newDueDate, newStatus, newCompletedAt, next,
+                newStatusVersion, seq, deleted, sortOrder, createdAt, newNote, newNoteVersion, newDueVersion);
     }
 }

@@ -14,6 +14,11 @@ public final class Problems {
     /** Media type of every error response. */
     public static final String MEDIA_TYPE = MediaType.APPLICATION_JSON_PROBLEM;
     static final String TYPE_PREFIX = "https://welkom.example/problems/";
+    /**
+     * Request attribute the token check sets when the bearer token belongs to a revoked device:
+     * such a request is answered {@link #deviceRevoked()} instead of the plain 401.
+     */
+    public static final String DEVICE_REVOKED_ATTRIBUTE = "welkom.device-revoked";
 
     private Problems() {
     }
@@ -28,6 +33,12 @@ public final class Problems {
         return HttpResponse.<Problem>status(HttpStatus.valueOf(problem.status()))
                 .contentType(MEDIA_TYPE)
                 .body(problem);
+    }
+
+    /** 401 for a phone whose device an officer revoked: the client must wipe its local copy (docs/sync.md). */
+    static Problem deviceRevoked() {
+        return of(HttpStatus.UNAUTHORIZED, "device-revoked", "Device revoked",
+                "This phone was signed out by the municipality. Remove its data and activate it again with a new code.");
     }
 
     /** The generic problem for an HTTP status the framework produced (unknown route, bad JSON, …). */

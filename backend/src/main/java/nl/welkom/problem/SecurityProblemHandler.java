@@ -15,7 +15,8 @@ import jakarta.inject.Singleton;
 
 /**
  * Answers a request the security rules rejected: 403 problem for a known caller without the
- * right role, 401 problem for no or an unknown token. The one exception: an unauthenticated
+ * right role, 401 problem for no or an unknown token ({@code device-revoked} for the token of a
+ * revoked device, so the phone knows to wipe its copy). The one exception: an unauthenticated
  * request for a dashboard page ({@value #DASHBOARD}) is sent to {@value #LOGIN_PAGE} with 303,
  * because a person with a browser is on the other end.
  */
@@ -34,6 +35,9 @@ final class SecurityProblemHandler implements ExceptionHandler<AuthorizationExce
         String path = request.getPath();
         if (path.equals(DASHBOARD) || path.startsWith(DASHBOARD + "/")) {
             return HttpResponse.seeOther(URI.create(LOGIN_PAGE));
+        }
+        if (request.getAttribute(Problems.DEVICE_REVOKED_ATTRIBUTE).isPresent()) {
+            return Problems.response(Problems.deviceRevoked()).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
         return Problems.response(Problems.forStatus(HttpStatus.UNAUTHORIZED, "Sign in or send a valid bearer token."))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");

@@ -1,13 +1,15 @@
 package nl.welkom.sync;
 
 import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.welkom.auth.Caller;
-import nl.welkom.journey.TaskEntity;
-import nl.welkom.journey.TaskRepository;
+import nl.welkom.journey.TaskField;
 import nl.welkom.journey.TaskService;
 import nl.welkom.model.journey.TaskStatus;
 import nl.welkom.model.sync.Mutation;
@@ -17,56 +19,65 @@ import nl.welkom.model.sync.MutationResult;
 /**
  * Applies one pushed mutation in its own short transaction, at most once per mutation id: the
  * outcome is recorded in {@code applied_mutation} in the same transaction as the edit, so a
- * retried push (the phone never heard the answer) finds it and changes nothing.
+ * retried push (the phone never heard the answer) finds it and changes nothing. The edit itself
+ * follows {@link TaskService}'s rule, the same as an officer's.
  */
 @Singleton
 class MutationApplier {
+    private static final String ID_USED = "Mutation id already used.";
+
     private final AppliedMutationRepository applied;
-    private final TaskRepository tasks;
     private final TaskService taskService;
     private final Clock clock;
 
-    MutationApplier(AppliedMutationRepository applied, TaskRepository tasks, TaskService taskService, Clock clock) {
+    MutationApplier(AppliedMutationRepository applied, TaskService taskService, Clock clock) {
         this.applied = applied;
-        this.tasks = tasks;
         this.taskService = taskService;
         this.clock = clock;
     }
 
     @Transactional
-    public MutationResult apply(Caller device, Mutation mutation) {
+    public MutationResult apply(Caller caller, Mutation mutation) {
         Optional<AppliedMutation> previous = applied.findById(mutation.id());
         if (previous.isPresent()) {
-            return repeated(device, mutation, previous.get());
+            return repeated(caller, mutation, previous.get());
         }
-        Optional<TaskEntity> task = tasks.findById(mutation.entityId())
-                .filter(row -> !row.deleted() && row.householdId().equals(device.householdId()));
-        MutationOutcome outcome = task
-                .map(row -> taskService.apply(row, target(mutation), mutation.baseVersion(), device, mutation.id()))
-                .orElse(MutationOutcome.REJECTED);
-        applied.save(new AppliedMutation(mutation.id(), device.deviceId(), outcome, clock.millis()));
-        return new MutationResult(mutation.id(), outcome,
-                outcome == MutationOutcome.REJECTED ? "No such task for this device." : null);
+        TaskService.Edited edited = taskService.apply(caller, mutation.entityId(), values(mutation),
+                mutation.baseVersion(), mutation.id());
+        applied.save(new AppliedMutation(mutation.id(), caller.deviceId(), caller.isDevice() ? null : caller.userId(),
+                edited.outcome(), edited.detail(), clock.millis()));
+        return new MutationResult(mutation.id(), edited.outcome(), edited.detail());
     }
 
-    private static MutationResult repeated(Caller device, Mutation mutation, AppliedMutation previous) {
-        if (!previous.deviceId().equals(device.deviceId())) {
-            return new MutationResult(mutation.id(), MutationOutcome.REJECTED, "Mutation id already used.");
+    private static MutationResult repeated(Caller caller, Mutation mutation, AppliedMutation previous) {
+        boolean sameActor = Objects.equals(previous.deviceId(), caller.deviceId())
+                && (caller.isDevice() || Objects.equals(previous.userId(), caller.userId()));
+        if (!sameActor) {
+            return new MutationResult(mutation.id(), MutationOutcome.REJECTED, ID_USED);
         }
         if (previous.outcome() == MutationOutcome.REJECTED) {
-            return new MutationResult(mutation.id(), MutationOutcome.REJECTED, "No such task for this device.");
+            return new MutationResult(mutation.id(), MutationOutcome.REJECTED,
+                    previous.detail() == null ? "Rejected before." : previous.detail());
         }
         return new MutationResult(mutation.id(), MutationOutcome.ALREADY_APPLIED, null);
     }
 
-    private static TaskStatus target(Mutation mutation) {
+    /** The field a mutation sets, with its value. */
+    private static Map<TaskField, String> values(Mutation mutation) {
+        Map<TaskField, String> values = new EnumMap<>(TaskField.class);
         switch (mutation.type()) {
             case TASK_COMPLETE:
-                return TaskStatus.DONE;
+                values.put(TaskField.STATUS, TaskStatus.DONE.name());
+                break;
             case TASK_REOPEN:
-                return TaskStatus.OPEN;
+                values.put(TaskField.STATUS, TaskStatus.OPEN.name());
+                break;
+            case TASK_SET_NOTE:
+                values.put(TaskField.NOTE, mutation.value());
+                break;
             default:
                 throw new IllegalArgumentException("Unsupported mutation type " + mutation.type());
         }
+        return values;
     }
 }

@@ -1,20 +1,17 @@
 package nl.welkom.sync;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
-import io.micronaut.data.model.Pageable;
-import io.micronaut.data.model.Sort;
-import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import nl.welkom.audit.AuditLog;
 import nl.welkom.auth.Caller;
-import nl.welkom.household.HouseholdEntity;
-import nl.welkom.household.HouseholdReader;
-import nl.welkom.household.HouseholdRepository;
-import nl.welkom.journey.TaskEntity;
-import nl.welkom.journey.TaskRepository;
-import nl.welkom.journey.TaskService;
+import nl.welkom.content.ContentPacks;
 import nl.welkom.model.household.Household;
+import nl.welkom.model.journey.Task;
 import nl.welkom.model.sync.Mutation;
 import nl.welkom.model.sync.MutationResult;
 import nl.welkom.model.sync.PullResponse;
@@ -23,8 +20,9 @@ import nl.welkom.model.sync.PushResponse;
 import nl.welkom.problem.ProblemException;
 
 /**
- * Sync for a household's phone, in the manner of git: push sends the outbox of offline edits,
- * pull fetches what changed on the server after the phone's cursor.
+ * Sync for a phone — a household's device or a buddy's — in the manner of git: push sends the
+ * outbox of offline edits ({@link MutationApplier}), pull fetches what changed in the caller's
+ * scope after the phone's cursor ({@link ChangeFeed}) and the version of its content pack.
  */
 @Singleton
 class SyncService {
@@ -34,26 +32,26 @@ class SyncService {
     private static final int MAX_ID_LENGTH = 100;
 
     private final MutationApplier applier;
-    private final HouseholdRepository households;
-    private final HouseholdReader householdReader;
-    private final TaskRepository tasks;
-    private final TaskService taskService;
+    private final ChangeFeed feed;
+    private final ContentPacks packs;
+    private final AuditLog audit;
 
-    SyncService(MutationApplier applier, HouseholdRepository households, HouseholdReader householdReader,
-                TaskRepository tasks, TaskService taskService) {
+    SyncService(MutationApplier applier, ChangeFeed feed, ContentPacks packs, AuditLog audit) {
         this.applier = applier;
-        this.households = households;
-        this.householdReader = householdReader;
-        this.tasks = tasks;
-        this.taskService = taskService;
+        this.feed = feed;
+        this.packs = packs;
+        this.audit = audit;
     }
 
     /**
-     * Applies the mutations in order, each in its own transaction; one result per mutation.
+     * Applies the mutations in order, each in its own transaction; one result per mutation. A
+     * mutation that cannot be applied (out of scope, a value not allowed) is {@code REJECTED} on its
+     * own; the others still apply.
      *
-     * @throws ProblemException 400 when a mutation lacks its id, type or entity id
+     * @throws ProblemException 400 when the list is missing or too long, or a mutation lacks its id,
+     *                          type or entity id
      */
-    public PushResponse push(Caller device, PushRequest request) {
+    public PushResponse push(Caller caller, PushRequest request) {
         List<Mutation> mutations = request.mutations();
         if (mutations == null || mutations.size() > MAX_MUTATIONS) {
             throw ProblemException.badRequest("mutations must be a list of at most " + MAX_MUTATIONS + " items.");
@@ -65,50 +63,29 @@ class SyncService {
         }
         List<MutationResult> results = new ArrayList<>(mutations.size());
         for (Mutation mutation : mutations) {
-            results.add(applier.apply(device, mutation));
+            results.add(applier.apply(caller, mutation));
         }
         return new PushResponse(results);
     }
 
     /**
-     * What changed in the device's household after sequence {@code after}: the household and
-     * tasks (tombstones as ids) with a higher change sequence, oldest first, at most
-     * {@code limit} items counting the household as one. The cursor is the highest sequence
-     * returned, or {@code after} when nothing was.
+     * One page of changes after {@code after} (see {@link ChangeFeed}), with the content version of
+     * the {@code lang} chain (null without {@code lang}). Audited per household that the page
+     * brings data of.
+     *
+     * @throws ProblemException 400 when {@code after} is negative or {@code limit} below 1
      */
-    @Transactional(readOnly = true)
-    public PullResponse pull(Caller device, long after, int limit) {
-        HouseholdEntity household = households.findById(device.householdId()).orElseThrow(ProblemException::notFound);
-        Pageable page = Pageable.from(0, limit + 1, Sort.of(Sort.Order.asc("changeSeq")));
-        List<TaskEntity> changed = tasks.findByHouseholdIdAndChangeSeqGreaterThan(household.id(), after, page);
-
-        boolean householdPending = household.changeSeq() > after;
-        Household householdChange = null;
-        List<TaskEntity> liveTasks = new ArrayList<>();
-        List<String> deletedTaskIds = new ArrayList<>();
-        long cursor = after;
-        int taken = 0;
-        int next = 0;
-        while (taken < limit && (householdPending || next < changed.size())) {
-            boolean householdFirst = householdPending
-                    && (next >= changed.size() || household.changeSeq() < changed.get(next).changeSeq());
-            if (householdFirst) {
-                householdChange = householdReader.read(household);
-                cursor = household.changeSeq();
-                householdPending = false;
-            } else {
-                TaskEntity task = changed.get(next++);
-                if (task.deleted()) {
-                    deletedTaskIds.add(task.id());
-                } else {
-                    liveTasks.add(task);
-                }
-                cursor = task.changeSeq();
-            }
-            taken++;
+    public PullResponse pull(Caller caller, long after, int limit, @Nullable String lang) {
+        if (after < 0 || limit < 1) {
+            throw ProblemException.badRequest("after must be 0 or more and limit 1 or more.");
         }
-        boolean hasMore = householdPending || next < changed.size();
-        return new PullResponse(cursor, hasMore, householdChange, taskService.withTitles(liveTasks), deletedTaskIds);
+        String contentVersion = lang == null || lang.isBlank() ? null : packs.version(lang);
+        PullResponse page = feed.page(caller, after, Math.min(limit, MAX_LIMIT), contentVersion);
+        Set<String> read = new LinkedHashSet<>();
+        page.households().stream().map(Household::id).forEach(read::add);
+        page.tasks().stream().map(Task::householdId).forEach(read::add);
+        read.forEach(householdId -> audit.record(caller, AuditLog.SYNC_PULL, householdId));
+        return page;
     }
 
     private static boolean validId(String id) {

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -138,7 +139,9 @@ class DashboardBrowserTest implements TestPropertyProvider {
         String taskRowId = openTask.getAttribute("id");
         String taskTitle = openTask.findElement(By.cssSelector("th")).getText();
         openTask.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(ExpectedConditions.attributeContains(By.id(taskRowId), "class", "done"));
+        // The page reloads under the wait: a row found on the old page may vanish before it is read.
+        new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(WebDriverException.class)
+                .until(ExpectedConditions.attributeContains(By.id(taskRowId), "class", "done"));
         WebElement doneTask = browser.findElement(By.id(taskRowId));
         assertEquals(taskTitle, doneTask.findElement(By.cssSelector("th")).getText());
         assertTrue(doneTask.getText().contains("Done") && doneTask.getText().contains("on "), doneTask.getText());

@@ -30,6 +30,7 @@ import nl.welkom.model.auth.ActivationCode;
 import nl.welkom.model.auth.ActivationRequest;
 import nl.welkom.model.auth.LoginRequest;
 import nl.welkom.model.auth.Session;
+import nl.welkom.model.journey.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -44,6 +45,9 @@ class DashboardHttpTest implements TestPropertyProvider {
             "action=\"(/dashboard/households/[0-9a-f-]{36}/tasks/[0-9a-f-]{36}/status)\">\\s*"
                     + "<input type=\"hidden\" name=\"version\" value=\"(\\d+)\">\\s*"
                     + "<input type=\"hidden\" name=\"status\" value=\"DONE\">");
+
+    private static final Pattern CONFLICT_FORM =
+            Pattern.compile("action=\"(/dashboard/conflicts/[0-9a-f-]{36}/resolve)\"");
 
     private final DemoData demo = new DemoData();
 
@@ -236,6 +240,9 @@ class DashboardHttpTest implements TestPropertyProvider {
         assertTrue(list.contains("Familie Haile"));
         assertFalse(list.contains("Familie Al-Khatib"));
         assertTrue(page.contains("Familie Haile"));
+        for (String hidden : new String[] {"WLK-2026-0001", "Eritrea", "Alemwach", "1991", "id=\"devices\""}) {
+            assertFalse(list.contains(hidden) || page.contains(hidden), "a buddy sees minimal fields: " + hidden);
+        }
         assertFalse(page.contains("Mark done"));
         assertFalse(page.contains("Create activation code"));
         assertEquals(403, code.code());
@@ -255,6 +262,56 @@ class DashboardHttpTest implements TestPropertyProvider {
     }
 
     @Test
+    void anOfficerSeesANoteAndItsConflictAndRestoresTheOverwrittenValue() {
+        Cookie officer = session(DemoData.DEVENTER_OFFICER);
+        String ahmadi = householdId(DemoData.DEVENTER_OFFICER, "Familie Ahmadi");
+        Task task = http.toBlocking().retrieve(HttpRequest.GET("/api/households/" + ahmadi + "/tasks").cookie(officer),
+                Argument.listOf(Task.class)).get(0);
+        editNote(officer, task, "Bring the letter from the COA");
+        editNote(officer, task, "Bring both passports");
+        String before = householdPage(DemoData.DEVENTER_OFFICER, "Familie Ahmadi");
+        Matcher conflict = CONFLICT_FORM.matcher(before);
+        assertTrue(conflict.find(), before);
+
+        HttpResponse<String> response = send(sameOrigin(HttpRequest.POST(conflict.group(1),
+                Map.of("resolution", "RESTORE_OTHER")).cookie(officer)));
+
+        assertTrue(before.contains("Bring both passports") && before.contains("Bring the letter from the COA"));
+        assertTrue(before.contains("id=\"conflicts\""));
+        assertEquals(303, response.code());
+        assertTrue(response.header(HttpHeaders.LOCATION).endsWith("/dashboard/households/" + ahmadi + "#conflicts"));
+        String after = householdPage(DemoData.DEVENTER_OFFICER, "Familie Ahmadi");
+        assertFalse(after.contains("id=\"conflicts\""), "no open conflict is left");
+        assertTrue(after.contains("Bring the letter from the COA"));
+        assertFalse(after.contains("Bring both passports"));
+    }
+
+    @Test
+    void anOfficerRevokesALostPhoneFromTheHouseholdPage() {
+        Cookie officer = session(DemoData.DEVENTER_OFFICER);
+        String ahmadi = householdId(DemoData.DEVENTER_OFFICER, "Familie Ahmadi");
+        ActivationCode code = http.toBlocking().retrieve(HttpRequest.POST("/api/households/" + ahmadi
+                + "/activation-codes", "").cookie(officer), ActivationCode.class);
+        Session phone = http.toBlocking().retrieve(HttpRequest.POST("/api/activation",
+                new ActivationRequest(code.code(), "Zahra's lost phone")), Session.class);
+        String revoke = "/dashboard/devices/" + phone.deviceId() + "/revoke";
+        String before = householdPage(DemoData.DEVENTER_OFFICER, "Familie Ahmadi");
+
+        HttpResponse<String> foreign = send(HttpRequest.POST(revoke, Map.of()).cookie(officer)
+                .header("Origin", "https://evil.example"));
+        HttpResponse<String> response = send(sameOrigin(HttpRequest.POST(revoke, Map.of()).cookie(officer)));
+
+        assertTrue(before.contains("Zahra&#39;s lost phone") && before.contains("action=\"" + revoke + "\""), before);
+        assertEquals(403, foreign.code());
+        assertEquals(303, response.code());
+        assertTrue(response.header(HttpHeaders.LOCATION).endsWith("#devices"));
+        String after = householdPage(DemoData.DEVENTER_OFFICER, "Familie Ahmadi");
+        assertFalse(after.contains("action=\"" + revoke + "\""));
+        assertTrue(after.contains("Revoked"));
+        assertEquals(401, send(HttpRequest.GET("/api/sync/pull").bearerAuth(phone.token())).code());
+    }
+
+    @Test
     void pagesAreNeitherCachedNorFramedNorScripted() {
         HttpResponse<String> response = send(HttpRequest.GET("/dashboard").cookie(session(DemoData.ZWOLLE_OFFICER)));
 
@@ -263,6 +320,12 @@ class DashboardHttpTest implements TestPropertyProvider {
         assertEquals(PageFilter.CONTENT_SECURITY_POLICY, response.header("Content-Security-Policy"));
         assertEquals("DENY", response.header("X-Frame-Options"));
         assertFalse(body(response).contains("<script"));
+    }
+
+    private void editNote(Cookie officer, Task task, String note) {
+        HttpResponse<String> response = send(HttpRequest.PATCH("/api/tasks/" + task.id(),
+                Map.of("baseVersion", task.version(), "note", note)).cookie(officer));
+        assertEquals(200, response.code(), body(response));
     }
 
     private long auditCount(String action, String householdId) {

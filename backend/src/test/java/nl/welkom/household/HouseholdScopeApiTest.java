@@ -1,6 +1,7 @@
 package nl.welkom.household;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -50,12 +51,22 @@ class HouseholdScopeApiTest {
     }
 
     @Test
-    void aBuddySeesOnlyMatchedHouseholds() {
+    void aBuddySeesOnlyMatchedHouseholdsWithMinimalFields() {
         String buddy = API.login(Fixtures.BUDDY);
 
         List<Household> households = API.get("/api/households", buddy).asListOf(Household.class);
 
-        assertEquals(List.of("T-SCOPE"), households.stream().map(Household::reference).toList());
+        assertEquals(List.of(scopeHousehold), households.stream().map(Household::id).toList());
+        Household seen = households.get(0);
+        assertEquals("Family Scope", seen.displayName());
+        assertEquals(List.of("ar", "en"), seen.languages());
+        assertNull(seen.reference());
+        assertNull(seen.nationality());
+        assertNull(seen.campOfOrigin());
+        assertNull(seen.arrivalPath());
+        assertEquals(List.of("Member One", "Member Two"), seen.members().stream().map(m -> m.displayName()).toList());
+        assertTrue(seen.members().stream().allMatch(member -> member.birthYear() == null));
+        assertEquals(seen, API.get("/api/households/" + scopeHousehold, buddy).as(Household.class));
         assertEquals(200, API.get("/api/households/" + scopeHousehold + "/tasks", buddy).status());
         String unmatched = Fixtures.householdId(API, officer, "T-UNMATCHED");
         API.get("/api/households/" + unmatched, buddy).problem(404);

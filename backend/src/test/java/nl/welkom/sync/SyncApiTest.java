@@ -3,7 +3,6 @@ package nl.welkom.sync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -44,8 +43,8 @@ class SyncApiTest {
     void aFirstPullBringsTheHouseholdAndAllItsTasks() {
         PullResponse pull = pull(pageDevice, 0, 200);
 
-        assertNotNull(pull.household());
-        assertEquals("T-PAGE", pull.household().reference());
+        assertEquals(1, pull.households().size());
+        assertEquals("T-PAGE", pull.households().get(0).reference());
         assertEquals(5, pull.tasks().size());
         assertFalse(pull.hasMore());
         assertTrue(pull.cursor() > 0);
@@ -58,7 +57,8 @@ class SyncApiTest {
 
         String body = API.get("/api/sync/pull?after=" + cursor, pageDevice.token()).body();
 
-        assertEquals("{\"cursor\":" + cursor + ",\"hasMore\":false,\"tasks\":[],\"deletedTaskIds\":[]}", body);
+        assertEquals("{\"cursor\":" + cursor + ",\"hasMore\":false,\"households\":[],\"tasks\":[],"
+                + "\"deletedTaskIds\":[],\"removedHouseholdIds\":[]}", body);
     }
 
     @Test
@@ -70,8 +70,8 @@ class SyncApiTest {
         PullResponse page;
         do {
             page = pull(pageDevice, cursor, 2);
-            assertTrue(page.tasks().size() + (page.household() == null ? 0 : 1) <= 2);
-            householdSeen |= page.household() != null;
+            assertTrue(page.tasks().size() + page.households().size() <= 2);
+            householdSeen |= !page.households().isEmpty();
             page.tasks().forEach(task -> seen.add(task.id()));
             assertTrue(page.cursor() > cursor, "the cursor advances");
             cursor = page.cursor();
@@ -88,7 +88,7 @@ class SyncApiTest {
     void theSameMutationPushedTwiceIsAppliedOnce() {
         Task task = openTask(pushDevice, 0);
         Mutation complete = new Mutation(UUID.randomUUID().toString(), MutationType.TASK_COMPLETE, task.id(),
-                task.version(), "2026-11-23T10:00:00Z");
+                task.version(), "2026-11-23T10:00:00Z", null);
 
         MutationResult first = push(pushDevice, complete);
         MutationResult retry = push(pushDevice, complete);
@@ -107,7 +107,7 @@ class SyncApiTest {
     void anOfficerSeesATaskTheDeviceCompleted() {
         Task task = openTask(pushDevice, 1);
         push(pushDevice, new Mutation(UUID.randomUUID().toString(), MutationType.TASK_COMPLETE, task.id(),
-                task.version(), null));
+                task.version(), null, null));
 
         List<Task> officerView = API.get("/api/households/" + pushDevice.householdId() + "/tasks", officer)
                 .asListOf(Task.class);
@@ -124,7 +124,7 @@ class SyncApiTest {
         setStatusAsOfficer(task.id(), TaskStatus.OPEN, base + 1);
 
         MutationResult result = push(pushDevice, new Mutation(UUID.randomUUID().toString(),
-                MutationType.TASK_COMPLETE, task.id(), base, null));
+                MutationType.TASK_COMPLETE, task.id(), base, null, null));
 
         assertEquals(MutationOutcome.APPLIED_WITH_CONFLICT, result.outcome());
         Task after = taskOf(pushDevice, task.id());
@@ -147,7 +147,7 @@ class SyncApiTest {
         PullResponse after = pull(pageDevice, before.cursor(), 1000);
         assertEquals(List.of(task.id()), after.tasks().stream().map(Task::id).toList());
         assertEquals(edited.version(), after.tasks().get(0).version());
-        assertNull(after.household());
+        assertTrue(after.households().isEmpty());
     }
 
     @Test
@@ -155,7 +155,7 @@ class SyncApiTest {
         Task foreign = pull(pageDevice, 0, 1000).tasks().get(0);
 
         MutationResult result = push(pushDevice, new Mutation(UUID.randomUUID().toString(),
-                MutationType.TASK_COMPLETE, foreign.id(), foreign.version(), null));
+                MutationType.TASK_COMPLETE, foreign.id(), foreign.version(), null, null));
 
         assertEquals(MutationOutcome.REJECTED, result.outcome());
         assertNotNull(result.detail());
@@ -171,7 +171,8 @@ class SyncApiTest {
             for (int round = 0; round < 4; round++) {
                 for (Task task : tasks) {
                     MutationType type = round % 2 == 0 ? MutationType.TASK_COMPLETE : MutationType.TASK_REOPEN;
-                    Mutation mutation = new Mutation(UUID.randomUUID().toString(), type, task.id(), task.version(), null);
+                    Mutation mutation = new Mutation(UUID.randomUUID().toString(), type, task.id(), task.version(),
+                            null, null);
                     statuses.add(pool.submit(() -> API.post("/api/sync/push", pageDevice.token(),
                             new PushRequest(List.of(mutation))).status()));
                     statuses.add(pool.submit(() -> API.get("/api/households/" + pageDevice.householdId() + "/tasks",
@@ -189,7 +190,7 @@ class SyncApiTest {
     @Test
     void aMutationWithoutAnIdIsABadRequest() {
         API.post("/api/sync/push", pushDevice.token(), new PushRequest(List.of(
-                new Mutation(null, MutationType.TASK_COMPLETE, "x", 1, null)))).problem(400);
+                new Mutation(null, MutationType.TASK_COMPLETE, "x", 1, null, null)))).problem(400);
         API.get("/api/sync/pull?after=-1", pushDevice.token()).problem(400);
     }
 

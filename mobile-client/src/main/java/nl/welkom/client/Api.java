@@ -11,6 +11,7 @@ import com.google.gson.Strictness;
 
 import nl.welkom.model.Problem;
 import nl.welkom.model.auth.ActivationRequest;
+import nl.welkom.model.auth.LoginRequest;
 import nl.welkom.model.auth.Session;
 import nl.welkom.model.content.ContentPack;
 import nl.welkom.model.sync.PullResponse;
@@ -57,6 +58,15 @@ final class Api {
         return call(http, Session.class);
     }
 
+    Session login(LoginRequest request) throws WelkomException {
+        Request http = new Request.Builder()
+                .url(url("api/auth/login"))
+                .post(json(request))
+                .tag(AuthInterceptor.Anonymous.class, AuthInterceptor.Anonymous.INSTANCE)
+                .build();
+        return call(http, Session.class);
+    }
+
     PushResponse push(PushRequest request, ByteCounter counter) throws WelkomException {
         Request http = new Request.Builder()
                 .url(url("api/sync/push"))
@@ -66,11 +76,19 @@ final class Api {
         return call(http, PushResponse.class);
     }
 
-    PullResponse pull(long after, ByteCounter counter) throws WelkomException {
-        HttpUrl url = url("api/sync/pull").newBuilder()
+    /**
+     * {@code GET /api/sync/pull?after=…&limit=…&lang=…}; {@code lang} is left out for an empty chain.
+     *
+     * @param chain language codes, already validated to contain no characters that need escaping
+     */
+    PullResponse pull(long after, int limit, List<String> chain, ByteCounter counter) throws WelkomException {
+        HttpUrl.Builder url = url("api/sync/pull").newBuilder()
                 .addQueryParameter("after", Long.toString(after))
-                .build();
-        return call(new Request.Builder().url(url).tag(ByteCounter.class, counter).build(), PullResponse.class);
+                .addQueryParameter("limit", Integer.toString(limit));
+        if (!chain.isEmpty()) {
+            url.addEncodedQueryParameter("lang", String.join(",", chain));
+        }
+        return call(new Request.Builder().url(url.build()).tag(ByteCounter.class, counter).build(), PullResponse.class);
     }
 
     /** A fetched content pack with the validator to revalidate it next time. */
@@ -174,14 +192,24 @@ final class Api {
             throw offline(e);
         }
         String fallbackTitle = response.message().isEmpty() ? "HTTP " + status : response.message();
+        WelkomApiException e;
         if (parsed == null) {
-            return new WelkomApiException(status, new Problem("about:blank", fallbackTitle, status, null), null);
+            e = new WelkomApiException(status, new Problem("about:blank", fallbackTitle, status, null), null);
+        } else {
+            e = new WelkomApiException(status, new Problem(
+                    parsed.type() == null ? "about:blank" : parsed.type(),
+                    parsed.title() == null ? fallbackTitle : parsed.title(),
+                    parsed.status() == 0 ? status : parsed.status(),
+                    parsed.detail()), null);
         }
-        return new WelkomApiException(status, new Problem(
-                parsed.type() == null ? "about:blank" : parsed.type(),
-                parsed.title() == null ? fallbackTitle : parsed.title(),
-                parsed.status() == 0 ? status : parsed.status(),
-                parsed.detail()), null);
+        // Which token was refused, so that only that session is wiped (a new activation may have
+        // replaced it while this request was on its way). response.request() is the request as the
+        // interceptors sent it, with the Authorization header.
+        String authorization = response.request().header("Authorization");
+        if (authorization != null && authorization.startsWith("Bearer ")) {
+            e.refusedToken = authorization.substring("Bearer ".length());
+        }
+        return e;
     }
 
     private static WelkomApiException unreadable(int status, Exception cause) {

@@ -1,6 +1,7 @@
 package nl.welkom.client;
 
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import okhttp3.Interceptor;
@@ -14,14 +15,18 @@ import okio.Okio;
 
 /**
  * Counts response bytes as they arrive over the wire, for the sync progress a prepaid-data reader
- * sees. Attached to a request as its tag; {@link #INTERCEPTOR} is a network interceptor, so it sees
- * the body before OkHttp's transparent gzip decoding.
+ * sees, and the HTTP requests that went out. Attached to a request as its tag; {@link #INTERCEPTOR}
+ * is a network interceptor, so it sees the body before OkHttp's transparent gzip decoding and every
+ * attempt on the wire (a retry counts again).
  */
 final class ByteCounter {
 
     static final Interceptor INTERCEPTOR = chain -> {
-        Response response = chain.proceed(chain.request());
         ByteCounter counter = chain.request().tag(ByteCounter.class);
+        if (counter != null) {
+            counter.requests.incrementAndGet();
+        }
+        Response response = chain.proceed(chain.request());
         ResponseBody body = response.body();
         if (counter == null || body == null) {
             return response;
@@ -30,9 +35,14 @@ final class ByteCounter {
     };
 
     private final AtomicLong bytes = new AtomicLong();
+    private final AtomicInteger requests = new AtomicInteger();
 
     long bytes() {
         return bytes.get();
+    }
+
+    int requests() {
+        return requests.get();
     }
 
     private static final class CountingBody extends ResponseBody {

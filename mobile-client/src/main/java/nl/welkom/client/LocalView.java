@@ -66,13 +66,21 @@ final class LocalView {
                 return withStatus(t, TaskStatus.DONE, m.createdAt());
             case TASK_REOPEN:
                 return withStatus(t, TaskStatus.OPEN, null);
+            case TASK_SET_NOTE:
+                return new Task(t.id(), t.householdId(), t.stage(), t.titles(), t.assignee(), t.dueDate(), t.status(),
+                        t.completedAt(), note(m.value()), t.version());
             default:
                 return t;
         }
     }
 
+    /** A note as the server keeps it: an empty or blank value clears the note (docs/sync.md, TASK_SET_NOTE). */
+    static String note(String value) {
+        return value == null || value.trim().isEmpty() ? null : value;
+    }
+
     private static Task withStatus(Task t, TaskStatus status, String completedAt) {
         return new Task(t.id(), t.householdId(), t.stage(), t.titles(), t.assignee(), t.dueDate(), status,
-                completedAt, t.version());
+                completedAt, t.note(), t.version());
     }
 }

@@ -1,15 +1,20 @@
 package nl.welkom.client;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import nl.welkom.client.SyncListener.Phase;
 import nl.welkom.client.store.LocalStore;
+import nl.welkom.client.store.SyncNotice;
 import nl.welkom.model.household.Household;
 import nl.welkom.model.journey.Task;
 import nl.welkom.model.sync.Mutation;
@@ -20,31 +25,53 @@ import nl.welkom.model.sync.PushRequest;
 import nl.welkom.model.sync.PushResponse;
 
 /**
- * Brings the store and the server level, in three steps that each commit on their own:
+ * Brings the store and the server level, in three steps that each commit on their own
+ * (docs/sync.md, "One sync, step by step"):
  * <ol>
- *   <li><b>push</b> — akin to {@code git push}: send the outbox in batches; for every mutation the
- *       server answered, drop it from the outbox and (unless refused) fold its effect into the
- *       server copy, in one transaction per batch;</li>
+ *   <li><b>push</b> — akin to {@code git push}, and only when the outbox is not empty: send it in
+ *       batches; for every mutation the server answered, drop it from the outbox, fold its effect
+ *       into the server copy unless refused, and keep a {@link SyncNotice} for a refusal or a
+ *       conflict, in one transaction per batch;</li>
  *   <li><b>pull</b> — akin to {@code git fetch} + fast-forward: fetch pages after the cursor and
- *       apply each page and the new cursor in one transaction, until the server has no more;</li>
- *   <li><b>content</b> — revalidate the content pack with its ETag.</li>
+ *       apply each page (households that entered or changed, households that left with their
+ *       tasks and outbox entries, tasks, tombstones) and the new cursor in one transaction, until
+ *       the server has no more;</li>
+ *   <li><b>content</b> — like fetching a release only when its tag moved: the pull names the
+ *       current pack version for the phone's language chain; only when it differs from the stored
+ *       pack's is the pack fetched (revalidated with its ETag).</li>
  * </ol>
- * A failure stops the sync; what committed stays committed and the next sync continues from there.
- * Network calls never run inside a store transaction: the store is not locked while bytes trickle
- * in over a slow link, so screens keep reading and the reader keeps ticking tasks.
+ * An up-to-date phone with an empty outbox therefore makes one request. A failure stops the sync;
+ * what committed stays committed and the next sync continues from there. Network calls never run
+ * inside a store transaction: the store is not locked while bytes trickle in over a slow link, so
+ * screens keep reading and the reader keeps ticking tasks.
  */
 final class SyncEngine {
 
     /** Mutations per push request: small enough for a flaky 2G connection to get through. */
     static final int PUSH_BATCH = 50;
+    /** Items per pull page unless the builder says otherwise: the server's default. */
+    static final int DEFAULT_PULL_LIMIT = 200;
+    /** The server's maximum page size. */
+    static final int MAX_PULL_LIMIT = 1000;
 
     private final Api api;
     private final LocalStore store;
+    private final int pullLimit;
     private final AtomicBoolean running = new AtomicBoolean();
 
-    SyncEngine(Api api, LocalStore store) {
+    SyncEngine(Api api, LocalStore store, int pullLimit) {
         this.api = api;
         this.store = store;
+        this.pullLimit = pullLimit;
+    }
+
+    /** Counts of one sync and the notices it produced, in order. */
+    private static final class Tally {
+        int applied;
+        int conflicts;
+        int rejected;
+        int pulled;
+        final List<SyncNotice> notices = new ArrayList<>();
     }
 
     SyncResult sync(SyncListener listener) throws WelkomException {
@@ -53,48 +80,51 @@ final class SyncEngine {
         }
         try {
             ByteCounter counter = new ByteCounter();
-            int[] push = push(listener, counter);
-            int pulled = pull(listener, counter);
+            Tally tally = new Tally();
+            push(listener, counter, tally);
+            List<String> chain = store.languageChain();
+            String contentVersion = pull(listener, counter, tally, chain);
             listener.onProgress(Phase.CONTENT, 0, 1, counter.bytes());
-            boolean contentUpdated = refreshContent(counter);
+            boolean contentUpdated = contentIsCurrent(chain, contentVersion) ? false : refreshContent(counter);
             listener.onProgress(Phase.CONTENT, 1, 1, counter.bytes());
             listener.onProgress(Phase.DONE, 1, 1, counter.bytes());
-            return new SyncResult(push[0] + push[1] + push[2], push[0], push[1], push[2], pulled, contentUpdated,
-                    counter.bytes());
+            return new SyncResult(tally.applied, tally.conflicts, tally.rejected, tally.pulled, contentUpdated,
+                    counter.bytes(), counter.requests(), tally.notices);
         } finally {
             running.set(false);
         }
     }
 
-    /** Returns {applied, conflicts, rejected}. */
-    private int[] push(SyncListener listener, ByteCounter counter) throws WelkomException {
+    private void push(SyncListener listener, ByteCounter counter, Tally tally) throws WelkomException {
         List<Mutation> outbox = store.outbox();
-        int[] outcomes = new int[3];
         int done = 0;
         listener.onProgress(Phase.PUSH, 0, outbox.size(), counter.bytes());
         for (int from = 0; from < outbox.size(); from += PUSH_BATCH) {
             List<Mutation> batch = outbox.subList(from, Math.min(outbox.size(), from + PUSH_BATCH));
             PushResponse response = api.push(new PushRequest(new ArrayList<>(batch)), counter);
             done += settle(batch, response.results() == null
-                    ? Collections.<MutationResult>emptyList() : response.results(), outcomes);
+                    ? Collections.<MutationResult>emptyList() : response.results(), tally, listener);
             listener.onProgress(Phase.PUSH, done, outbox.size(), counter.bytes());
         }
-        return outcomes;
     }
 
     /**
      * Settles the answered mutations of one batch in one transaction. Every known outcome is final
      * (docs: MutationOutcome); a result with an outcome this client does not know leaves its
      * mutation in the outbox, which is safe because the server applies a mutation id at most once.
+     * A refusal or a conflict becomes a notice in the same transaction that takes the edit out of
+     * the outbox: the edit never leaves the phone without a trace.
      */
-    private int settle(List<Mutation> batch, List<MutationResult> results, int[] outcomes) {
+    private int settle(List<Mutation> batch, List<MutationResult> results, Tally tally, SyncListener listener) {
         Map<String, Mutation> sent = new LinkedHashMap<>();
         for (Mutation m : batch) {
             sent.put(m.id(), m);
         }
-        int[] settled = new int[1];
         int[] counts = new int[3];
+        List<SyncNotice> notices = new ArrayList<>();
         store.inTransaction(() -> {
+            Arrays.fill(counts, 0);
+            notices.clear();
             for (MutationResult result : results) {
                 Mutation m = result == null ? null : sent.remove(result.mutationId());
                 if (m == null || result.outcome() == null) {
@@ -102,55 +132,117 @@ final class SyncEngine {
                 }
                 store.removeFromOutbox(Collections.singletonList(m.id()));
                 if (result.outcome() == MutationOutcome.REJECTED) {
+                    notices.add(new SyncNotice(SyncNotice.Kind.REJECTED, m, result.detail()));
                     counts[2]++;
-                } else {
-                    // Applied on the server: make it part of the server copy so the view does not
-                    // flicker back before the pull brings the new version.
-                    Optional<Task> copy = store.task(m.entityId());
-                    if (copy.isPresent()) {
-                        store.saveTasks(Collections.singletonList(LocalView.apply(copy.get(), m)));
-                    }
-                    counts[result.outcome() == MutationOutcome.APPLIED_WITH_CONFLICT ? 1 : 0]++;
+                    continue;
                 }
-                settled[0]++;
+                // Applied on the server: make it part of the server copy so the view does not
+                // flicker back before the pull brings the new version.
+                Optional<Task> copy = store.task(m.entityId());
+                if (copy.isPresent()) {
+                    store.saveTasks(Collections.singletonList(LocalView.apply(copy.get(), m)));
+                }
+                if (result.outcome() == MutationOutcome.APPLIED_WITH_CONFLICT) {
+                    notices.add(new SyncNotice(SyncNotice.Kind.CONFLICT, m, result.detail()));
+                    counts[1]++;
+                } else {
+                    counts[0]++;
+                }
+            }
+            for (SyncNotice n : notices) {
+                store.addNotice(n);
             }
         });
-        for (int i = 0; i < 3; i++) {
-            outcomes[i] += counts[i];
-        }
-        return settled[0];
+        tally.applied += counts[0];
+        tally.conflicts += counts[1];
+        tally.rejected += counts[2];
+        report(notices, tally, listener);
+        return counts[0] + counts[1] + counts[2];
     }
 
-    private int pull(SyncListener listener, ByteCounter counter) throws WelkomException {
+    /** Pulls until the server has no more; returns the content version the last page named (may be null). */
+    private String pull(SyncListener listener, ByteCounter counter, Tally tally, List<String> chain)
+            throws WelkomException {
         long cursor = store.syncCursor();
-        int pulled = 0;
         listener.onProgress(Phase.PULL, 0, -1, counter.bytes());
         while (true) {
-            PullResponse page = api.pull(cursor, counter);
-            Household household = page.household();
+            PullResponse page = api.pull(cursor, pullLimit, chain, counter);
+            List<Household> households = validHouseholds(page.households());
             List<Task> tasks = validTasks(page.tasks());
-            List<String> deleted = page.deletedTaskIds() == null
-                    ? Collections.<String>emptyList() : page.deletedTaskIds();
+            List<String> deleted = ids(page.deletedTaskIds());
+            // A household listed both as a snapshot and as removed is in scope at the end of the page
+            // (docs/sync.md asks the server to list each at most once; a snapshot is the safer reading
+            // for convergence, and the next change of scope comes as its own change).
+            Set<String> present = new HashSet<>();
+            for (Household h : households) {
+                present.add(h.id());
+            }
+            Set<String> removed = new LinkedHashSet<>(ids(page.removedHouseholdIds()));
+            removed.removeAll(present);
+            List<Task> kept = new ArrayList<>();
+            for (Task t : tasks) {
+                if (!removed.contains(t.householdId())) {
+                    kept.add(t);
+                }
+            }
             // The cursor never moves back: an empty page may answer 0.
             long next = Math.max(cursor, page.cursor());
             if (page.hasMore() && next == cursor) {
                 throw Api.unexpected("The sync cursor did not advance");
             }
+            List<SyncNotice> notices = new ArrayList<>();
             store.inTransaction(() -> {
-                if (household != null && household.id() != null) {
-                    store.saveHousehold(household);
+                notices.clear();
+                for (Mutation dropped : store.removeHouseholds(removed)) {
+                    SyncNotice n = new SyncNotice(SyncNotice.Kind.DISCARDED, dropped,
+                            "The household is no longer shared with this phone.");
+                    store.addNotice(n);
+                    notices.add(n);
                 }
-                store.saveTasks(tasks);
+                store.saveHouseholds(households);
+                store.saveTasks(kept);
                 store.deleteTasks(deleted);
                 store.saveSyncCursor(next);
             });
-            pulled += (household == null ? 0 : 1) + tasks.size() + deleted.size();
+            report(notices, tally, listener);
+            tally.pulled += households.size() + removed.size() + kept.size() + deleted.size();
             cursor = next;
-            listener.onProgress(Phase.PULL, pulled, -1, counter.bytes());
+            listener.onProgress(Phase.PULL, tally.pulled, -1, counter.bytes());
             if (!page.hasMore()) {
-                return pulled;
+                return page.contentVersion();
             }
         }
+    }
+
+    private static void report(List<SyncNotice> notices, Tally tally, SyncListener listener) {
+        for (SyncNotice n : notices) {
+            tally.notices.add(n);
+            listener.onNotice(n);
+        }
+    }
+
+    /**
+     * True when the pull named a content version and the stored pack is that version for the same
+     * chain (and the reader did not change languages meanwhile). Without a version (a server that
+     * does not send one) the pack is revalidated with its ETag instead.
+     */
+    private boolean contentIsCurrent(List<String> pulledChain, String contentVersion) {
+        List<String> chain = store.languageChain();
+        return contentVersion != null && chain.equals(pulledChain)
+                && contentVersion.equals(store.contentPackVersion(chain).orElse(null));
+    }
+
+    /** Fails rather than drop silently: a household without id cannot be stored or shown. */
+    private static List<Household> validHouseholds(List<Household> households) throws WelkomApiException {
+        if (households == null) {
+            return Collections.emptyList();
+        }
+        for (Household h : households) {
+            if (h == null || h.id() == null) {
+                throw Api.unexpected("A pulled household has no id");
+            }
+        }
+        return households;
     }
 
     /** Fails rather than drop silently: a task without id or status cannot be stored or shown. */
@@ -164,6 +256,18 @@ final class SyncEngine {
             }
         }
         return tasks;
+    }
+
+    private static List<String> ids(List<String> ids) throws WelkomApiException {
+        if (ids == null) {
+            return Collections.emptyList();
+        }
+        for (String id : ids) {
+            if (id == null) {
+                throw Api.unexpected("A pulled id list holds a null");
+            }
+        }
+        return ids;
     }
 
     boolean refreshContent(ByteCounter counter) throws WelkomException {

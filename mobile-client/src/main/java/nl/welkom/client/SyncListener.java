@@ -1,5 +1,7 @@
 package nl.welkom.client;
 
+import nl.welkom.client.store.SyncNotice;
+
 /**
  * Progress of a {@link Welkom#sync(SyncListener)}, reported on the thread that called {@code sync}.
  * Implementations must be quick (update a progress bar, post to the UI thread); an exception thrown
@@ -17,7 +19,10 @@ public interface SyncListener {
         PUSH,
         /** Receiving changes page by page; {@code done} counts received items, {@code total} is unknown. */
         PULL,
-        /** Refreshing the content pack; {@code done}/{@code total} is 0/1, then 1/1. */
+        /**
+         * The content pack: fetched only when the pull named another version than the stored one;
+         * {@code done}/{@code total} is 0/1, then 1/1 either way.
+         */
         CONTENT,
         /** Everything finished; reported once, last. */
         DONE
@@ -31,4 +36,13 @@ public interface SyncListener {
      *                      (compressed when the server gzips), for a prepaid-data minded reader
      */
     void onProgress(Phase phase, int done, int total, long bytesReceived);
+
+    /**
+     * An edit of the reader's was refused, overwrote someone else's change, or was dropped because
+     * its household left the scope; called after the store transaction that recorded it committed.
+     * The same notice is in {@link SyncResult#notices()} and stays in {@link Welkom#notices()}
+     * until dismissed. Does nothing by default.
+     */
+    default void onNotice(SyncNotice notice) {
+    }
 }

@@ -1,31 +1,39 @@
 package nl.welkom.client;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import nl.welkom.client.store.SyncNotice;
+
 /**
  * What one {@link Welkom#sync(SyncListener)} did. Immutable.
  */
 public final class SyncResult {
-    private final int pushed;
     private final int applied;
     private final int conflicts;
     private final int rejected;
     private final int pulled;
     private final boolean contentUpdated;
     private final long bytesReceived;
+    private final int requests;
+    private final List<SyncNotice> notices;
 
-    SyncResult(int pushed, int applied, int conflicts, int rejected, int pulled, boolean contentUpdated,
-            long bytesReceived) {
-        this.pushed = pushed;
+    SyncResult(int applied, int conflicts, int rejected, int pulled, boolean contentUpdated, long bytesReceived,
+            int requests, List<SyncNotice> notices) {
         this.applied = applied;
         this.conflicts = conflicts;
         this.rejected = rejected;
         this.pulled = pulled;
         this.contentUpdated = contentUpdated;
         this.bytesReceived = bytesReceived;
+        this.requests = requests;
+        this.notices = Collections.unmodifiableList(new ArrayList<>(notices));
     }
 
     /** Mutations the server answered for and that left the outbox: {@code applied + conflicts + rejected}. */
     public int pushed() {
-        return pushed;
+        return applied + conflicts + rejected;
     }
 
     /** Mutations applied now or already applied by an earlier, unanswered push. */
@@ -33,17 +41,23 @@ public final class SyncResult {
         return applied;
     }
 
-    /** Mutations applied on a record that had changed on the server since the phone's copy. */
+    /**
+     * Mutations applied on a field someone else had changed since the phone's copy: this edit won,
+     * the overwritten value is kept on the server as a conflict. Each has a {@link SyncNotice.Kind#CONFLICT} notice.
+     */
     public int conflicts() {
         return conflicts;
     }
 
-    /** Mutations the server refused; their local effect is rolled back. */
+    /** Mutations the server refused; their local effect is rolled back. Each has a {@link SyncNotice.Kind#REJECTED} notice. */
     public int rejected() {
         return rejected;
     }
 
-    /** Items received by pull: changed tasks, deleted tasks, and the household when it changed. */
+    /**
+     * Items received by pull: households (changed, entered or removed from the scope), changed
+     * tasks and deleted tasks.
+     */
     public int pulled() {
         return pulled;
     }
@@ -58,10 +72,24 @@ public final class SyncResult {
         return bytesReceived;
     }
 
+    /** HTTP requests this sync made: one for an up-to-date phone with an empty outbox. */
+    public int requests() {
+        return requests;
+    }
+
+    /**
+     * What this sync has to tell the reader about their edits — refused, conflicting, or dropped
+     * because a household left the scope — in the order it happened. The same notices stay in
+     * {@link Welkom#notices()} until dismissed, so none is lost when the app dies before showing them.
+     */
+    public List<SyncNotice> notices() {
+        return notices;
+    }
+
     @Override
     public String toString() {
-        return "SyncResult{pushed=" + pushed + ", applied=" + applied + ", conflicts=" + conflicts
+        return "SyncResult{pushed=" + pushed() + ", applied=" + applied + ", conflicts=" + conflicts
                 + ", rejected=" + rejected + ", pulled=" + pulled + ", contentUpdated=" + contentUpdated
-                + ", bytesReceived=" + bytesReceived + '}';
+                + ", bytesReceived=" + bytesReceived + ", requests=" + requests + ", notices=" + notices.size() + '}';
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -15,11 +16,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import nl.welkom.client.store.LocalStore;
 import nl.welkom.client.store.LocalStoreException;
+import nl.welkom.client.store.SyncNotice;
+import nl.welkom.model.Problem;
 import nl.welkom.model.auth.ActivationRequest;
+import nl.welkom.model.auth.LoginRequest;
+import nl.welkom.model.auth.Role;
 import nl.welkom.model.auth.Session;
 import nl.welkom.model.content.ContentPack;
 import nl.welkom.model.content.Language;
@@ -48,11 +54,19 @@ import okhttp3.OkHttpClient;
  *         .build();
  * }</pre>
  *
+ * <p>Who uses it: a newcomer household's phone ({@link #activate}: one household) or a family
+ * friend's phone ({@link #login}: the households of the buddy's active matches). Both hold only
+ * what the server says is in their scope, and both edit tasks offline.
+ *
  * <p>Failures: {@link WelkomOfflineException} when the server cannot be reached,
  * {@link WelkomApiException} when it answers with a problem (see
- * {@link WelkomApiException#isUnauthorized()} for a disconnected phone), {@link LocalStoreException}
- * (unchecked) when the store fails, {@link IllegalArgumentException} for arguments that can never
- * succeed.
+ * {@link WelkomApiException#isUnauthorized()} for an expired or refused token, and
+ * {@link WelkomApiException#isDeviceRevoked()} for a phone an officer disconnected — the library
+ * has then wiped the store), {@link LocalStoreException} (unchecked) when the store fails,
+ * {@link IllegalArgumentException} for arguments that can never succeed.
+ *
+ * <p>Edits the server did not take as the reader made them are never dropped silently: each
+ * becomes a {@link SyncNotice} ({@link #notices()}) until the app has shown it.
  */
 public final class Welkom {
 
@@ -61,6 +75,8 @@ public final class Welkom {
             new HashSet<>(Arrays.asList("ar", "fa", "prs", "ps", "ur", "he", "ckb"));
     /** A BCP-47-like code; also guarantees the code is safe in a URL and a header unescaped. */
     private static final Pattern LANGUAGE_CODE = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
+    /** Longest task note the server accepts (docs/sync.md, TASK_SET_NOTE), in characters (Unicode code points). */
+    public static final int MAX_NOTE_LENGTH = 500;
 
     private final LocalStore store;
     private final Clock clock;
@@ -79,7 +95,7 @@ public final class Welkom {
                 .addNetworkInterceptor(ByteCounter.INTERCEPTOR)
                 .build();
         this.api = new Api(client, builder.baseUrl);
-        this.engine = new SyncEngine(api, store);
+        this.engine = new SyncEngine(api, store, builder.pullLimit);
     }
 
     /** Timeouts for slow mobile links: connecting may take a while, so may a content pack on 2G. */
@@ -118,14 +134,63 @@ public final class Welkom {
         if (session.token() == null || session.token().trim().isEmpty()) {
             throw Api.unexpected("The activation answer has no token");
         }
+        keep(session);
+        return session;
+    }
+
+    /**
+     * Signs a family friend (buddy) in with a password ({@code POST /api/auth/login}) and stores
+     * the session. The phone then holds the households of the buddy's active matches, with the
+     * minimal fields the server gives buddies; {@link #sync} fetches them. When the phone was used
+     * by someone else before (another household's device, another account), that data, outbox and
+     * cursor are forgotten in the same transaction; for the same person they are kept.
+     *
+     * <p>Offline: {@link WelkomOfflineException}; nothing is stored. A wrong user name or password
+     * is a {@link WelkomApiException} with status 401 (and {@link WelkomApiException#isDeviceRevoked()}
+     * false). An account of another role (officer, editor) is refused with status 403 before
+     * anything is stored: officers work online in the dashboard and do not sync.
+     *
+     * @return the stored session
+     */
+    public Session login(String username, String password) throws WelkomException {
+        String user = requireText(username, "username");
+        Objects.requireNonNull(password, "password");
+        if (password.isEmpty()) {
+            throw new IllegalArgumentException("password is empty");
+        }
+        Session session = api.login(new LoginRequest(user, password));
+        if (session.token() == null || session.token().trim().isEmpty()) {
+            throw Api.unexpected("The login answer has no token");
+        }
+        if (session.role() != Role.BUDDY) {
+            throw new WelkomApiException(403, new Problem("about:blank", "This account cannot use the app", 403,
+                    "Only family friends sign in here; households activate their phone with a code."), null);
+        }
+        keep(session);
+        return session;
+    }
+
+    /** Stores a new session, forgetting what belonged to someone else. */
+    private void keep(Session session) {
         store.inTransaction(() -> {
             Optional<Session> previous = store.session();
-            if (previous.isPresent() && !Objects.equals(previous.get().householdId(), session.householdId())) {
-                store.clearHousehold();
+            if (previous.isPresent() && !samePerson(previous.get(), session)) {
+                store.clearSyncedData();
             }
             store.saveSession(session);
         });
-        return session;
+    }
+
+    /**
+     * Whether two sessions are the same holder of data: a household's devices by household, anyone
+     * else by role, municipality and display name (a session carries no user id).
+     */
+    private static boolean samePerson(Session a, Session b) {
+        if (a.householdId() != null || b.householdId() != null) {
+            return Objects.equals(a.householdId(), b.householdId());
+        }
+        return a.role() == b.role() && Objects.equals(a.municipalityId(), b.municipalityId())
+                && Objects.equals(a.displayName(), b.displayName());
     }
 
     /**
@@ -140,33 +205,66 @@ public final class Welkom {
      * @return true when a new pack was stored, false when the stored one is current
      */
     public boolean refreshContent() throws WelkomException {
-        return engine.refreshContent(new ByteCounter());
+        try {
+            return engine.refreshContent(new ByteCounter());
+        } catch (WelkomApiException e) {
+            throw wipedIfRevoked(e);
+        }
     }
 
     /**
-     * Brings the phone and the server level: pushes the outbox ({@code POST /api/sync/push}), pulls
-     * changes page by page ({@code GET /api/sync/pull?after=<cursor>}) until none are left, then
-     * {@link #refreshContent() refreshes the content}. A mutation leaves the outbox only when the
-     * server returned a result for it; each pulled page and its cursor are applied in one
-     * transaction. Blocking: call it from a background thread (WorkManager on a phone).
+     * Brings the phone and the server level (docs/sync.md): pushes the outbox when it is not empty
+     * ({@code POST /api/sync/push}), pulls changes page by page
+     * ({@code GET /api/sync/pull?after=<cursor>&limit=<n>&lang=<chain>}) until none are left, then
+     * fetches the content pack only if the pull named another version than the stored one. An
+     * up-to-date phone with an empty outbox makes exactly one request. A mutation leaves the outbox
+     * only when the server returned a result for it; each pulled page and its cursor are applied in
+     * one transaction; households that left the scope are deleted with their tasks and outbox
+     * entries. Blocking: call it from a background thread (WorkManager on a phone).
+     *
+     * <p>Edits the server refused or that overwrote someone else's change, and edits dropped with a
+     * household that left the scope, are reported in {@link SyncResult#notices()}, to
+     * {@link SyncListener#onNotice}, and kept in {@link #notices()}.
      *
      * <p>Concurrency: never runs twice at once. A call while another sync is running fails fast
      * with {@link IllegalStateException}, without touching the network or the store.
      *
      * <p>Offline (or a connection that breaks midway): {@link WelkomOfflineException}. Steps that
      * finished stay finished; unanswered mutations stay in the outbox and the cursor stays at the
-     * last applied page, so the next sync continues. A revoked phone gets a
-     * {@link WelkomApiException} whose {@link WelkomApiException#isUnauthorized()} is true.
+     * last applied page, so the next sync continues. An expired token is a
+     * {@link WelkomApiException} whose {@link WelkomApiException#isUnauthorized()} is true and the
+     * store is kept; a revoked device ({@link WelkomApiException#isDeviceRevoked()}) finds its
+     * store wiped.
      *
      * @param listener progress callback on the calling thread; {@link SyncListener#NONE} to ignore
-     * @throws IllegalStateException when the phone is not activated, or a sync is already running
+     * @throws IllegalStateException when the phone is not activated or signed in, or a sync is already running
      */
     public SyncResult sync(SyncListener listener) throws WelkomException {
         Objects.requireNonNull(listener, "listener");
         if (!store.session().isPresent()) {
             throw new IllegalStateException("This phone is not activated");
         }
-        return engine.sync(listener);
+        try {
+            return engine.sync(listener);
+        } catch (WelkomApiException e) {
+            throw wipedIfRevoked(e);
+        }
+    }
+
+    /**
+     * A revoked device forgets everything personal — but only if the refused token is still the
+     * stored one: a new activation that happened meanwhile is not undone by an old request's answer.
+     */
+    private WelkomApiException wipedIfRevoked(WelkomApiException e) {
+        if (e.isDeviceRevoked() && e.refusedToken != null) {
+            store.inTransaction(() -> {
+                Optional<Session> current = store.session();
+                if (current.isPresent() && e.refusedToken.equals(current.get().token())) {
+                    store.wipe();
+                }
+            });
+        }
+        return e;
     }
 
     // ---- language -------------------------------------------------------------------------
@@ -269,18 +367,45 @@ public final class Welkom {
         return Optional.empty();
     }
 
-    /** The phone's household as last pulled; empty before the first sync. Reads the store only. */
+    /**
+     * A newcomer device's own household (the session's) as last pulled; empty before the first
+     * sync, and on a buddy's phone (see {@link #households()}). Reads the store only.
+     */
     public Optional<Household> household() {
-        return store.household();
+        Optional<Session> session = store.session();
+        if (!session.isPresent() || session.get().householdId() == null) {
+            return Optional.empty();
+        }
+        return store.household(session.get().householdId());
     }
 
     /**
-     * The household's tasks as the reader should see them: the server's copy with the edits still
-     * waiting in the outbox applied, ordered by journey stage, then due date (none last). Reads the
-     * store only.
+     * Every household this phone holds, ordered by id: the own one on a newcomer's device, the
+     * matched ones on a buddy's phone. Reads the store only.
+     */
+    public List<Household> households() {
+        return store.households();
+    }
+
+    /**
+     * All tasks on this phone as the reader should see them: the server's copy with the edits still
+     * waiting in the outbox applied on top, ordered by journey stage, then due date (none last).
+     * Reads the store only.
      */
     public List<Task> tasks() {
         return LocalView.tasks(store.tasks(), store.outbox());
+    }
+
+    /** The tasks of one household, like {@link #tasks()}. Reads the store only. */
+    public List<Task> tasks(String householdId) {
+        Objects.requireNonNull(householdId, "householdId");
+        List<Task> mine = new ArrayList<>();
+        for (Task t : tasks()) {
+            if (householdId.equals(t.householdId())) {
+                mine.add(t);
+            }
+        }
+        return Collections.unmodifiableList(mine);
     }
 
     /** Number of edits waiting to be sent. Reads the store only. */
@@ -295,6 +420,20 @@ public final class Welkom {
             ids.add(m.entityId());
         }
         return Collections.unmodifiableSet(ids);
+    }
+
+    /**
+     * What the reader still has to be told about their edits, oldest first: refused, applied over
+     * someone else's change, or dropped with a household that left the scope. Kept until
+     * {@link #dismissNotices}. Reads the store only.
+     */
+    public List<SyncNotice> notices() {
+        return store.notices();
+    }
+
+    /** Forgets notices the reader has seen, by {@link SyncNotice#id()}; unknown ids are ignored. Works offline. */
+    public void dismissNotices(Collection<String> ids) {
+        store.removeNotices(new ArrayList<>(Objects.requireNonNull(ids, "ids")));
     }
 
     // ---- offline edits --------------------------------------------------------------------
@@ -326,19 +465,46 @@ public final class Welkom {
         return edit(taskId, MutationType.TASK_REOPEN, TaskStatus.OPEN);
     }
 
+    /**
+     * Sets the household's own note on a task ("appointment Tuesday 10:00"); an empty note clears
+     * it. Works fully offline, like {@link #completeTask(String)}: the note shows at once and a
+     * {@code TASK_SET_NOTE} mutation carrying the note is queued. A note equal to the one shown
+     * queues nothing. When someone else changed the note meanwhile, the edit that reaches the
+     * server last wins and the overwritten note is kept on the server as a conflict
+     * ({@link SyncNotice.Kind#CONFLICT}). The server has the last word on what a note may hold
+     * (it refuses control characters other than line breaks and tabs); a refused note comes back
+     * as a {@link SyncNotice.Kind#REJECTED} notice and the old note shows again.
+     *
+     * @param note the note, at most {@link #MAX_NOTE_LENGTH} characters; null, empty or blank clears it
+     * @return the task as it now shows
+     * @throws IllegalArgumentException when no task with that id is on this phone, or the note is too long
+     */
+    public Task setTaskNote(String taskId, String note) {
+        String value = note == null ? "" : note;
+        if (value.codePointCount(0, value.length()) > MAX_NOTE_LENGTH) {
+            throw new IllegalArgumentException("A note has at most " + MAX_NOTE_LENGTH + " characters");
+        }
+        return edit(taskId, MutationType.TASK_SET_NOTE, value,
+                shown -> Objects.equals(shown.note(), LocalView.note(value)));
+    }
+
     private Task edit(String taskId, MutationType type, TaskStatus target) {
+        return edit(taskId, type, null, shown -> shown.status() == target);
+    }
+
+    private Task edit(String taskId, MutationType type, String value, Predicate<Task> alreadyShown) {
         Objects.requireNonNull(taskId, "taskId");
         Task[] result = new Task[1];
         store.inTransaction(() -> {
             Task serverCopy = store.task(taskId)
                     .orElseThrow(() -> new IllegalArgumentException("No task " + taskId + " on this phone"));
             Task shown = LocalView.task(serverCopy, store.outbox());
-            if (shown.status() == target) {
+            if (alreadyShown.test(shown)) {
                 result[0] = shown;
                 return;
             }
             Mutation mutation = new Mutation(UUID.randomUUID().toString(), type, taskId, serverCopy.version(),
-                    Instant.now(clock).truncatedTo(ChronoUnit.MILLIS).toString());
+                    Instant.now(clock).truncatedTo(ChronoUnit.MILLIS).toString(), value);
             store.appendToOutbox(mutation);
             result[0] = LocalView.apply(shown, mutation);
         });
@@ -362,6 +528,7 @@ public final class Welkom {
         private OkHttpClient okHttpClient;
         private LocalStore store;
         private Clock clock = Clock.systemUTC();
+        private int pullLimit = SyncEngine.DEFAULT_PULL_LIMIT;
 
         private Builder() {
         }
@@ -400,6 +567,21 @@ public final class Welkom {
         /** The clock for mutation timestamps. Optional; defaults to the system clock in UTC. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Items per pull page, 1 to 1000; optional, 200 by default (the server's default). Each page
+         * commits on its own, so smaller pages lose less to a connection that keeps breaking, at the
+         * cost of more requests. Tests use tiny pages to interrupt a pull midway.
+         *
+         * @throws IllegalArgumentException outside 1..1000
+         */
+        public Builder pullPageSize(int items) {
+            if (items < 1 || items > SyncEngine.MAX_PULL_LIMIT) {
+                throw new IllegalArgumentException("pullPageSize must be 1.." + SyncEngine.MAX_PULL_LIMIT);
+            }
+            this.pullLimit = items;
             return this;
         }
 

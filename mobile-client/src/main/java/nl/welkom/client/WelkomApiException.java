@@ -14,8 +14,13 @@ import nl.welkom.model.Problem;
 public final class WelkomApiException extends WelkomException {
     private static final long serialVersionUID = 1L;
 
+    /** Problem type suffix the server uses for a revoked device (docs/sync.md, "Scope changes and revocation"). */
+    static final String DEVICE_REVOKED = "device-revoked";
+
     private final int status;
     private final transient Problem problem;
+    /** The bearer token a 401 refused; never in the message, never serialized. */
+    transient String refusedToken;
 
     WelkomApiException(int status, Problem problem, Throwable cause) {
         super(message(status, problem), cause);
@@ -34,12 +39,24 @@ public final class WelkomApiException extends WelkomException {
     }
 
     /**
-     * True for HTTP 401: the token is unknown, expired or revoked (a lost phone that an officer
-     * disconnected). The local store is left untouched, outbox included; the app should ask for a
-     * new activation code. Activating again for the same household keeps and later pushes the outbox.
+     * True for HTTP 401: the token is unknown, expired or revoked. Unless {@link #isDeviceRevoked()},
+     * the local store is left untouched, outbox included; the app should ask for a new activation
+     * code (or password). Activating again for the same household keeps and later pushes the outbox.
      */
     public boolean isUnauthorized() {
         return status == 401;
+    }
+
+    /**
+     * True for HTTP 401 whose problem type ends with {@code device-revoked}: an officer
+     * disconnected this phone (a lost or stolen phone). When a {@link Welkom} operation throws this,
+     * the library has already <b>wiped the local store</b> — session, households, tasks, outbox,
+     * notices and cursor (language and lessons stay) — if the refused token was still the stored
+     * one. Pending edits are gone on purpose: a lost phone must not hand them to whoever holds it.
+     */
+    public boolean isDeviceRevoked() {
+        return status == 401 && problem != null && problem.type() != null
+                && problem.type().endsWith(DEVICE_REVOKED);
     }
 
     private static String message(int status, Problem problem) {

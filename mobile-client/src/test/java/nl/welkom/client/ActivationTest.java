@@ -54,7 +54,7 @@ class ActivationTest extends ServerTestSupport {
     @Test
     void activatingForAnotherHouseholdForgetsTheOldHouseholdsData() throws Exception {
         store.saveSession(new Session("t", Role.NEWCOMER, "m", "M", "F", "other-household", "d", null));
-        store.saveHousehold(Fixtures.household());
+        store.saveHouseholds(Collections.singletonList(Fixtures.household()));
         store.saveTasks(Collections.singletonList(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 1)));
         store.appendToOutbox(Fixtures.mutation("m-1", Fixtures.TASK_BANK, MutationType.TASK_COMPLETE, 1));
         store.saveSyncCursor(12);
@@ -87,6 +87,71 @@ class ActivationTest extends ServerTestSupport {
 
         assertThrows(WelkomApiException.class, () -> welkom.activate("CODE", "phone"));
         assertFalse(store.session().isPresent());
+    }
+
+    @Test
+    void aBuddySignsInWithAPasswordAndNoStaleToken() throws Exception {
+        store.saveSession(new Session("old-token", Role.BUDDY, "m-zwolle", "Gemeente Zwolle", "Joost Bakker", null, null, null));
+        server.enqueue(json(Fixtures.buddySession()));
+
+        Session session = welkom.login(" buddy@zwolle.demo ", "welkom-demo");
+
+        assertEquals(Fixtures.buddySession(), session);
+        assertEquals(Fixtures.buddySession(), store.session().get());
+        RecordedRequest request = take();
+        assertEquals("/api/auth/login", request.getPath());
+        assertEquals("{\"username\":\"buddy@zwolle.demo\",\"password\":\"welkom-demo\"}", request.getBody().readUtf8());
+        assertNull(request.getHeader("Authorization"));
+    }
+
+    @Test
+    void signingInAgainAsTheSameBuddyKeepsTheOutbox() throws Exception {
+        store.saveSession(Fixtures.buddySession());
+        store.saveTasks(Collections.singletonList(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 1)));
+        welkom.completeTask(Fixtures.TASK_BANK);
+        server.enqueue(json(Fixtures.buddySession()));
+
+        welkom.login("buddy@zwolle.demo", "welkom-demo");
+
+        assertEquals(1, welkom.pendingChanges());
+    }
+
+    @Test
+    void aBuddySigningInOnAHouseholdsPhoneForgetsTheHouseholdsData() throws Exception {
+        activated();
+        store.saveHouseholds(Collections.singletonList(Fixtures.household()));
+        store.saveTasks(Collections.singletonList(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 1)));
+        welkom.completeTask(Fixtures.TASK_BANK);
+        store.saveSyncCursor(5);
+        server.enqueue(json(Fixtures.buddySession()));
+
+        welkom.login("buddy@zwolle.demo", "welkom-demo");
+
+        assertTrue(welkom.households().isEmpty());
+        assertTrue(welkom.tasks().isEmpty());
+        assertEquals(0, welkom.pendingChanges());
+        assertEquals(0L, store.syncCursor());
+    }
+
+    @Test
+    void anOfficerAccountIsRefusedAndNothingIsStored() {
+        server.enqueue(json(new Session("t", Role.OFFICER, "m", "M", "Sanne", null, null, null)));
+
+        WelkomApiException e = assertThrows(WelkomApiException.class, () -> welkom.login("officer@zwolle.demo", "pw"));
+
+        assertEquals(403, e.status());
+        assertFalse(store.session().isPresent());
+    }
+
+    @Test
+    void aWrongPasswordIsUnauthorizedButNotARevokedDevice() {
+        server.enqueue(problem(401, "https://welkom.example/problems/login-failed", "Sign-in failed", "Wrong user name or password."));
+
+        WelkomApiException e = assertThrows(WelkomApiException.class, () -> welkom.login("buddy@zwolle.demo", "nope"));
+
+        assertTrue(e.isUnauthorized());
+        assertFalse(e.isDeviceRevoked());
+        assertThrows(IllegalArgumentException.class, () -> welkom.login("buddy@zwolle.demo", ""));
     }
 
     @Test

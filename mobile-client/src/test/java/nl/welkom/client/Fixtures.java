@@ -31,6 +31,9 @@ public final class Fixtures {
     public static final String HOUSEHOLD_ID = "6f1c2a7e-0000-4000-8000-000000000001";
     public static final String TASK_REGISTER = "7a000000-0000-4000-8000-000000000001";
     public static final String TASK_BANK = "7a000000-0000-4000-8000-000000000002";
+    /** A second household, as a buddy's phone holds several. */
+    public static final String OTHER_HOUSEHOLD_ID = "6f1c2a7e-0000-4000-8000-000000000002";
+    public static final String TASK_OTHER = "7b000000-0000-4000-8000-000000000003";
 
     private Fixtures() {
     }
@@ -38,6 +41,30 @@ public final class Fixtures {
     public static Session session() {
         return new Session("token-abc", Role.NEWCOMER, "m-zwolle", "Gemeente Zwolle", "Familie Haile",
                 HOUSEHOLD_ID, "device-1", "2027-11-23T13:00:00Z");
+    }
+
+    public static Session buddySession() {
+        return new Session("token-buddy", Role.BUDDY, "m-zwolle", "Gemeente Zwolle", "Joost Bakker",
+                null, null, "2026-12-23T13:00:00Z");
+    }
+
+    /** The second household with the minimal fields a buddy sees. */
+    public static Household otherHousehold() {
+        return new Household(OTHER_HOUSEHOLD_ID, "m-zwolle", null, "Familie Al-Khatib", null, null, null,
+                JourneyStage.CIVIC_INTEGRATION, Collections.singletonList("ar"),
+                Collections.singletonList(new Member("member-9", "Rania", null, Collections.singletonList("ar"))), 2);
+    }
+
+    /** A task of {@link #otherHousehold()}. */
+    public static Task otherTask(TaskStatus status, long version) {
+        Task t = task(TASK_OTHER, status, version);
+        return new Task(t.id(), OTHER_HOUSEHOLD_ID, t.stage(), t.titles(), t.assignee(), t.dueDate(), t.status(),
+                t.completedAt(), t.note(), t.version());
+    }
+
+    public static Task withNote(Task t, String note) {
+        return new Task(t.id(), t.householdId(), t.stage(), t.titles(), t.assignee(), t.dueDate(), t.status(),
+                t.completedAt(), note, t.version());
     }
 
     public static Household household() {
@@ -53,11 +80,15 @@ public final class Fixtures {
         titles.put("en", "Register at the town hall " + id.substring(id.length() - 1));
         titles.put("ar", "التسجيل في البلدية " + id.substring(id.length() - 1));
         return new Task(id, HOUSEHOLD_ID, JourneyStage.HOUSING_AND_REGISTRATION, titles, TaskAssignee.FAMILY,
-                "2026-11-30", status, status == TaskStatus.DONE ? "2026-11-20T10:00:00Z" : null, version);
+                "2026-11-30", status, status == TaskStatus.DONE ? "2026-11-20T10:00:00Z" : null, null, version);
     }
 
     public static Mutation mutation(String id, String taskId, MutationType type, long baseVersion) {
-        return new Mutation(id, type, taskId, baseVersion, "2026-11-23T13:00:00Z");
+        return new Mutation(id, type, taskId, baseVersion, "2026-11-23T13:00:00Z", null);
+    }
+
+    public static Mutation note(String id, String taskId, String value, long baseVersion) {
+        return new Mutation(id, MutationType.TASK_SET_NOTE, taskId, baseVersion, "2026-11-23T13:00:00Z", value);
     }
 
     public static ContentPack pack(String version, List<String> chain) {

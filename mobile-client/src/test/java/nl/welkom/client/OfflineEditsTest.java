@@ -1,6 +1,7 @@
 package nl.welkom.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
@@ -77,6 +78,57 @@ class OfflineEditsTest {
     }
 
     @Test
+    void aNoteIsWrittenOfflineAndShownOnTopOfTheServerCopy() {
+        Task shown = welkom.setTaskNote(Fixtures.TASK_BANK, "Afspraak dinsdag 10:00");
+
+        assertEquals("Afspraak dinsdag 10:00", shown.note());
+        assertEquals(shown, find(welkom.tasks(), Fixtures.TASK_BANK));
+        Mutation m = store.outbox().get(0);
+        assertEquals(MutationType.TASK_SET_NOTE, m.type());
+        assertEquals("Afspraak dinsdag 10:00", m.value());
+        assertEquals(3L, m.baseVersion());
+        assertNull(store.task(Fixtures.TASK_BANK).get().note(), "the server copy is untouched until the server answers");
+    }
+
+    @Test
+    void aNoteAndATickOnTheSameTaskBothShowAndBothQueue() {
+        welkom.setTaskNote(Fixtures.TASK_BANK, "bring the passport");
+        welkom.completeTask(Fixtures.TASK_BANK);
+        Task shown = welkom.setTaskNote(Fixtures.TASK_BANK, "passport brought");
+
+        assertEquals(TaskStatus.DONE, shown.status());
+        assertEquals("passport brought", shown.note());
+        assertEquals(3, welkom.pendingChanges());
+    }
+
+    @Test
+    void theSameNoteAgainQueuesNothingAndAnEmptyNoteClearsIt() {
+        welkom.setTaskNote(Fixtures.TASK_BANK, "x");
+        welkom.setTaskNote(Fixtures.TASK_BANK, "x");
+        assertEquals(1, welkom.pendingChanges());
+
+        Task cleared = welkom.setTaskNote(Fixtures.TASK_BANK, "");
+        assertNull(cleared.note());
+        assertEquals("", store.outbox().get(1).value(), "an empty value clears the note on the server");
+        welkom.setTaskNote(Fixtures.TASK_BANK, null);
+        assertEquals(2, welkom.pendingChanges(), "null is the same as empty: already cleared");
+    }
+
+    @Test
+    void aNoteLongerThanTheServerAcceptsIsRefusedBeforeItIsQueued() {
+        StringBuilder note = new StringBuilder();
+        for (int i = 0; i < Welkom.MAX_NOTE_LENGTH; i++) {
+            note.append('a');
+        }
+        welkom.setTaskNote(Fixtures.TASK_BANK, note.toString());
+        note.append('a');
+
+        assertThrows(IllegalArgumentException.class, () -> welkom.setTaskNote(Fixtures.TASK_BANK, note.toString()));
+        assertEquals(1, welkom.pendingChanges());
+        assertThrows(IllegalArgumentException.class, () -> welkom.setTaskNote("no-such-task", "x"));
+    }
+
+    @Test
     void anUnknownTaskIsAnIllegalArgument() {
         assertThrows(IllegalArgumentException.class, () -> welkom.completeTask("no-such-task"));
         assertEquals(0, welkom.pendingChanges());
@@ -85,11 +137,11 @@ class OfflineEditsTest {
     @Test
     void tasksAreShownInJourneyOrder() {
         Task later = new Task("t-later", Fixtures.HOUSEHOLD_ID, nl.welkom.model.journey.JourneyStage.CIVIC_INTEGRATION,
-                Collections.singletonMap("nl", "Later"), null, "2026-01-01", TaskStatus.OPEN, null, 1);
+                Collections.singletonMap("nl", "Later"), null, "2026-01-01", TaskStatus.OPEN, null, null, 1);
         Task noDeadline = new Task("t-none", Fixtures.HOUSEHOLD_ID, nl.welkom.model.journey.JourneyStage.ARRIVAL,
-                Collections.singletonMap("nl", "Geen datum"), null, null, TaskStatus.OPEN, null, 1);
+                Collections.singletonMap("nl", "Geen datum"), null, null, TaskStatus.OPEN, null, null, 1);
         Task early = new Task("t-early", Fixtures.HOUSEHOLD_ID, nl.welkom.model.journey.JourneyStage.ARRIVAL,
-                Collections.singletonMap("nl", "Vroeg"), null, "2026-12-01", TaskStatus.OPEN, null, 1);
+                Collections.singletonMap("nl", "Vroeg"), null, "2026-12-01", TaskStatus.OPEN, null, null, 1);
         store.saveTasks(Arrays.asList(later, noDeadline, early));
 
         List<Task> tasks = welkom.tasks();

@@ -62,11 +62,19 @@ abstract class ServerTestSupport {
 
     static PullResponse page(long cursor, boolean hasMore, Household household, List<Task> tasks,
             List<String> deleted) {
-        return new PullResponse(cursor, hasMore, household, tasks, deleted);
+        return new PullResponse(cursor, hasMore,
+                household == null ? Collections.<Household>emptyList() : Collections.singletonList(household),
+                tasks, deleted, Collections.<String>emptyList(), null);
     }
 
     static PullResponse emptyPage(long cursor) {
         return page(cursor, false, null, Collections.<Task>emptyList(), Collections.<String>emptyList());
+    }
+
+    /** An empty page that names the content version, as the server does when asked with {@code lang}. */
+    static PullResponse emptyPage(long cursor, String contentVersion) {
+        return new PullResponse(cursor, false, Collections.<Household>emptyList(), Collections.<Task>emptyList(),
+                Collections.<String>emptyList(), Collections.<String>emptyList(), contentVersion);
     }
 
     static MockResponse notModified() {

@@ -1,6 +1,8 @@
 package nl.welkom.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,12 +22,17 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
+import nl.welkom.client.store.SyncNotice;
+import nl.welkom.model.auth.Role;
+import nl.welkom.model.auth.Session;
+import nl.welkom.model.household.Household;
 import nl.welkom.model.journey.Task;
 import nl.welkom.model.journey.TaskStatus;
 import nl.welkom.model.sync.Mutation;
 import nl.welkom.model.sync.MutationOutcome;
 import nl.welkom.model.sync.MutationResult;
 import nl.welkom.model.sync.MutationType;
+import nl.welkom.model.sync.PullResponse;
 import nl.welkom.model.sync.PushResponse;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
@@ -150,8 +157,8 @@ class SyncTest extends ServerTestSupport {
         assertEquals(9L, store.syncCursor());
         assertEquals(Fixtures.household(), welkom.household().get());
         assertEquals(Collections.singletonList(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.DONE, 6)), welkom.tasks());
-        assertEquals("/api/sync/pull?after=0", take().getPath());
-        assertEquals("/api/sync/pull?after=5", take().getPath());
+        assertEquals("/api/sync/pull?after=0&limit=200", take().getPath());
+        assertEquals("/api/sync/pull?after=5&limit=200", take().getPath());
         assertTrue(take().getPath().startsWith("/api/content"));
     }
 
@@ -231,17 +238,281 @@ class SyncTest extends ServerTestSupport {
     }
 
     @Test
-    void aRevokedPhoneIsUnauthorizedAndKeepsItsOutbox() {
+    void aPlainUnauthorizedAnswerKeepsTheStoreAndItsOutbox() {
         withTasks(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 3));
         welkom.completeTask(Fixtures.TASK_BANK);
         server.enqueue(problem(401, "https://welkom.example/problems/unauthorized", "Not signed in",
-                "The token is unknown, expired or revoked."));
+                "The token is unknown or expired."));
 
         WelkomApiException e = assertThrows(WelkomApiException.class, () -> welkom.sync(SyncListener.NONE));
 
         assertTrue(e.isUnauthorized());
+        assertFalse(e.isDeviceRevoked());
         assertEquals(1, welkom.pendingChanges());
         assertTrue(store.session().isPresent(), "the library does not sign out on its own");
+        assertEquals(1, store.tasks().size());
+    }
+
+    @Test
+    void aRevokedDeviceWipesTheStoreAndSaysSo() throws Exception {
+        withTasks(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 3));
+        store.saveHouseholds(Collections.singletonList(Fixtures.household()));
+        store.saveLanguageChain(Collections.singletonList("ar"));
+        store.saveContentPack(Collections.singletonList("ar"), "\"v1\"", Fixtures.pack("v1", Arrays.asList("ar", "nl")));
+        store.saveSyncCursor(12);
+        welkom.completeTask(Fixtures.TASK_BANK);
+        server.enqueue(problem(401, "https://welkom.example/problems/device-revoked", "Device revoked",
+                "This phone was disconnected by the municipality."));
+
+        WelkomApiException e = assertThrows(WelkomApiException.class, () -> welkom.sync(SyncListener.NONE));
+
+        assertTrue(e.isDeviceRevoked());
+        assertTrue(e.isUnauthorized());
+        assertFalse(store.session().isPresent());
+        assertEquals(Collections.emptyList(), store.households());
+        assertEquals(Collections.emptyList(), store.tasks());
+        assertEquals(0, welkom.pendingChanges());
+        assertEquals(0L, store.syncCursor());
+        assertEquals(Collections.singletonList("ar"), welkom.languages(), "public content and language stay");
+        assertTrue(store.contentPack().isPresent());
+        assertFalse(e.getMessage().contains("token-abc"), "the token is never in a message");
+        assertEquals("Bearer token-abc", take().getHeader("Authorization"));
+    }
+
+    @Test
+    void aRevokedAnswerForAnOldTokenDoesNotWipeTheNewSessionThatReplacedIt() {
+        withTasks(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 3));
+        Session fresh = new Session("token-new", Role.NEWCOMER, "m-zwolle", "Gemeente Zwolle", "Familie Haile",
+                Fixtures.HOUSEHOLD_ID, "device-2", null);
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                // The phone is activated again with a new code while the old token's pull is on its way.
+                store.saveSession(fresh);
+                return problem(401, "https://welkom.example/problems/device-revoked", "Device revoked", "gone");
+            }
+        });
+
+        WelkomApiException e = assertThrows(WelkomApiException.class, () -> welkom.sync(SyncListener.NONE));
+
+        assertTrue(e.isDeviceRevoked());
+        assertEquals(fresh, store.session().get());
+        assertEquals(1, store.tasks().size());
+    }
+
+    @Test
+    void anUpToDatePhoneWithAnEmptyOutboxMakesExactlyOneRequest() throws Exception {
+        activated();
+        welkom.setLanguages(Arrays.asList("ar", "en"));
+        store.saveContentPack(Arrays.asList("ar", "en"), "\"v3\"", Fixtures.pack("v3", Arrays.asList("ar", "en", "nl")));
+        store.saveSyncCursor(40);
+        server.enqueue(json(emptyPage(40, "v3")));
+
+        SyncResult result = welkom.sync(SyncListener.NONE);
+
+        assertEquals(1, server.getRequestCount());
+        assertEquals(1, result.requests());
+        assertEquals("/api/sync/pull?after=40&limit=200&lang=ar,en", take().getPath(), "no push, no content");
+        assertFalse(result.contentUpdated());
+    }
+
+    @Test
+    void aNewContentVersionFetchesThePackRevalidatingWithTheStoredEtag() throws Exception {
+        activated();
+        welkom.setLanguages(Collections.singletonList("ar"));
+        store.saveContentPack(Collections.singletonList("ar"), "\"v3\"", Fixtures.pack("v3", Arrays.asList("ar", "nl")));
+        server.enqueue(json(emptyPage(1, "v4")));
+        server.enqueue(json(Fixtures.pack("v4", Arrays.asList("ar", "nl"))).setHeader("ETag", "\"v4\""));
+
+        SyncResult result = welkom.sync(SyncListener.NONE);
+
+        assertTrue(result.contentUpdated());
+        assertEquals(2, result.requests());
+        take();
+        RecordedRequest content = take();
+        assertEquals("/api/content?lang=ar", content.getPath());
+        assertEquals("\"v3\"", content.getHeader("If-None-Match"));
+        assertEquals("v4", store.contentPackVersion(Collections.singletonList("ar")).get());
+    }
+
+    @Test
+    void aPackStoredForAnotherLanguageChainIsFetchedAgainWhateverTheVersion() throws Exception {
+        activated();
+        store.saveContentPack(Collections.singletonList("fa"), "\"v3\"", Fixtures.pack("v3", Arrays.asList("fa", "nl")));
+        welkom.setLanguages(Collections.singletonList("ar"));
+        server.enqueue(json(emptyPage(1, "v3")));
+        server.enqueue(json(Fixtures.pack("v3", Arrays.asList("ar", "nl"))).setHeader("ETag", "\"v3\""));
+
+        assertTrue(welkom.sync(SyncListener.NONE).contentUpdated());
+        take();
+        assertNull(take().getHeader("If-None-Match"));
+    }
+
+    @Test
+    void aPageWithoutAContentVersionRevalidatesThePack() throws Exception {
+        activated();
+        store.saveContentPack(Collections.<String>emptyList(), "\"v3\"", Fixtures.pack("v3", Arrays.asList("nl")));
+        server.enqueue(json(emptyPage(1)));
+        server.enqueue(notModified());
+
+        SyncResult result = welkom.sync(SyncListener.NONE);
+
+        assertEquals(2, result.requests());
+        assertEquals("/api/sync/pull?after=0&limit=200", take().getPath(), "no chain, no lang");
+        assertEquals("\"v3\"", take().getHeader("If-None-Match"));
+    }
+
+    @Test
+    void thePullPageSizeComesFromTheBuilder() throws Exception {
+        activated();
+        Welkom small = Welkom.builder().baseUrl(server.url("/").toString()).store(store).pullPageSize(2).build();
+        server.enqueue(json(emptyPage(0)));
+        server.enqueue(notModified());
+
+        small.sync(SyncListener.NONE);
+
+        assertEquals("/api/sync/pull?after=0&limit=2", take().getPath());
+        assertThrows(IllegalArgumentException.class, () -> Welkom.builder().pullPageSize(0));
+        assertThrows(IllegalArgumentException.class, () -> Welkom.builder().pullPageSize(1001));
+    }
+
+    @Test
+    void aBuddysPullKeepsSeveralHouseholdsWithTheirTasks() throws Exception {
+        store.saveSession(Fixtures.buddySession());
+        server.enqueue(json(new PullResponse(8, false, Arrays.asList(Fixtures.household(), Fixtures.otherHousehold()),
+                Arrays.asList(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 1), Fixtures.otherTask(TaskStatus.DONE, 4)),
+                Collections.<String>emptyList(), Collections.<String>emptyList(), null)));
+        server.enqueue(notModified());
+
+        SyncResult result = welkom.sync(SyncListener.NONE);
+
+        assertEquals(4, result.pulled());
+        assertEquals(Arrays.asList(Fixtures.household(), Fixtures.otherHousehold()), welkom.households());
+        assertFalse(welkom.household().isPresent(), "a buddy has no household of their own");
+        assertEquals(Collections.singletonList(Fixtures.otherTask(TaskStatus.DONE, 4)),
+                welkom.tasks(Fixtures.OTHER_HOUSEHOLD_ID));
+        assertEquals(2, welkom.tasks().size());
+    }
+
+    @Test
+    void aHouseholdThatLeftTheScopeIsDeletedWithItsTasksAndTheDroppedEditsAreReported() throws Exception {
+        store.saveSession(Fixtures.buddySession());
+        store.saveHouseholds(Arrays.asList(Fixtures.household(), Fixtures.otherHousehold()));
+        store.saveTasks(Arrays.asList(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 1), Fixtures.otherTask(TaskStatus.OPEN, 1)));
+        welkom.setTaskNote(Fixtures.TASK_OTHER, "call the school");
+        String dropped = store.outbox().get(0).id();
+        List<SyncNotice> heard = new ArrayList<>();
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                if (request.getPath().startsWith("/api/sync/push")) {
+                    // Only the first edit reached the server before the match ended; the reader made
+                    // another one while the push was under way.
+                    return results(new MutationResult(dropped, MutationOutcome.REJECTED, "No such task for this device."));
+                }
+                if (request.getPath().startsWith("/api/sync/pull")) {
+                    store.appendToOutbox(Fixtures.mutation("during-pull", Fixtures.TASK_OTHER, MutationType.TASK_COMPLETE, 1));
+                    return json(new PullResponse(9, false, Collections.<Household>emptyList(), Collections.<Task>emptyList(),
+                            Collections.<String>emptyList(), Collections.singletonList(Fixtures.OTHER_HOUSEHOLD_ID), null));
+                }
+                return notModified();
+            }
+        });
+
+        SyncResult result = welkom.sync(new SyncListener() {
+            @Override
+            public void onProgress(Phase phase, int done, int total, long bytesReceived) {
+            }
+
+            @Override
+            public void onNotice(SyncNotice notice) {
+                heard.add(notice);
+            }
+        });
+
+        assertEquals(Collections.singletonList(Fixtures.household()), welkom.households());
+        assertEquals(Collections.singletonList(Fixtures.TASK_BANK), taskIds(welkom.tasks()));
+        assertEquals(0, welkom.pendingChanges());
+        assertEquals(Arrays.asList(SyncNotice.Kind.REJECTED, SyncNotice.Kind.DISCARDED), kinds(result.notices()));
+        assertEquals(Fixtures.TASK_OTHER, result.notices().get(1).taskId());
+        assertEquals("during-pull", result.notices().get(1).id());
+        assertEquals(result.notices(), heard, "the listener hears the same notices");
+        assertEquals(result.notices(), welkom.notices(), "and they stay in the store until dismissed");
+        assertEquals(1, result.rejected());
+        assertEquals(1, result.pulled());
+    }
+
+    @Test
+    void aHouseholdListedBothAsSnapshotAndAsRemovedStaysOnThePhone() throws Exception {
+        store.saveSession(Fixtures.buddySession());
+        server.enqueue(json(new PullResponse(9, false, Collections.singletonList(Fixtures.otherHousehold()),
+                Collections.singletonList(Fixtures.otherTask(TaskStatus.OPEN, 2)), Collections.<String>emptyList(),
+                Collections.singletonList(Fixtures.OTHER_HOUSEHOLD_ID), null)));
+        server.enqueue(notModified());
+
+        welkom.sync(SyncListener.NONE);
+
+        assertEquals(Collections.singletonList(Fixtures.otherHousehold()), welkom.households());
+        assertEquals(1, welkom.tasks().size());
+    }
+
+    @Test
+    void aTaskOfAHouseholdRemovedInTheSamePageIsNotKept() throws Exception {
+        store.saveSession(Fixtures.buddySession());
+        server.enqueue(json(new PullResponse(9, false, Collections.<Household>emptyList(),
+                Collections.singletonList(Fixtures.otherTask(TaskStatus.OPEN, 2)), Collections.<String>emptyList(),
+                Collections.singletonList(Fixtures.OTHER_HOUSEHOLD_ID), null)));
+        server.enqueue(notModified());
+
+        welkom.sync(SyncListener.NONE);
+
+        assertEquals(Collections.emptyList(), welkom.tasks());
+    }
+
+    @Test
+    void refusedAndConflictingEditsAreReportedWithTheirTasksAndSurviveAFailedPull() throws Exception {
+        withTasks(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 3), Fixtures.task(Fixtures.TASK_REGISTER, TaskStatus.OPEN, 5));
+        welkom.setTaskNote(Fixtures.TASK_BANK, "Tuesday 10:00");
+        welkom.completeTask(Fixtures.TASK_REGISTER);
+        List<Mutation> outbox = store.outbox();
+        server.enqueue(results(
+                new MutationResult(outbox.get(0).id(), MutationOutcome.APPLIED_WITH_CONFLICT, null),
+                new MutationResult(outbox.get(1).id(), MutationOutcome.REJECTED, "No such task for this device.")));
+        for (int i = 0; i < 3; i++) { // OkHttp may retry once on a fresh connection
+            server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+        }
+
+        assertThrows(WelkomOfflineException.class, () -> welkom.sync(SyncListener.NONE));
+
+        List<SyncNotice> notices = welkom.notices();
+        assertEquals(Arrays.asList(SyncNotice.Kind.CONFLICT, SyncNotice.Kind.REJECTED), kinds(notices));
+        assertEquals(Fixtures.TASK_BANK, notices.get(0).taskId());
+        assertEquals("Tuesday 10:00", notices.get(0).mutation().value());
+        assertEquals(Fixtures.TASK_REGISTER, notices.get(1).taskId());
+        assertEquals("No such task for this device.", notices.get(1).detail());
+        assertEquals(0, welkom.pendingChanges());
+        assertEquals("Tuesday 10:00", store.task(Fixtures.TASK_BANK).get().note(), "the winning note is folded in");
+        assertEquals(TaskStatus.OPEN, store.task(Fixtures.TASK_REGISTER).get().status(), "the refused tick rolled back");
+
+        welkom.dismissNotices(Collections.singletonList(notices.get(0).id()));
+        assertEquals(Collections.singletonList(notices.get(1)), welkom.notices());
+    }
+
+    @Test
+    void aNoteTravelsAsTheMutationsValue() throws Exception {
+        withTasks(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 3));
+        welkom.setTaskNote(Fixtures.TASK_BANK, "موعد الثلاثاء");
+        server.enqueue(results(new MutationResult(store.outbox().get(0).id(), MutationOutcome.APPLIED, null)));
+        server.enqueue(json(emptyPage(3)));
+        server.enqueue(notModified());
+
+        welkom.sync(SyncListener.NONE);
+
+        JsonObject sent = JsonParser.parseString(take().getBody().readUtf8()).getAsJsonObject()
+                .getAsJsonArray("mutations").get(0).getAsJsonObject();
+        assertEquals("TASK_SET_NOTE", sent.get("type").getAsString());
+        assertEquals("موعد الثلاثاء", sent.get("value").getAsString());
+        assertEquals(3, sent.get("baseVersion").getAsLong());
     }
 
     @Test
@@ -339,6 +610,22 @@ class SyncTest extends ServerTestSupport {
         assertEquals(0, welkom.pendingChanges());
         assertEquals(TaskStatus.DONE, store.task(Fixtures.TASK_BANK).get().status(), "the last edit wins, in order");
         assertEquals(4, server.getRequestCount(), "two push batches, one pull, one content");
+    }
+
+    private static List<SyncNotice.Kind> kinds(List<SyncNotice> notices) {
+        List<SyncNotice.Kind> kinds = new ArrayList<>();
+        for (SyncNotice n : notices) {
+            kinds.add(n.kind());
+        }
+        return kinds;
+    }
+
+    private static List<String> taskIds(List<Task> tasks) {
+        List<String> ids = new ArrayList<>();
+        for (Task t : tasks) {
+            ids.add(t.id());
+        }
+        return ids;
     }
 
     private static Buffer gzip(String text) throws java.io.IOException {

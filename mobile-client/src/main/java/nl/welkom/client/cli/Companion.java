@@ -25,8 +25,10 @@ import nl.welkom.client.WelkomApiException;
 import nl.welkom.client.WelkomException;
 import nl.welkom.client.WelkomOfflineException;
 import nl.welkom.client.store.LocalStoreException;
+import nl.welkom.client.store.SyncNotice;
 import nl.welkom.client.store.jdbc.SqliteLocalStore;
 import nl.welkom.model.Problem;
+import nl.welkom.model.auth.Role;
 import nl.welkom.model.auth.Session;
 import nl.welkom.model.content.Language;
 import nl.welkom.model.content.Lesson;
@@ -38,6 +40,7 @@ import nl.welkom.model.household.Household;
 import nl.welkom.model.journey.JourneyStage;
 import nl.welkom.model.journey.Task;
 import nl.welkom.model.journey.TaskStatus;
+import nl.welkom.model.sync.Mutation;
 
 /**
  * The terminal companion: the newcomer's app as numbered menus in a terminal, for demos, field
@@ -172,8 +175,9 @@ public final class Companion {
                 term.line(" 3  Lessons");
                 term.line(" 4  My journey and tasks");
                 term.line(" 5  Sync now");
+                term.line(" 6  Sign in as a family friend");
                 term.line(" 0  Quit");
-                int choice = choose("Choice: ", 0, 5, false);
+                int choice = choose("Choice: ", 0, 6, false);
                 if (choice == 0) {
                     term.line("Goodbye.");
                     return;
@@ -185,6 +189,7 @@ public final class Companion {
                         case 3: lessons(); break;
                         case 4: journey(); break;
                         case 5: sync(); break;
+                        case 6: login(); break;
                         default: break;
                     }
                 } catch (LocalStoreException | IllegalArgumentException | IllegalStateException e) {
@@ -207,6 +212,10 @@ public final class Companion {
             Optional<Household> household = welkom.household();
             if (household.isPresent()) {
                 sb.append(" · ").append(Terminal.sanitize(household.get().displayName()));
+            } else if (session.get().role() == Role.BUDDY) {
+                int n = welkom.households().size();
+                sb.append(" · ").append(Terminal.sanitize(session.get().displayName())).append(" (family friend, ")
+                        .append(n == 1 ? "1 family" : n + " families").append(')');
             }
         }
         List<String> languages = welkom.languages();
@@ -246,6 +255,38 @@ public final class Companion {
         }
         term.line("This phone is now connected to " + Terminal.sanitize(session.municipalityName()) + ".");
         term.line("Fetching your journey and lessons…");
+        sync();
+    }
+
+    // ---- 6 sign in (family friend) ---------------------------------------------------------
+
+    private void login() {
+        term.blank();
+        term.line("Sign in as a family friend");
+        String user = ask("User name (Enter to go back): ");
+        if (user.isEmpty()) {
+            return;
+        }
+        String password = ask("Password: ");
+        if (password.isEmpty()) {
+            return;
+        }
+        Session session;
+        try {
+            session = welkom.login(user, password);
+        } catch (WelkomOfflineException e) {
+            term.line("No connection. Signing in needs the internet once; please try again when you are online.");
+            return;
+        } catch (WelkomApiException e) {
+            term.line("Not signed in: " + describe(e.problem()));
+            return;
+        } catch (WelkomException e) {
+            term.line("Sign-in failed: " + e.getMessage());
+            return;
+        }
+        term.line("Signed in as " + Terminal.sanitize(session.displayName()) + " for "
+                + Terminal.sanitize(session.municipalityName()) + ".");
+        term.line("Fetching the families you support…");
         sync();
     }
 
@@ -417,24 +458,50 @@ public final class Companion {
             term.line("Activate this phone first (menu 1).");
             return;
         }
+        showNotices();
         while (true) {
-            Optional<Household> household = welkom.household();
-            List<Task> tasks = welkom.tasks();
-            Set<String> pending = welkom.pendingTaskIds();
+            List<Household> households = welkom.households();
             term.blank();
-            if (!household.isPresent()) {
+            if (households.isEmpty()) {
                 term.line("Your journey appears here after the first sync (menu 5).");
                 return;
             }
-            Household h = household.get();
-            term.line("My journey · " + Terminal.sanitize(h.displayName()));
+            Household h;
+            if (households.size() == 1) {
+                h = households.get(0);
+            } else {
+                term.line("Families you support");
+                for (int i = 0; i < households.size(); i++) {
+                    term.line(String.format(Locale.ROOT, "%2d  %s", i + 1,
+                            Terminal.isolate(Terminal.sanitize(households.get(i).displayName()))));
+                }
+                int choice = choose("Family number (Enter to go back): ", 1, households.size(), true);
+                if (choice < 0) {
+                    return;
+                }
+                h = households.get(choice - 1);
+            }
+            boolean back = household(h);
+            if (back && households.size() == 1) {
+                return;
+            }
+        }
+    }
+
+    /** One household's journey and tasks; returns when the reader goes back. */
+    private boolean household(Household h) {
+        while (true) {
+            List<Task> tasks = welkom.tasks(h.id());
+            Set<String> pending = welkom.pendingTaskIds();
+            term.blank();
+            term.line("Journey · " + Terminal.isolate(Terminal.sanitize(h.displayName())));
             if (h.stage() != null) {
                 term.line("Stage: " + humanize(h.stage().name()) + " (" + (h.stage().ordinal() + 1) + " of "
                         + JourneyStage.values().length + ")");
             }
             if (tasks.isEmpty()) {
                 term.line("No tasks yet.");
-                return;
+                return true;
             }
             JourneyStage shownStage = null;
             for (int i = 0; i < tasks.size(); i++) {
@@ -448,15 +515,51 @@ public final class Companion {
             if (!pending.isEmpty()) {
                 term.line(changes(welkom.pendingChanges()) + " waiting to sync.");
             }
-            int choice = choose("Type a task number to tick it done or reopen it (Enter to go back): ",
+            int choice = choose("Type a task number to tick it, reopen it or write a note (Enter to go back): ",
                     1, tasks.size(), true);
             if (choice < 0) {
+                return true;
+            }
+            task(tasks.get(choice - 1));
+        }
+    }
+
+    /** One task: tick or reopen it, write or clear its note. Everything works offline. */
+    private void task(Task task) {
+        String[] title = title(task);
+        term.blank();
+        if (rtl(title[1])) {
+            term.line("== " + title[0] + " ==", true);
+        } else {
+            term.line("== " + title[0] + " ==");
+        }
+        if (task.note() != null) {
+            term.line("Note: " + Terminal.isolate(Terminal.sanitize(task.note())));
+        }
+        boolean done = task.status() == TaskStatus.DONE;
+        term.line(" 1  " + (done ? "Reopen (not done after all)" : "Mark done"));
+        term.line(" 2  " + (task.note() == null ? "Write a note" : "Change the note"));
+        if (task.note() != null) {
+            term.line(" 3  Remove the note");
+        }
+        int choice = choose("Choice (Enter to go back): ", 1, task.note() == null ? 2 : 3, true);
+        if (choice == 1) {
+            Task now = done ? welkom.reopenTask(task.id()) : welkom.completeTask(task.id());
+            term.line((now.status() == TaskStatus.DONE ? "Marked done" : "Reopened") + " on this phone; waiting to sync.");
+        } else if (choice == 2) {
+            String note = ask("Your note, up to " + Welkom.MAX_NOTE_LENGTH + " characters (Enter to cancel): ");
+            if (note.isEmpty()) {
                 return;
             }
-            Task task = tasks.get(choice - 1);
-            Task now = task.status() == TaskStatus.DONE ? welkom.reopenTask(task.id()) : welkom.completeTask(task.id());
-            term.line((now.status() == TaskStatus.DONE ? "Marked done" : "Reopened")
-                    + " on this phone; waiting to sync.");
+            if (note.codePointCount(0, note.length()) > Welkom.MAX_NOTE_LENGTH) {
+                term.line("That note is too long; please keep it under " + Welkom.MAX_NOTE_LENGTH + " characters.");
+                return;
+            }
+            welkom.setTaskNote(task.id(), note);
+            term.line("Note saved on this phone; waiting to sync.");
+        } else if (choice == 3) {
+            welkom.setTaskNote(task.id(), "");
+            term.line("Note removed on this phone; waiting to sync.");
         }
     }
 
@@ -486,6 +589,16 @@ public final class Companion {
             details.append(" · ⟳ waiting to sync");
         }
         term.line(details.toString());
+        if (t.note() != null) {
+            // The note is the household's own text, in any script: isolated so an Arabic note
+            // cannot reorder the English label around it.
+            term.line("         note: " + Terminal.isolate(Terminal.sanitize(firstLine(t.note()))));
+        }
+    }
+
+    private static String firstLine(String text) {
+        int nl = text.indexOf('\n');
+        return nl < 0 ? text : text.substring(0, nl) + " …";
     }
 
     /** The task title in the first language of the chain that has one, then Dutch: {title, language}. */
@@ -526,7 +639,8 @@ public final class Companion {
                 sb.append(", ").append(r.rejected()).append(" not accepted");
             }
             sb.append(", ").append(r.pulled()).append(r.pulled() == 1 ? " update" : " updates").append(" received");
-            sb.append(r.contentUpdated() ? ", lessons updated." : ".");
+            sb.append(r.contentUpdated() ? ", lessons updated" : "");
+            sb.append(String.format(Locale.ROOT, " · %.1f KB.", r.bytesReceived() / 1024.0));
             term.line(sb.toString());
         } catch (WelkomOfflineException e) {
             term.blank();
@@ -537,9 +651,14 @@ public final class Companion {
                             + ", sent at the next sync.");
         } catch (WelkomApiException e) {
             term.blank();
-            if (e.isUnauthorized()) {
-                term.line("This phone was disconnected by your municipality. Ask your officer for a new"
-                        + " activation code (menu 1). Kept on this phone: " + changes(welkom.pendingChanges()) + ".");
+            if (e.isDeviceRevoked()) {
+                term.line("This phone was disconnected by your municipality, and your family's data was removed"
+                        + " from it. If this is your phone, ask your officer for a new activation code (menu 1).");
+                return;
+            } else if (e.isUnauthorized()) {
+                term.line("This phone needs to be connected again. Ask your officer for a new activation code"
+                        + " (menu 1), or sign in again (menu 6). Kept on this phone: "
+                        + changes(welkom.pendingChanges()) + ".");
             } else {
                 term.line("The server could not sync: " + describe(e.problem()));
             }
@@ -547,6 +666,70 @@ public final class Companion {
             term.blank();
             term.line("Sync failed: " + e.getMessage());
         }
+        showNotices();
+    }
+
+    /**
+     * Tells the reader about edits the server did not take as made (refused, overwrote someone
+     * else's change, or dropped with a household that left), then dismisses them: they were kept in
+     * the store exactly so that this message is never missed, even after a failed sync.
+     */
+    private void showNotices() {
+        List<SyncNotice> notices = welkom.notices();
+        if (notices.isEmpty()) {
+            return;
+        }
+        term.blank();
+        List<String> shown = new ArrayList<>();
+        for (SyncNotice n : notices) {
+            term.line(notice(n));
+            shown.add(n.id());
+        }
+        welkom.dismissNotices(shown);
+    }
+
+    private String notice(SyncNotice n) {
+        String what = edit(n.mutation());
+        String where = taskTitle(n.taskId());
+        switch (n.kind()) {
+            case CONFLICT:
+                return "! Also changed by someone else: " + what + " on " + where
+                        + " was saved last. Your officer can see both versions.";
+            case DISCARDED:
+                return "! Not sent: " + what + " on " + where + ". This family is no longer shared with this phone.";
+            case REJECTED:
+            default:
+                return "! Not accepted: " + what + " on " + where
+                        + (n.detail() == null ? "" : " (" + Terminal.sanitize(n.detail()) + ")")
+                        + ". The task shows the server's version again.";
+        }
+    }
+
+    private static String edit(Mutation m) {
+        if (m.type() == null) {
+            return "your change";
+        }
+        switch (m.type()) {
+            case TASK_COMPLETE:
+                return "ticking it done";
+            case TASK_REOPEN:
+                return "reopening it";
+            case TASK_SET_NOTE:
+                return m.value() == null || m.value().isEmpty() ? "removing the note"
+                        : "your note " + Terminal.isolate("“" + Terminal.sanitize(firstLine(m.value())) + "”");
+            default:
+                return "your change";
+        }
+    }
+
+    /** The task's title in the reader's language, isolated (it may be right-to-left inside an English line). */
+    private String taskTitle(String taskId) {
+        for (Task t : welkom.tasks()) {
+            if (t.id().equals(taskId)) {
+                return Terminal.isolate("“" + title(t)[0] + "”");
+            }
+        }
+        return "a task that is no longer on this phone";
     }
 
     /** {@code [########------------] Receiving updates 12 · 3.4 KB}: phases share one bar. */

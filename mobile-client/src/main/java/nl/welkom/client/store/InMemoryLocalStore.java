@@ -5,11 +5,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 import nl.welkom.model.auth.Session;
@@ -69,13 +72,54 @@ public final class InMemoryLocalStore implements LocalStore {
     }
 
     @Override
-    public synchronized Optional<Household> household() {
-        return Optional.ofNullable(state.household);
+    public synchronized Optional<String> contentPackVersion(List<String> requestedChain) {
+        if (state.pack == null || !state.packChain.equals(requestedChain)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(state.pack.version());
     }
 
     @Override
-    public synchronized void saveHousehold(Household household) {
-        state.household = Objects.requireNonNull(household, "household");
+    public synchronized List<Household> households() {
+        return copy(state.households.values());
+    }
+
+    @Override
+    public synchronized Optional<Household> household(String id) {
+        return Optional.ofNullable(state.households.get(id));
+    }
+
+    @Override
+    public synchronized void saveHouseholds(Collection<Household> households) {
+        for (Household household : households) {
+            Objects.requireNonNull(household.id(), "household id");
+        }
+        for (Household household : households) {
+            state.households.put(household.id(), household);
+        }
+    }
+
+    @Override
+    public synchronized List<Mutation> removeHouseholds(Collection<String> ids) {
+        Set<String> gone = new HashSet<>(ids);
+        Set<String> goneTasks = new HashSet<>();
+        for (Iterator<Task> it = state.tasks.values().iterator(); it.hasNext(); ) {
+            Task task = it.next();
+            if (gone.contains(task.householdId())) {
+                goneTasks.add(task.id());
+                it.remove();
+            }
+        }
+        List<Mutation> removed = new ArrayList<>();
+        for (Iterator<Mutation> it = state.outbox.values().iterator(); it.hasNext(); ) {
+            Mutation m = it.next();
+            if (goneTasks.contains(m.entityId())) {
+                removed.add(m);
+                it.remove();
+            }
+        }
+        state.households.keySet().removeAll(gone);
+        return Collections.unmodifiableList(removed);
     }
 
     @Override
@@ -136,11 +180,37 @@ public final class InMemoryLocalStore implements LocalStore {
     }
 
     @Override
-    public synchronized void clearHousehold() {
-        state.household = null;
+    public synchronized List<SyncNotice> notices() {
+        return copy(state.notices.values());
+    }
+
+    @Override
+    public synchronized void addNotice(SyncNotice notice) {
+        if (!state.notices.containsKey(notice.id())) {
+            state.notices.put(notice.id(), notice);
+        }
+    }
+
+    @Override
+    public synchronized void removeNotices(Collection<String> ids) {
+        for (String id : ids) {
+            state.notices.remove(id);
+        }
+    }
+
+    @Override
+    public synchronized void clearSyncedData() {
+        state.households.clear();
         state.tasks.clear();
         state.outbox.clear();
+        state.notices.clear();
         state.cursor = 0;
+    }
+
+    @Override
+    public synchronized void wipe() {
+        clearSyncedData();
+        state.session = null;
     }
 
     @Override
@@ -167,9 +237,10 @@ public final class InMemoryLocalStore implements LocalStore {
         ContentPack pack;
         List<String> packChain = Collections.emptyList();
         String packEtag;
-        Household household;
+        final Map<String, Household> households = new TreeMap<>();
         final Map<String, Task> tasks = new TreeMap<>();
         final Map<String, Mutation> outbox = new LinkedHashMap<>();
+        final Map<String, SyncNotice> notices = new LinkedHashMap<>();
         long cursor;
 
         State copy() {
@@ -179,9 +250,10 @@ public final class InMemoryLocalStore implements LocalStore {
             c.pack = pack;
             c.packChain = packChain;
             c.packEtag = packEtag;
-            c.household = household;
+            c.households.putAll(households);
             c.tasks.putAll(tasks);
             c.outbox.putAll(outbox);
+            c.notices.putAll(notices);
             c.cursor = cursor;
             return c;
         }

@@ -56,6 +56,13 @@ public interface LocalStore {
     Optional<String> contentPackEtag(List<String> requestedChain);
 
     /**
+     * The {@link ContentPack#version() version} of the stored pack if that pack was fetched for
+     * exactly {@code requestedChain}; otherwise empty. A pull's {@code contentVersion} is compared
+     * with it to skip the content request.
+     */
+    Optional<String> contentPackVersion(List<String> requestedChain);
+
+    /**
      * Replaces the stored pack (one pack is kept: a cheap phone has little space).
      *
      * @param requestedChain the language chain the pack was requested with
@@ -63,13 +70,28 @@ public interface LocalStore {
      */
     void saveContentPack(List<String> requestedChain, String etag, ContentPack pack);
 
-    /** The phone's household, as last pulled. */
-    Optional<Household> household();
+    /**
+     * Households in the phone's scope as last pulled, ordered by id: one for a newcomer's device,
+     * one per active match for a buddy's phone.
+     */
+    List<Household> households();
 
-    /** Replaces the household. */
-    void saveHousehold(Household household);
+    /** One household by id. */
+    Optional<Household> household(String id);
 
-    /** Server copies of all tasks, ordered by id. */
+    /** Inserts or replaces households by id. */
+    void saveHouseholds(Collection<Household> households);
+
+    /**
+     * Forgets households that left the phone's scope: each household, every task with that
+     * {@code householdId}, and the outbox entries for those tasks, atomically. Unknown ids are
+     * ignored.
+     *
+     * @return the outbox entries removed, oldest first, so the caller can tell the reader
+     */
+    List<Mutation> removeHouseholds(Collection<String> ids);
+
+    /** Server copies of all tasks of all households, ordered by id. */
     List<Task> tasks();
 
     /** The server copy of one task. */
@@ -97,10 +119,30 @@ public interface LocalStore {
     void saveSyncCursor(long cursor);
 
     /**
-     * Forgets everything that belongs to a household: household, tasks, outbox and sync cursor.
-     * Used when the phone is activated for another household. Session, languages and content stay.
+     * Notices about edits that left the outbox without being applied as the reader made them,
+     * oldest first (see {@link SyncNotice}).
      */
-    void clearHousehold();
+    List<SyncNotice> notices();
+
+    /** Appends a notice; a notice whose id (mutation id) is already kept is ignored. */
+    void addNotice(SyncNotice notice);
+
+    /** Removes notices by id (mutation id); unknown ids are ignored. */
+    void removeNotices(Collection<String> ids);
+
+    /**
+     * Forgets everything synced: households, tasks, outbox, notices and the sync cursor. Used when
+     * the phone is activated for another household or signed in for another person. Session,
+     * languages and content stay.
+     */
+    void clearSyncedData();
+
+    /**
+     * Forgets everything personal: the session and everything {@link #clearSyncedData()} forgets.
+     * Used when the server reports the device revoked (a lost phone). The language chain and the
+     * content pack stay: they are public orientation content, costly to fetch again on prepaid data.
+     */
+    void wipe();
 
     /**
      * Runs {@code work} so that all its writes become visible and durable together, or not at all:

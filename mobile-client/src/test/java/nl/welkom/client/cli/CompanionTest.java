@@ -56,6 +56,8 @@ class CompanionTest {
     private MockWebServer server;
     /** A server that accepts connections and drops them at once: a link that is down. */
     private volatile boolean down;
+    /** What the server answers for every pushed mutation. */
+    private volatile MutationOutcome outcome = MutationOutcome.APPLIED;
     private final List<String> paths = Collections.synchronizedList(new ArrayList<>());
     private InputStream realIn;
     private PrintStream realOut;
@@ -77,15 +79,20 @@ class CompanionTest {
                 if (path.equals("/api/activation")) {
                     return json(Fixtures.session());
                 }
+                if (path.equals("/api/auth/login")) {
+                    return json(Fixtures.buddySession());
+                }
                 if (path.startsWith("/api/sync/pull")) {
-                    return json(new PullResponse(7, false, Fixtures.household(), Arrays.asList(
+                    return json(new PullResponse(7, false, Collections.singletonList(Fixtures.household()), Arrays.asList(
                             Fixtures.task(Fixtures.TASK_REGISTER, TaskStatus.OPEN, 1),
-                            Fixtures.task(Fixtures.TASK_BANK, TaskStatus.DONE, 2)), Collections.<String>emptyList()));
+                            Fixtures.task(Fixtures.TASK_BANK, TaskStatus.DONE, 2)), Collections.<String>emptyList(),
+                            Collections.<String>emptyList(), "v1"));
                 }
                 if (path.equals("/api/sync/push")) {
                     List<MutationResult> results = new ArrayList<>();
                     for (Mutation m : GSON.fromJson(request.getBody().readUtf8(), PushRequest.class).mutations()) {
-                        results.add(new MutationResult(m.id(), MutationOutcome.APPLIED, null));
+                        results.add(new MutationResult(m.id(), outcome,
+                                outcome == MutationOutcome.REJECTED ? "No such task for this device." : null));
                     }
                     return json(new PushResponse(results));
                 }
@@ -131,7 +138,7 @@ class CompanionTest {
 
         server.shutdown();
         String offline = run(
-                "4", "1", "",   // journey → tick the first task → back
+                "4", "1", "1", "",   // journey → first task → tick it → back
                 "5",            // sync: no server
                 "4", "",        // still shows pending
                 "0");
@@ -154,7 +161,7 @@ class CompanionTest {
     void theNextSyncSendsWhatWasTickedOffline() throws Exception {
         run("1", "CODE", "phone", "0");
         down = true;
-        run("4", "1", "", "5", "0");
+        run("4", "1", "1", "", "5", "0");
         down = false;
 
         String out = run("5", "0");
@@ -164,10 +171,71 @@ class CompanionTest {
     }
 
     @Test
+    void aNoteIsWrittenOfflineShownIsolatedAndSentWithTheNextSync() throws Exception {
+        run("1", "CODE", "phone", "2", "3", "", "0");   // activate, Arabic
+        down = true;
+        String offline = run("4", "1", "2", "موعد يوم الثلاثاء 10:00", "", "0");
+
+        assertTrue(offline.contains("Note saved on this phone; waiting to sync."), offline);
+        assertTrue(offline.contains("         note: \u2068موعد يوم الثلاثاء 10:00\u2069"),
+                "the note is a first-strong isolate inside the English line:\n" + offline);
+
+        String removed = run("4", "1", "3", "", "0");
+        assertTrue(removed.contains("Note: \u2068موعد يوم الثلاثاء 10:00\u2069"), removed);
+        assertTrue(removed.contains(" 2  Change the note"), removed);
+        assertTrue(removed.contains("Note removed on this phone; waiting to sync."), removed);
+
+        down = false;
+        String synced = run("5", "0");
+
+        assertTrue(synced.contains("Up to date. 2 changes sent"), synced);
+        assertTrue(paths.contains("POST /api/sync/push"), paths.toString());
+    }
+
+    @Test
+    void anEditTheServerRefusesIsToldToTheReaderWithTheTaskTitle() throws Exception {
+        run("1", "CODE", "phone", "0");
+        outcome = MutationOutcome.REJECTED;
+
+        String out = run("4", "1", "1", "", "5", "4", "", "0");
+
+        assertTrue(out.contains("1 not accepted"), out);
+        assertTrue(out.contains("! Not accepted: ticking it done on \u2068“Inschrijven bij de gemeente 1”\u2069"
+                + " (No such task for this device.). The task shows the server's version again."), out);
+        assertEquals(1, count(out, "! Not accepted"), "told once, then dismissed");
+    }
+
+    @Test
+    void aFamilyFriendSignsInAndSeesTheFamilyTheySupport() throws Exception {
+        String out = run("6", "buddy@zwolle.demo", "welkom-demo", "4", "", "0");
+
+        assertTrue(paths.contains("POST /api/auth/login"), paths.toString());
+        assertTrue(out.contains("Signed in as Joost Bakker for Gemeente Zwolle."), out);
+        assertTrue(out.contains("Joost Bakker (family friend, 1 family)"), out);
+        assertTrue(out.contains("Journey · \u2068Familie Haile\u2069"), out);
+    }
+
+    @Test
+    void theSyncSummaryShowsItemsAndBytes() throws Exception {
+        String out = run("1", "CODE", "phone", "0");
+
+        assertTrue(out.matches("(?s).*Up to date\\. 0 changes sent, 3 updates received, lessons updated · \\d+\\.\\d KB\\..*"), out);
+        assertTrue(out.contains("Receiving updates 3 ·"), "the bar counts items and bytes:\n" + out);
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    @Test
     void badInputIsAskedAgainAndTheEndOfInputQuitsCleanly() throws Exception {
         String out = run("abc", "", "99", "-1", "4", "3", "x", "", "2", "42", "");
 
-        assertTrue(out.contains("Please type a number from 0 to 5."), out);
+        assertTrue(out.contains("Please type a number from 0 to 6."), out);
         assertTrue(out.contains("Activate this phone first (menu 1)."), out);
         assertTrue(out.contains("No lessons on this phone yet."), out);
         assertTrue(out.trim().endsWith("Goodbye."), out);

@@ -45,6 +45,16 @@ final class BackendProcess implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
+    /** The port, the same across {@link #stop()} and {@link #start()}. */
+    int port() {
+        return port;
+    }
+
+    /** True while the process runs. */
+    boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
     /** Starts the server and waits until {@code /health} answers 200 (at most 60 s). */
     void start() throws IOException, InterruptedException {
         if (process != null && process.isAlive()) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.lang.reflect.Type;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,10 +13,12 @@ import com.google.gson.Gson;
 import com.google.gson.reflect.TypeToken;
 
 import nl.welkom.model.auth.ActivationCode;
+import nl.welkom.model.auth.DeviceInfo;
 import nl.welkom.model.auth.LoginRequest;
 import nl.welkom.model.auth.Session;
 import nl.welkom.model.household.Household;
 import nl.welkom.model.journey.Task;
+import nl.welkom.model.sync.ConflictRecord;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -64,6 +67,69 @@ final class Officer {
         try (Response response = HTTP.newCall(request).execute()) {
             assertEquals(201, response.code(), "activation code created");
             return GSON.fromJson(response.body().string(), ActivationCode.class);
+        }
+    }
+
+    /** One task of a household as the officer sees it now. */
+    Task task(String householdId, String taskId) throws IOException {
+        return tasks(householdId).stream().filter(t -> t.id().equals(taskId)).findFirst()
+                .orElseThrow(() -> new AssertionError("no task " + taskId));
+    }
+
+    /**
+     * {@code PATCH /api/tasks/{id}}: edits the fields given (status, note, dueDate; "" clears a note
+     * or due date) by the server's edit rule, based on {@code baseVersion}.
+     */
+    Task editTask(String taskId, long baseVersion, Map<String, Object> fields) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>(fields);
+        body.put("baseVersion", baseVersion);
+        Request request = authorised("/api/tasks/" + taskId)
+                .patch(RequestBody.create(GSON.toJson(body), JSON)).build();
+        try (Response response = HTTP.newCall(request).execute()) {
+            String text = response.body().string();
+            assertEquals(200, response.code(), "PATCH /api/tasks/" + taskId + ": " + text);
+            return GSON.fromJson(text, Task.class);
+        }
+    }
+
+    /** {@code GET /api/conflicts}: the open conflicts of the officer's municipality. */
+    List<ConflictRecord> conflicts() throws IOException {
+        return get("/api/conflicts", new TypeToken<List<ConflictRecord>>() { }.getType());
+    }
+
+    List<DeviceInfo> devices(String householdId) throws IOException {
+        return get("/api/households/" + householdId + "/devices", new TypeToken<List<DeviceInfo>>() { }.getType());
+    }
+
+    DeviceInfo revokeDevice(String deviceId) throws IOException {
+        Request request = authorised("/api/devices/" + deviceId + "/revoke").post(RequestBody.create("", JSON)).build();
+        try (Response response = HTTP.newCall(request).execute()) {
+            String text = response.body().string();
+            assertEquals(200, response.code(), "revoke: " + text);
+            return GSON.fromJson(text, DeviceInfo.class);
+        }
+    }
+
+    /** {@code GET /api/buddies}: the family friends of the municipality, as JSON objects (id, displayName, languages). */
+    List<Map<String, Object>> buddies() throws IOException {
+        return get("/api/buddies", new TypeToken<List<Map<String, Object>>>() { }.getType());
+    }
+
+    /** Matches a family friend with a household; returns the match id. */
+    String startBuddyMatch(String householdId, String buddyUserId) throws IOException {
+        Request request = authorised("/api/households/" + householdId + "/buddy-matches")
+                .post(RequestBody.create(GSON.toJson(Map.of("buddyUserId", buddyUserId)), JSON)).build();
+        try (Response response = HTTP.newCall(request).execute()) {
+            String text = response.body().string();
+            assertEquals(201, response.code(), "buddy match: " + text);
+            return (String) GSON.fromJson(text, Map.class).get("id");
+        }
+    }
+
+    void endBuddyMatch(String matchId) throws IOException {
+        Request request = authorised("/api/buddy-matches/" + matchId + "/end").post(RequestBody.create("", JSON)).build();
+        try (Response response = HTTP.newCall(request).execute()) {
+            assertEquals(200, response.code(), "end match: " + response.body().string());
         }
     }
 

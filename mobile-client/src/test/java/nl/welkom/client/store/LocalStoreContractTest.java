@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import nl.welkom.client.Fixtures;
 import nl.welkom.model.content.ContentPack;
+import nl.welkom.model.household.Household;
 import nl.welkom.model.journey.Task;
 import nl.welkom.model.journey.TaskStatus;
 import nl.welkom.model.sync.Mutation;
@@ -58,9 +59,12 @@ public abstract class LocalStoreContractTest {
         assertEquals(Collections.emptyList(), store.languageChain());
         assertFalse(store.contentPack().isPresent());
         assertFalse(store.contentPackEtag(Collections.<String>emptyList()).isPresent());
-        assertFalse(store.household().isPresent());
+        assertFalse(store.contentPackVersion(Collections.<String>emptyList()).isPresent());
+        assertEquals(Collections.emptyList(), store.households());
+        assertFalse(store.household(Fixtures.HOUSEHOLD_ID).isPresent());
         assertEquals(Collections.emptyList(), store.tasks());
         assertEquals(Collections.emptyList(), store.outbox());
+        assertEquals(Collections.emptyList(), store.notices());
         assertEquals(0L, store.syncCursor());
     }
 
@@ -69,10 +73,16 @@ public abstract class LocalStoreContractTest {
         store.saveSession(Fixtures.session());
         store.saveLanguageChain(Arrays.asList("ar", "en"));
         store.saveContentPack(Arrays.asList("ar", "en"), "\"v1\"", Fixtures.pack("v1", Arrays.asList("ar", "en", "nl")));
-        store.saveHousehold(Fixtures.household());
-        store.saveTasks(Arrays.asList(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 3),
-                Fixtures.task(Fixtures.TASK_REGISTER, TaskStatus.DONE, 5)));
-        store.appendToOutbox(Fixtures.mutation("m-1", Fixtures.TASK_BANK, MutationType.TASK_COMPLETE, 3));
+        store.saveHouseholds(Arrays.asList(Fixtures.otherHousehold(), Fixtures.household()));
+        Task withNote = Fixtures.withNote(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 3), "Tuesday 10:00");
+        store.saveTasks(Arrays.asList(withNote, Fixtures.task(Fixtures.TASK_REGISTER, TaskStatus.DONE, 5)));
+        Mutation complete = Fixtures.mutation("m-1", Fixtures.TASK_BANK, MutationType.TASK_COMPLETE, 3);
+        Mutation note = Fixtures.note("m-2", Fixtures.TASK_BANK, "Bring the passport", 3);
+        store.appendToOutbox(complete);
+        store.appendToOutbox(note);
+        SyncNotice notice = new SyncNotice(SyncNotice.Kind.REJECTED,
+                Fixtures.note("m-0", Fixtures.TASK_REGISTER, "too late", 4), "No such task for this device.");
+        store.addNotice(notice);
         store.saveSyncCursor(42);
 
         store = reopen(store);
@@ -81,12 +91,97 @@ public abstract class LocalStoreContractTest {
         assertEquals(Arrays.asList("ar", "en"), store.languageChain());
         assertEquals(Fixtures.pack("v1", Arrays.asList("ar", "en", "nl")), store.contentPack().get());
         assertEquals("\"v1\"", store.contentPackEtag(Arrays.asList("ar", "en")).get());
-        assertEquals(Fixtures.household(), store.household().get());
-        assertEquals(Arrays.asList(Fixtures.task(Fixtures.TASK_REGISTER, TaskStatus.DONE, 5),
-                Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 3)), store.tasks());
-        assertEquals(Collections.singletonList(Fixtures.mutation("m-1", Fixtures.TASK_BANK, MutationType.TASK_COMPLETE, 3)),
-                store.outbox());
+        assertEquals("v1", store.contentPackVersion(Arrays.asList("ar", "en")).get());
+        assertEquals(Arrays.asList(Fixtures.household(), Fixtures.otherHousehold()), store.households(), "by id");
+        assertEquals(Fixtures.otherHousehold(), store.household(Fixtures.OTHER_HOUSEHOLD_ID).get());
+        assertEquals(Arrays.asList(Fixtures.task(Fixtures.TASK_REGISTER, TaskStatus.DONE, 5), withNote), store.tasks());
+        assertEquals(Arrays.asList(complete, note), store.outbox());
+        assertEquals(Collections.singletonList(notice), store.notices());
         assertEquals(42L, store.syncCursor());
+    }
+
+    @Test
+    void householdsAreInsertedOrReplacedByIdAndListedById() {
+        store.saveHouseholds(Collections.singletonList(Fixtures.otherHousehold()));
+        store.saveHouseholds(Collections.singletonList(Fixtures.household()));
+        Household renamed = new Household(Fixtures.OTHER_HOUSEHOLD_ID, "m-zwolle", null, "Familie Al-Khatib-Nasser",
+                null, null, null, null, Collections.singletonList("ar"), Collections.emptyList(), 3);
+        store.saveHouseholds(Collections.singletonList(renamed));
+
+        assertEquals(Arrays.asList(Fixtures.household(), renamed), store.households());
+        assertEquals(3L, store.household(Fixtures.OTHER_HOUSEHOLD_ID).get().version());
+    }
+
+    @Test
+    void removingAHouseholdDeletesItsTasksAndTheirOutboxEntriesAndNothingElse() {
+        store.saveHouseholds(Arrays.asList(Fixtures.household(), Fixtures.otherHousehold()));
+        store.saveTasks(Arrays.asList(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 1),
+                Fixtures.otherTask(TaskStatus.OPEN, 1)));
+        Mutation mine1 = Fixtures.mutation("m-1", Fixtures.TASK_OTHER, MutationType.TASK_COMPLETE, 1);
+        Mutation kept = Fixtures.mutation("m-2", Fixtures.TASK_BANK, MutationType.TASK_COMPLETE, 1);
+        Mutation mine2 = Fixtures.note("m-3", Fixtures.TASK_OTHER, "ask about the school", 1);
+        store.appendToOutbox(mine1);
+        store.appendToOutbox(kept);
+        store.appendToOutbox(mine2);
+
+        List<Mutation> removed = store.removeHouseholds(Arrays.asList(Fixtures.OTHER_HOUSEHOLD_ID, "no-such-household"));
+
+        assertEquals(Arrays.asList(mine1, mine2), removed, "the dropped edits, oldest first");
+        assertEquals(Collections.singletonList(Fixtures.household()), store.households());
+        assertEquals(Collections.singletonList(Fixtures.TASK_BANK), taskIds(store.tasks()));
+        assertEquals(Collections.singletonList(kept), store.outbox());
+        assertEquals(Collections.emptyList(), store.removeHouseholds(Collections.<String>emptyList()));
+    }
+
+    @Test
+    void removingAHouseholdAlsoDeletesTasksThatArrivedBeforeTheHouseholdItself() {
+        store.saveTasks(Collections.singletonList(Fixtures.otherTask(TaskStatus.OPEN, 1)));
+
+        store.removeHouseholds(Collections.singletonList(Fixtures.OTHER_HOUSEHOLD_ID));
+
+        assertEquals(Collections.emptyList(), store.tasks());
+    }
+
+    @Test
+    void thePackVersionIsOnlyGivenForTheLanguageChainThePackWasFetchedFor() {
+        store.saveContentPack(Arrays.asList("ar", "en"), null, Fixtures.pack("v7", Arrays.asList("ar", "en", "nl")));
+
+        assertEquals("v7", store.contentPackVersion(Arrays.asList("ar", "en")).get(), "with or without an ETag");
+        assertFalse(store.contentPackVersion(Collections.singletonList("ar")).isPresent());
+    }
+
+    @Test
+    void noticesKeepTheirOrderIgnoreARepeatedIdAndAreRemovedById() {
+        SyncNotice first = new SyncNotice(SyncNotice.Kind.CONFLICT,
+                Fixtures.mutation("m-9", Fixtures.TASK_BANK, MutationType.TASK_COMPLETE, 1), null);
+        SyncNotice second = new SyncNotice(SyncNotice.Kind.DISCARDED,
+                Fixtures.note("m-1", Fixtures.TASK_OTHER, "ملاحظة", 2), "gone");
+        SyncNotice third = new SyncNotice(SyncNotice.Kind.REJECTED,
+                Fixtures.mutation("m-5", Fixtures.TASK_REGISTER, MutationType.TASK_REOPEN, 3), "No such task");
+        store.addNotice(first);
+        store.addNotice(second);
+        store.addNotice(third);
+        store.addNotice(new SyncNotice(SyncNotice.Kind.REJECTED, first.mutation(), "again"));
+
+        assertEquals(Arrays.asList(first, second, third), store.notices());
+
+        store.removeNotices(Arrays.asList("m-1", "unknown"));
+
+        assertEquals(Arrays.asList(first, third), store.notices());
+    }
+
+    @Test
+    void aNoteAndAMutationValueRoundTripExactly() throws Exception {
+        String note = "موعد الثلاثاء 10:00 — bring \"papers\" 👍";
+        store.saveTasks(Collections.singletonList(Fixtures.withNote(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 1), note)));
+        store.appendToOutbox(Fixtures.note("m-1", Fixtures.TASK_BANK, note, 1));
+        store.appendToOutbox(Fixtures.note("m-2", Fixtures.TASK_BANK, "", 1));
+
+        store = reopen(store);
+
+        assertEquals(note, store.task(Fixtures.TASK_BANK).get().note());
+        assertEquals(note, store.outbox().get(0).value());
+        assertEquals("", store.outbox().get(1).value(), "an empty note (clear) stays empty, not null");
     }
 
     @Test
@@ -164,25 +259,48 @@ public abstract class LocalStoreContractTest {
         assertEquals(Arrays.asList("m-1", "m-3"), ids(store.outbox()));
     }
 
-    @Test
-    void clearingTheHouseholdKeepsSessionLanguagesAndContent() {
+    private void fillEverything() {
         store.saveSession(Fixtures.session());
         store.saveLanguageChain(Collections.singletonList("ar"));
         store.saveContentPack(Collections.singletonList("ar"), "\"v1\"", Fixtures.pack("v1", Arrays.asList("ar", "nl")));
-        store.saveHousehold(Fixtures.household());
+        store.saveHouseholds(Arrays.asList(Fixtures.household(), Fixtures.otherHousehold()));
         store.saveTasks(Collections.singletonList(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 1)));
         store.appendToOutbox(Fixtures.mutation("m-1", Fixtures.TASK_BANK, MutationType.TASK_COMPLETE, 1));
+        store.addNotice(new SyncNotice(SyncNotice.Kind.REJECTED,
+                Fixtures.mutation("m-0", Fixtures.TASK_BANK, MutationType.TASK_REOPEN, 1), null));
         store.saveSyncCursor(9);
+    }
 
-        store.clearHousehold();
-
-        assertFalse(store.household().isPresent());
+    private void assertNothingSynced() {
+        assertEquals(Collections.emptyList(), store.households());
         assertEquals(Collections.emptyList(), store.tasks());
         assertEquals(Collections.emptyList(), store.outbox());
+        assertEquals(Collections.emptyList(), store.notices());
         assertEquals(0L, store.syncCursor());
-        assertTrue(store.session().isPresent());
         assertEquals(Collections.singletonList("ar"), store.languageChain());
         assertTrue(store.contentPack().isPresent());
+    }
+
+    @Test
+    void clearingSyncedDataKeepsSessionLanguagesAndContent() throws Exception {
+        fillEverything();
+
+        store.clearSyncedData();
+        store = reopen(store);
+
+        assertNothingSynced();
+        assertTrue(store.session().isPresent());
+    }
+
+    @Test
+    void wipingForgetsTheSessionAndEverythingSyncedButKeepsLanguagesAndContent() throws Exception {
+        fillEverything();
+
+        store.wipe();
+        store = reopen(store);
+
+        assertNothingSynced();
+        assertFalse(store.session().isPresent());
     }
 
     @Test
@@ -206,7 +324,9 @@ public abstract class LocalStoreContractTest {
             store.saveTasks(Collections.singletonList(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 1)));
             store.appendToOutbox(Fixtures.mutation("m-1", Fixtures.TASK_BANK, MutationType.TASK_COMPLETE, 1));
             store.saveSyncCursor(8);
-            store.saveHousehold(Fixtures.household());
+            store.saveHouseholds(Collections.singletonList(Fixtures.household()));
+            store.addNotice(new SyncNotice(SyncNotice.Kind.REJECTED,
+                    Fixtures.mutation("m-0", Fixtures.TASK_BANK, MutationType.TASK_REOPEN, 1), null));
             throw boom;
         }));
 
@@ -214,7 +334,27 @@ public abstract class LocalStoreContractTest {
         assertEquals(3L, store.syncCursor());
         assertEquals(Collections.emptyList(), store.tasks());
         assertEquals(Collections.emptyList(), store.outbox());
-        assertFalse(store.household().isPresent());
+        assertEquals(Collections.emptyList(), store.households());
+        assertEquals(Collections.emptyList(), store.notices());
+    }
+
+    @Test
+    void aPageThatRemovesAHouseholdIsUndoneWholeWhenItFails() {
+        store.saveHouseholds(Collections.singletonList(Fixtures.otherHousehold()));
+        store.saveTasks(Collections.singletonList(Fixtures.otherTask(TaskStatus.OPEN, 1)));
+        store.appendToOutbox(Fixtures.mutation("m-1", Fixtures.TASK_OTHER, MutationType.TASK_COMPLETE, 1));
+        store.saveSyncCursor(3);
+
+        assertThrows(IllegalStateException.class, () -> store.inTransaction(() -> {
+            store.removeHouseholds(Collections.singletonList(Fixtures.OTHER_HOUSEHOLD_ID));
+            store.saveSyncCursor(4);
+            throw new IllegalStateException("connection lost while applying");
+        }));
+
+        assertEquals(Collections.singletonList(Fixtures.otherHousehold()), store.households());
+        assertEquals(1, store.tasks().size());
+        assertEquals(1, store.outbox().size());
+        assertEquals(3L, store.syncCursor());
     }
 
     @Test
@@ -267,6 +407,14 @@ public abstract class LocalStoreContractTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static List<String> taskIds(List<Task> tasks) {
+        List<String> ids = new ArrayList<>();
+        for (Task t : tasks) {
+            ids.add(t.id());
+        }
+        return ids;
     }
 
     private static List<String> ids(List<Mutation> mutations) {

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param dueDate     ISO-8601 date, or null when there is no deadline
  * @param status      open or done
  * @param completedAt ISO-8601 instant the task was marked done, or null
+ * @param note        the household's own note on the task, or null
  * @param version     server version of this task; an edit names the version it was based on
  */
 public record Task(
@@ -24,5 +25,6 @@ public record Task(
         String dueDate,
         TaskStatus status,
         String completedAt,
+        String note,
         long version) {
 }

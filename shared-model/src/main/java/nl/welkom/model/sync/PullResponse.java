@@ -6,13 +6,23 @@ import nl.welkom.model.household.Household;
 import nl.welkom.model.journey.Task;
 
 /**
- * {@code GET /api/sync/pull?after=N}: what changed in the device's scope after server sequence N.
+ * {@code GET /api/sync/pull?after=N&limit=M&lang=ar,en}: what changed in the caller's scope after
+ * server sequence N, oldest first (docs/sync.md). Every list is present, possibly empty.
  *
- * @param cursor       the server sequence this page brings the phone up to; send it as {@code after} next time
- * @param hasMore      true when more changes wait: pull again with the new cursor
- * @param household    the household when it changed after N, otherwise null
- * @param tasks        tasks created or changed after N
- * @param deletedTaskIds ids of tasks removed after N (tombstones)
+ * @param cursor              the server sequence this page brings the phone up to; send it as {@code after} next time
+ * @param hasMore             true when more changes wait: pull again with the new cursor
+ * @param households          full snapshots of households that changed or entered the scope
+ * @param tasks               tasks created or changed (all live tasks of a household that entered the scope)
+ * @param deletedTaskIds      ids of tasks removed (tombstones)
+ * @param removedHouseholdIds households that left the scope: delete them, their tasks and outbox entries
+ * @param contentVersion      version of the content pack for the {@code lang} chain, or null without {@code lang}
  */
-public record PullResponse(long cursor, boolean hasMore, Household household, List<Task> tasks, List<String> deletedTaskIds) {
+public record PullResponse(
+        long cursor,
+        boolean hasMore,
+        List<Household> households,
+        List<Task> tasks,
+        List<String> deletedTaskIds,
+        List<String> removedHouseholdIds,
+        String contentVersion) {
 }

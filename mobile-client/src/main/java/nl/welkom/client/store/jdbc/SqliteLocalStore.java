@@ -25,6 +25,7 @@ import com.google.gson.reflect.TypeToken;
 
 import nl.welkom.client.store.LocalStore;
 import nl.welkom.client.store.LocalStoreException;
+import nl.welkom.client.store.SyncNotice;
 import nl.welkom.model.auth.Session;
 import nl.welkom.model.content.ContentPack;
 import nl.welkom.model.household.Household;
@@ -45,12 +46,17 @@ import nl.welkom.model.sync.MutationType;
  * {@code PRAGMA user_version}; a file written by a newer schema is refused, not guessed at.
  *
  * <p>Schema decision: what is only ever read and replaced whole is stored as the wire JSON
- * (session, household, and the content pack — one row per pack, keyed by the requested language
- * chain). The pack is the server's unit of versioning (its ETag covers the whole pack), it is read
- * whole to show topics, and normalizing it would add four tables and a mapping layer with no query
- * that needs them; JSON also survives additive wire changes without a migration. Tasks and the
- * outbox are rows: tasks are replaced one by one by pull and fold, and the outbox needs its append
- * order ({@code seq}) and deletion by id.
+ * (session, each household, and the content pack — one row per pack, keyed by the requested
+ * language chain, with its version beside it for the sync's "is the pack current?" check). The
+ * pack is the server's unit of versioning (its ETag covers the whole pack), it is read whole to
+ * show topics, and normalizing it would add four tables and a mapping layer with no query that
+ * needs them; JSON also survives additive wire changes without a migration. Tasks, the outbox and
+ * notices are rows: tasks are replaced one by one by pull and fold and deleted by household, the
+ * outbox and notices need their append order ({@code seq}) and deletion by id.
+ *
+ * <p>Schema history ({@code PRAGMA user_version}): 1 — one household row; 2 — households keyed by
+ * id (a buddy's phone holds several), task notes, mutation values, the pack's version, notices.
+ * A v1 file is migrated in place, in one transaction, keeping its household, tasks and outbox.
  *
  * <p>Concurrency: one connection, every method synchronized on the store; a transaction holds the
  * lock for its whole duration (SQLite has one writer anyway). Keep transactions short.
@@ -58,11 +64,20 @@ import nl.welkom.model.sync.MutationType;
 public final class SqliteLocalStore implements LocalStore, Closeable {
 
     /** The schema version this code writes; see {@link #MIGRATIONS}. */
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2;
 
-    /** {@code MIGRATIONS[v]} upgrades a file from user_version v to v + 1. Append only. */
-    private static final String[][] MIGRATIONS = {
-        {
+    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
+    private static final Type STRING_LIST = new TypeToken<List<String>>() { }.getType();
+    private static final Type STRING_MAP = new TypeToken<Map<String, String>>() { }.getType();
+
+    /** One schema step, run inside the migration's transaction. */
+    private interface Migration {
+        void apply(Connection connection) throws SQLException;
+    }
+
+    /** {@code MIGRATIONS[v]} upgrades a file from user_version v to v + 1. Append only; never edit a shipped step. */
+    private static final Migration[] MIGRATIONS = {
+        sql(
             "CREATE TABLE setting (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)",
             "CREATE TABLE content_pack (slot INTEGER PRIMARY KEY CHECK (slot = 1), "
                     + "chain TEXT NOT NULL, etag TEXT, body TEXT NOT NULL)",
@@ -73,17 +88,60 @@ public final class SqliteLocalStore implements LocalStore, Closeable {
                     + "completed_at TEXT, version INTEGER NOT NULL)",
             "CREATE TABLE outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, "
                     + "type TEXT NOT NULL, entity_id TEXT NOT NULL, base_version INTEGER NOT NULL, "
-                    + "created_at TEXT)",
+                    + "created_at TEXT)"),
+        connection -> {
+            sql(
+                // SQLite 3.18 cannot drop a column or constraint: copy into a new table and rename.
+                "CREATE TABLE household_v2 (id TEXT PRIMARY KEY NOT NULL, body TEXT NOT NULL)",
+                "INSERT INTO household_v2 (id, body) SELECT id, body FROM household",
+                "DROP TABLE household",
+                "ALTER TABLE household_v2 RENAME TO household",
+                "ALTER TABLE task ADD COLUMN note TEXT",
+                "CREATE INDEX task_household ON task (household_id)",
+                "ALTER TABLE outbox ADD COLUMN value TEXT",
+                "ALTER TABLE content_pack ADD COLUMN version TEXT",
+                "CREATE TABLE notice (seq INTEGER PRIMARY KEY AUTOINCREMENT, mutation_id TEXT NOT NULL UNIQUE, "
+                        + "kind TEXT NOT NULL, type TEXT, entity_id TEXT, base_version INTEGER NOT NULL, "
+                        + "created_at TEXT, value TEXT, detail TEXT)").apply(connection);
+            // The version lives inside the stored JSON; Android's SQLite has no JSON functions to read it.
+            String body = null;
+            try (Statement s = connection.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT body FROM content_pack WHERE slot = 1")) {
+                if (rs.next()) {
+                    body = rs.getString(1);
+                }
+            }
+            if (body != null) {
+                String version;
+                try {
+                    ContentPack pack = GSON.fromJson(body, ContentPack.class);
+                    version = pack == null ? null : pack.version();
+                } catch (JsonParseException e) {
+                    version = null; // unreadable: the pack is simply fetched again
+                }
+                try (PreparedStatement ps = connection.prepareStatement(
+                        "UPDATE content_pack SET version = ? WHERE slot = 1")) {
+                    bind(ps, version);
+                    ps.executeUpdate();
+                }
+            }
         },
     };
+
+    private static Migration sql(String... statements) {
+        return connection -> {
+            try (Statement s = connection.createStatement()) {
+                for (String statement : statements) {
+                    s.executeUpdate(statement);
+                }
+            }
+        };
+    }
 
     private static final String SESSION = "session";
     private static final String LANGUAGE_CHAIN = "language_chain";
     private static final String SYNC_CURSOR = "sync_cursor";
 
-    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
-    private static final Type STRING_LIST = new TypeToken<List<String>>() { }.getType();
-    private static final Type STRING_MAP = new TypeToken<Map<String, String>>() { }.getType();
 
     private final Connection connection;
     private int depth;
@@ -148,9 +206,7 @@ public final class SqliteLocalStore implements LocalStore, Closeable {
             final int from = v;
             inTransaction(() -> {
                 try (Statement s = connection.createStatement()) {
-                    for (String sql : MIGRATIONS[from]) {
-                        s.executeUpdate(sql);
-                    }
+                    MIGRATIONS[from].apply(connection);
                     s.executeUpdate("PRAGMA user_version = " + (from + 1));
                 } catch (SQLException e) {
                     throw new LocalStoreException("Migration to schema " + (from + 1) + " failed", e);
@@ -228,31 +284,72 @@ public final class SqliteLocalStore implements LocalStore, Closeable {
     }
 
     @Override
+    public synchronized Optional<String> contentPackVersion(List<String> requestedChain) {
+        String chain = GSON.toJson(requestedChain, STRING_LIST);
+        return queryOne("SELECT version FROM content_pack WHERE slot = 1 AND chain = ? AND version IS NOT NULL",
+                rs -> rs.getString(1), chain);
+    }
+
+    @Override
     public synchronized void saveContentPack(List<String> requestedChain, String etag, ContentPack pack) {
         Objects.requireNonNull(pack, "pack");
-        update("INSERT OR REPLACE INTO content_pack (slot, chain, etag, body) VALUES (1, ?, ?, ?)",
+        update("INSERT OR REPLACE INTO content_pack (slot, chain, etag, body, version) VALUES (1, ?, ?, ?, ?)",
                 GSON.toJson(Objects.requireNonNull(requestedChain, "requestedChain"), STRING_LIST), etag,
-                GSON.toJson(pack));
+                GSON.toJson(pack), pack.version());
     }
 
-    // ---- household ------------------------------------------------------------------------
+    // ---- households -----------------------------------------------------------------------
 
     @Override
-    public synchronized Optional<Household> household() {
-        return queryOne("SELECT body FROM household WHERE slot = 1", rs -> fromJson(rs.getString(1), Household.class));
+    public synchronized List<Household> households() {
+        return query("SELECT body FROM household ORDER BY id", rs -> fromJson(rs.getString(1), Household.class));
     }
 
     @Override
-    public synchronized void saveHousehold(Household household) {
-        Objects.requireNonNull(household, "household");
-        update("INSERT OR REPLACE INTO household (slot, id, body) VALUES (1, ?, ?)",
-                Objects.requireNonNull(household.id(), "household id"), GSON.toJson(household));
+    public synchronized Optional<Household> household(String id) {
+        return queryOne("SELECT body FROM household WHERE id = ?", rs -> fromJson(rs.getString(1), Household.class), id);
+    }
+
+    @Override
+    public synchronized void saveHouseholds(Collection<Household> households) {
+        if (households.isEmpty()) {
+            return;
+        }
+        inTransaction(() -> {
+            try (PreparedStatement ps = prepare("INSERT OR REPLACE INTO household (id, body) VALUES (?, ?)")) {
+                for (Household h : households) {
+                    bind(ps, Objects.requireNonNull(h.id(), "household id"), GSON.toJson(h));
+                    ps.executeUpdate();
+                }
+            } catch (SQLException e) {
+                throw failure(e);
+            }
+        });
+    }
+
+    @Override
+    public synchronized List<Mutation> removeHouseholds(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Collections.emptyList();
+        }
+        List<Mutation> removed = new ArrayList<>();
+        inTransaction(() -> {
+            for (String id : ids) {
+                String ofHousehold = " FROM outbox WHERE entity_id IN (SELECT id FROM task WHERE household_id = ?)";
+                removed.addAll(query("SELECT " + OUTBOX_COLUMNS + ofHousehold + " ORDER BY seq",
+                        SqliteLocalStore::mutation, id));
+                update("DELETE" + ofHousehold, id);
+                update("DELETE FROM task WHERE household_id = ?", id);
+                update("DELETE FROM household WHERE id = ?", id);
+            }
+        });
+        return Collections.unmodifiableList(removed);
     }
 
     // ---- tasks ----------------------------------------------------------------------------
 
     private static final String TASK_COLUMNS =
-            "id, household_id, stage, titles, assignee, due_date, status, completed_at, version";
+            "id, household_id, stage, titles, assignee, due_date, status, completed_at, note, version";
 
     @Override
     public synchronized List<Task> tasks() {
@@ -271,12 +368,13 @@ public final class SqliteLocalStore implements LocalStore, Closeable {
         }
         inTransaction(() -> {
             try (PreparedStatement ps = prepare("INSERT OR REPLACE INTO task (" + TASK_COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (Task t : tasks) {
                     bind(ps, Objects.requireNonNull(t.id(), "task id"), t.householdId(), name(t.stage()),
                             GSON.toJson(t.titles() == null ? Collections.emptyMap() : t.titles(), STRING_MAP),
                             name(t.assignee()), t.dueDate(),
-                            name(Objects.requireNonNull(t.status(), "task status")), t.completedAt(), t.version());
+                            name(Objects.requireNonNull(t.status(), "task status")), t.completedAt(), t.note(),
+                            t.version());
                     ps.executeUpdate();
                 }
             } catch (SQLException e) {
@@ -300,23 +398,24 @@ public final class SqliteLocalStore implements LocalStore, Closeable {
                 rs.getString(6),
                 enumValue(TaskStatus.class, rs.getString(7)),
                 rs.getString(8),
-                rs.getLong(9));
+                rs.getString(9),
+                rs.getLong(10));
     }
 
     // ---- outbox ---------------------------------------------------------------------------
 
+    private static final String OUTBOX_COLUMNS = "id, type, entity_id, base_version, created_at, value";
+
     @Override
     public synchronized List<Mutation> outbox() {
-        return query("SELECT id, type, entity_id, base_version, created_at FROM outbox ORDER BY seq",
-                rs -> new Mutation(rs.getString(1), enumValue(MutationType.class, rs.getString(2)),
-                        rs.getString(3), rs.getLong(4), rs.getString(5)));
+        return query("SELECT " + OUTBOX_COLUMNS + " FROM outbox ORDER BY seq", SqliteLocalStore::mutation);
     }
 
     @Override
     public synchronized void appendToOutbox(Mutation m) {
-        update("INSERT OR IGNORE INTO outbox (id, type, entity_id, base_version, created_at) VALUES (?, ?, ?, ?, ?)",
+        update("INSERT OR IGNORE INTO outbox (" + OUTBOX_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)",
                 Objects.requireNonNull(m.id(), "mutation id"), name(Objects.requireNonNull(m.type(), "mutation type")),
-                Objects.requireNonNull(m.entityId(), "mutation entityId"), m.baseVersion(), m.createdAt());
+                Objects.requireNonNull(m.entityId(), "mutation entityId"), m.baseVersion(), m.createdAt(), m.value());
     }
 
     @Override
@@ -324,15 +423,57 @@ public final class SqliteLocalStore implements LocalStore, Closeable {
         deleteByIds("DELETE FROM outbox WHERE id = ?", mutationIds);
     }
 
+    private static Mutation mutation(ResultSet rs) throws SQLException {
+        return new Mutation(rs.getString(1), enumValue(MutationType.class, rs.getString(2)), rs.getString(3),
+                rs.getLong(4), rs.getString(5), rs.getString(6));
+    }
+
+    // ---- notices --------------------------------------------------------------------------
+
+    @Override
+    public synchronized List<SyncNotice> notices() {
+        return query("SELECT kind, mutation_id, type, entity_id, base_version, created_at, value, detail"
+                + " FROM notice ORDER BY seq", rs -> {
+                    SyncNotice.Kind kind = enumValue(SyncNotice.Kind.class, rs.getString(1));
+                    Mutation m = new Mutation(rs.getString(2), enumValue(MutationType.class, rs.getString(3)),
+                            rs.getString(4), rs.getLong(5), rs.getString(6), rs.getString(7));
+                    // A kind from a newer app reads as a refusal: the reader is told rather than not at all.
+                    return new SyncNotice(kind == null ? SyncNotice.Kind.REJECTED : kind, m, rs.getString(8));
+                });
+    }
+
+    @Override
+    public synchronized void addNotice(SyncNotice n) {
+        Mutation m = n.mutation();
+        update("INSERT OR IGNORE INTO notice (kind, mutation_id, type, entity_id, base_version, created_at, value, detail)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                name(n.kind()), n.id(), name(m.type()), m.entityId(), m.baseVersion(), m.createdAt(), m.value(),
+                n.detail());
+    }
+
+    @Override
+    public synchronized void removeNotices(Collection<String> ids) {
+        deleteByIds("DELETE FROM notice WHERE mutation_id = ?", ids);
+    }
+
     // ---- whole-store operations -----------------------------------------------------------
 
     @Override
-    public synchronized void clearHousehold() {
+    public synchronized void clearSyncedData() {
         inTransaction(() -> {
             update("DELETE FROM household");
             update("DELETE FROM task");
             update("DELETE FROM outbox");
+            update("DELETE FROM notice");
             update("DELETE FROM setting WHERE key = ?", SYNC_CURSOR);
+        });
+    }
+
+    @Override
+    public synchronized void wipe() {
+        inTransaction(() -> {
+            clearSyncedData();
+            update("DELETE FROM setting WHERE key = ?", SESSION);
         });
     }
 

@@ -1,0 +1,25 @@
+package nl.welkom.household;
+
+import nl.welkom.model.household.Household;
+import nl.welkom.model.household.Member;
+
+/**
+ * What a family friend (buddy) sees of a matched household, the one place that decides it
+ * (docs/sync.md, "Terms"): display name, stage, languages, and the members' display names and
+ * languages. Not the case reference, nationality, camp of origin, arrival path or birth years: a
+ * volunteer needs none of them to help, and a phone that is lost should not carry them.
+ */
+final class BuddyView {
+    private BuddyView() {
+    }
+
+    static Household of(Household household) {
+        return new Household(household.id(), household.municipalityId(), null, household.displayName(), null, null,
+                null, household.stage(), household.languages(),
+                household.members().stream().map(BuddyView::of).toList(), household.version());
+    }
+
+    private static Member of(Member member) {
+        return new Member(member.id(), member.displayName(), null, member.languages());
+    }
+}

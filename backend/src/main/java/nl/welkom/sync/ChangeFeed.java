@@ -1,0 +1,166 @@
+package nl.welkom.sync;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.ToLongFunction;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import nl.welkom.auth.Caller;
+import nl.welkom.household.ChangeSequence;
+import nl.welkom.household.HouseholdEntity;
+import nl.welkom.household.HouseholdReader;
+import nl.welkom.household.HouseholdRepository;
+import nl.welkom.household.HouseholdScope;
+import nl.welkom.household.ScopeChange;
+import nl.welkom.household.ScopeChangeRepository;
+import nl.welkom.journey.TaskEntity;
+import nl.welkom.journey.TaskRepository;
+import nl.welkom.journey.TaskService;
+import nl.welkom.model.sync.PullResponse;
+
+/**
+ * One page of a pull (docs/sync.md, "One sync, step by step", 2): what in the caller's scope
+ * changed after the cursor, oldest first.
+ *
+ * <p>Three sources of changes, each read by an index from the cursor on: the caller's scope changes
+ * ({@code scope_change} by subject and seq), the households in scope (by primary key, those with a
+ * higher {@code change_seq}) and their tasks (by {@code (household_id, change_seq)}). Each source
+ * is read at most {@code limit + 1} rows deep and bounded above by the last committed sequence
+ * value, then they are merged by seq and taken in order:
+ * <ul>
+ *   <li>a changed household or task: its snapshot as it is now (a deleted task: its id);</li>
+ *   <li>a household that entered the scope and is still in it: its snapshot and all its live
+ *       tasks, since their changes may lie before the cursor;</li>
+ *   <li>a household that left the scope and is not back in it: its id in {@code removedHouseholdIds};
+ *       a scope change the current scope has overtaken yields nothing (its successor comes later).</li>
+ * </ul>
+ * A page takes at most {@code limit} changes, an entering household weighing one plus its live
+ * tasks; the first change of a page is always taken, so an entering household comes whole even when
+ * it weighs more than {@code limit}. Taking never passes the last row read of a source that was cut
+ * off, so no change is skipped; the cursor is the seq of the last change taken.
+ */
+@Singleton
+class ChangeFeed {
+    private final ChangeSequence sequence;
+    private final HouseholdScope scope;
+    private final ScopeChangeRepository scopeChanges;
+    private final HouseholdRepository households;
+    private final HouseholdReader reader;
+    private final TaskRepository tasks;
+    private final TaskService taskService;
+
+    ChangeFeed(ChangeSequence sequence, HouseholdScope scope, ScopeChangeRepository scopeChanges,
+               HouseholdRepository households, HouseholdReader reader, TaskRepository tasks, TaskService taskService) {
+        this.sequence = sequence;
+        this.scope = scope;
+        this.scopeChanges = scopeChanges;
+        this.households = households;
+        this.reader = reader;
+        this.tasks = tasks;
+        this.taskService = taskService;
+    }
+
+    /** The page after {@code after} of at most {@code limit} changes, with {@code contentVersion} as given. */
+    @Transactional(readOnly = true)
+    public PullResponse page(Caller caller, long after, int limit, @Nullable String contentVersion) {
+        // First the bound, then the scope: every change up to the bound has committed, and the scope
+        // read after it already reflects every scope change up to the bound.
+        long upTo = sequence.last();
+        Set<String> inScope = new LinkedHashSet<>(scope.visibleHouseholdIds(caller));
+        List<Change> changes = changesAfter(caller, inScope, after, upTo, limit + 1);
+
+        Page page = new Page();
+        long cursor = after;
+        int taken = 0;
+        int consumed = 0;
+        for (Change change : changes) {
+            Entering entering = change.enters(inScope) ? entering(change.householdId()) : null;
+            int weight = entering == null ? 1 : 1 + entering.tasks().size();
+            if (taken > 0 && taken + weight > limit) {
+                break;
+            }
+            page.add(change, inScope, entering);
+            taken += weight;
+            consumed++;
+            cursor = change.seq();
+        }
+        boolean hasMore = consumed < changes.size();
+        return new PullResponse(cursor, hasMore, reader.read(caller, List.copyOf(page.households.values())),
+                taskService.withTitles(List.copyOf(page.tasks.values())), List.copyOf(page.deletedTaskIds),
+                List.copyOf(page.removedHouseholdIds), contentVersion);
+    }
+
+    private Entering entering(String householdId) {
+        return new Entering(households.findById(householdId).orElse(null), taskService.liveTasksOf(householdId));
+    }
+
+    private List<Change> changesAfter(Caller caller, Set<String> inScope, long after, long upTo, int depth) {
+        List<Change> changes = new ArrayList<>();
+        List<ScopeChange> scopeRows = caller.isDevice()
+                ? scopeChanges.findForDevice(caller.deviceId(), after, upTo, depth)
+                : scopeChanges.findForUser(caller.userId(), after, upTo, depth);
+        scopeRows.forEach(row -> changes.add(new Change(row.seq(), row.householdId(), null, null, row)));
+        if (!inScope.isEmpty()) {
+            households.findChanged(inScope, after, upTo, depth)
+                    .forEach(row -> changes.add(new Change(row.changeSeq(), row.id(), row, null, null)));
+            tasks.findChanged(inScope, after, upTo, depth)
+                    .forEach(row -> changes.add(new Change(row.changeSeq(), row.householdId(), null, row, null)));
+        }
+        changes.sort(Comparator.comparingLong(Change::seq));
+        return changes;
+    }
+
+    /** One change: exactly one of household, task and scope is set. */
+    private record Change(long seq, String householdId, @Nullable HouseholdEntity household,
+                          @Nullable TaskEntity task, @Nullable ScopeChange scope) {
+        boolean enters(Set<String> inScope) {
+            return scope != null && scope.entered() && inScope.contains(householdId);
+        }
+    }
+
+    /** A household entering the scope as it is now: its row (null if gone) and its live tasks. */
+    private record Entering(@Nullable HouseholdEntity household, List<TaskEntity> tasks) {
+    }
+
+    /** What a page has gathered so far, each record once, in order of first appearance. */
+    private static final class Page {
+        final Map<String, HouseholdEntity> households = new LinkedHashMap<>();
+        final Map<String, TaskEntity> tasks = new LinkedHashMap<>();
+        final Set<String> deletedTaskIds = new LinkedHashSet<>();
+        final Set<String> removedHouseholdIds = new LinkedHashSet<>();
+
+        void add(Change change, Set<String> inScope, @Nullable Entering entering) {
+            if (change.household() != null) {
+                putNewest(households, change.household().id(), change.household(), HouseholdEntity::version);
+            } else if (change.task() != null) {
+                TaskEntity task = change.task();
+                if (task.deleted()) {
+                    tasks.remove(task.id());
+                    deletedTaskIds.add(task.id());
+                } else {
+                    putNewest(tasks, task.id(), task, TaskEntity::version);
+                }
+            } else if (entering != null) {
+                if (entering.household() != null) {
+                    putNewest(households, entering.household().id(), entering.household(), HouseholdEntity::version);
+                }
+                entering.tasks().forEach(task -> putNewest(tasks, task.id(), task, TaskEntity::version));
+            } else if (change.scope() != null && !change.scope().entered() && !inScope.contains(change.householdId())) {
+                removedHouseholdIds.add(change.householdId());
+            }
+        }
+
+        /** Keeps the newer of two snapshots of one record (reads of one page may see later commits). */
+        private static <T> void putNewest(Map<String, T> rows, String id, T row,
+                                          ToLongFunction<T> version) {
+            rows.merge(id, row, (kept, added) -> version.applyAsLong(added) >= version.applyAsLong(kept) ? added : kept);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package nl.welkom.sync;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Method;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+import io.micronaut.data.annotation.Query;
+import nl.welkom.TestServer;
+import nl.welkom.household.HouseholdRepository;
+import nl.welkom.household.ScopeChangeRepository;
+import nl.welkom.journey.TaskRepository;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A pull costs what changed, not what exists (docs/sync.md, "Guarantees"): SQLite's plan for each
+ * query of the pull, taken from the repositories' own {@code @Query} text, searches an index by
+ * household or subject and never scans a table.
+ */
+class SyncQueryPlanTest {
+
+    @Test
+    void theTaskQueryOfAPullSearchesTheHouseholdAndSequenceIndex() throws SQLException {
+        String plan = plan(TaskRepository.class, "findChanged", 3);
+
+        assertTrue(plan.contains("SEARCH task USING INDEX task_household_seq (household_id=? AND change_seq>? AND change_seq<?)"),
+                plan);
+        assertFalse(plan.contains("SCAN"), plan);
+    }
+
+    @Test
+    void theHouseholdQueryOfAPullLooksHouseholdsUpByPrimaryKey() throws SQLException {
+        String plan = plan(HouseholdRepository.class, "findChanged", 3);
+
+        assertTrue(plan.contains("SEARCH household USING INDEX sqlite_autoindex_household_1 (id=?)"), plan);
+        assertFalse(plan.contains("SCAN"), plan);
+    }
+
+    @Test
+    void theScopeChangeQueriesOfAPullSearchTheSubjectAndSequenceIndexes() throws SQLException {
+        String user = plan(ScopeChangeRepository.class, "findForUser", 0);
+        String device = plan(ScopeChangeRepository.class, "findForDevice", 0);
+
+        assertTrue(user.contains("USING INDEX scope_change_user_seq (subject_user_id=? AND seq>? AND seq<?)"), user);
+        assertTrue(device.contains("USING INDEX scope_change_device_seq (subject_device_id=? AND seq>? AND seq<?)"),
+                device);
+        assertFalse(user.contains("SCAN") || device.contains("SCAN"), user + device);
+    }
+
+    /** {@code EXPLAIN QUERY PLAN} of a repository method's SQL, with an {@code IN} list of {@code inSize} values. */
+    private static String plan(Class<?> repository, String method, int inSize) throws SQLException {
+        Method found = Arrays.stream(repository.getMethods())
+                .filter(candidate -> candidate.getName().equals(method))
+                .findFirst().orElseThrow();
+        String sql = found.getAnnotation(Query.class).value();
+        String placeholders = String.join(", ", Collections.nCopies(Math.max(inSize, 1), "?"));
+        String jdbc = sql.replaceAll("IN \\(:\\w+\\)", "IN (" + placeholders + ")").replaceAll(":\\w+", "?");
+        List<String> steps = new ArrayList<>();
+        try (Connection connection = TestServer.get().database();
+             PreparedStatement statement = connection.prepareStatement("EXPLAIN QUERY PLAN " + jdbc);
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                steps.add(rows.getString("detail"));
+            }
+        }
+        return String.join("\n", steps);
+    }
+}

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Welkom benchmark (issue 3): bytes on the wire per sync, and the server cost of a delta pull with
+# 10 thousand versus 1 million change rows. Builds what it needs, runs, prints Markdown tables and
+# writes bench/results/latest.json. Arguments are passed to the benchmark, e.g.
+#   bench/run.sh --only wire          # bytes on the wire only (~15 s after the build)
+#   bench/run.sh --large 100000       # a smaller "large" database for a quick look
+# See docs/performance.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# backend is named too: bench does not depend on it (it runs the jar as a process), so -am alone
+# would not build it. maven.test.skip: the bench needs no test classes, so none are compiled.
+./mvnw -B -q -Pbench -pl backend,bench -am package -Dmaven.test.skip=true
+
+exec java -jar bench/target/welkom-bench.jar \
+    --backend-jar backend/target/welkom-backend.jar \
+    --out bench/results/latest.json \
+    "$@"

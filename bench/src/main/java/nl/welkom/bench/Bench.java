@@ -1,0 +1,242 @@
+package nl.welkom.bench;
+
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+/**
+ * Welkom's performance benchmark (issue 3; docs/performance.md). Not a test: it measures and
+ * reports, it asserts only that the scenarios did what they claim.
+ *
+ * <pre>
+ * java -jar bench/target/welkom-bench.jar [--backend-jar backend/target/welkom-backend.jar]
+ *      [--out bench/results/latest.json] [--small 10000] [--large 1000000]
+ *      [--requests 500] [--warmup 300] [--only wire|pull] [--keep]
+ * java -jar bench/target/welkom-bench.jar --report bench/results/latest.json
+ * </pre>
+ *
+ * Prints Markdown tables on stdout, progress on stderr, and writes the figures as JSON.
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 2 && args[0].equals("--report")) {
+            // Re-print the tables of an earlier run from its JSON.
+            try (java.io.Reader in = Files.newBufferedReader(Path.of(args[1]), StandardCharsets.UTF_8)) {
+                Report.print(com.google.gson.JsonParser.parseReader(in).getAsJsonObject(),
+                        new PrintStream(System.out, true, StandardCharsets.UTF_8));
+            }
+            return;
+        }
+        Path backendJar = Path.of("backend/target/welkom-backend.jar");
+        Path out = Path.of("bench/results/latest.json");
+        int small = 10_000;
+        int large = 1_000_000;
+        int requests = 500;
+        int warmup = 300;
+        String only = null;
+        boolean keep = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--backend-jar" -> backendJar = Path.of(args[++i]);
+                case "--out" -> out = Path.of(args[++i]);
+                case "--small" -> small = Integer.parseInt(args[++i]);
+                case "--large" -> large = Integer.parseInt(args[++i]);
+                case "--requests" -> requests = Integer.parseInt(args[++i]);
+                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                case "--only" -> only = args[++i];
+                case "--keep" -> keep = true;
+                default -> {
+                    System.err.println("Unknown argument " + args[i]);
+                    System.exit(2);
+                }
+            }
+        }
+        backendJar = backendJar.toAbsolutePath().normalize();
+        Path work = Files.createTempDirectory("welkom-bench-");
+        long started = System.nanoTime();
+
+        JsonObject result = new JsonObject();
+        result.addProperty("date", OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        JsonObject machine = new JsonObject();
+        machine.addProperty("cores", Runtime.getRuntime().availableProcessors());
+        machine.addProperty("os", System.getProperty("os.name") + " " + System.getProperty("os.version")
+                + " " + System.getProperty("os.arch"));
+        machine.addProperty("java", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
+        machine.addProperty("backendJar", backendJar.toString());
+        result.add("machine", machine);
+        try {
+            if (only == null || only.equals("wire")) {
+                System.err.println("[bench] wire: starting");
+                result.add("wire", new WireBench(backendJar, work).run());
+            }
+            if (only == null || only.equals("pull")) {
+                result.add("pull", new PullBench(backendJar, work, small, large, requests, warmup).run());
+            }
+        } finally {
+            if (keep) {
+                System.err.println("[bench] work files kept in " + work);
+            } else {
+                deleteTree(work);
+            }
+        }
+        result.addProperty("runSeconds", PullBench.round((System.nanoTime() - started) / 1e9, 1));
+
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Gson gson = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+        try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            gson.toJson(result, w);
+        }
+        PrintStream o = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        Report.print(result, o);
+        o.println();
+        o.println("Written: " + out.toAbsolutePath());
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (Exception e) {
+            System.err.println("[bench] could not delete " + root + ": " + e);
+        }
+    }
+
+    /** The results as Markdown, the same tables as in docs/performance.md. */
+    static final class Report {
+        private Report() {
+        }
+
+        static void print(JsonObject r, PrintStream o) {
+            JsonObject m = r.getAsJsonObject("machine");
+            o.printf(Locale.ROOT, "# Welkom benchmark, %s%n%n", r.get("date").getAsString());
+            o.printf(Locale.ROOT, "Machine: %d cores, %s, %s. Whole run: %.0f s.%n", m.get("cores").getAsInt(),
+                    m.get("os").getAsString(), m.get("java").getAsString(), r.get("runSeconds").getAsDouble());
+            if (r.has("wire")) {
+                wire(r.getAsJsonObject("wire"), o);
+            }
+            if (r.has("pull")) {
+                pull(r.getAsJsonObject("pull"), o);
+            }
+        }
+
+        private static void wire(JsonObject w, PrintStream o) {
+            o.printf("%n## Bytes on the wire (household %s, language %s)%n%n", WireBench.HOUSEHOLD, WireBench.LANGUAGE);
+            o.println("| scenario | requests | bytes up | bytes down | total | client's own count (bytesReceived) "
+                    + "| items pulled | what went over the wire |");
+            o.println("|---|---:|---:|---:|---:|---:|---:|---|");
+            for (JsonElement e : w.getAsJsonArray("scenarios")) {
+                JsonObject s = e.getAsJsonObject();
+                StringBuilder lines = new StringBuilder();
+                for (JsonElement l : s.getAsJsonArray("requestLines")) {
+                    lines.append(lines.length() == 0 ? "" : "; ").append(l.getAsString());
+                }
+                o.printf(Locale.ROOT, "| %s | %d | %,d | %,d | %,d | %,d | %d | %s |%n", s.get("scenario").getAsString(),
+                        s.get("requests").getAsInt(), s.get("bytesUp").getAsLong(), s.get("bytesDown").getAsLong(),
+                        s.get("bytesTotal").getAsLong(), s.get("clientReportedBytesReceived").getAsLong(),
+                        s.get("pulledItems").getAsInt(), lines);
+            }
+            o.printf("%nPer phase (bytes up / down):%n%n");
+            o.println("| scenario | activate | push | pull | content |");
+            o.println("|---|---:|---:|---:|---:|");
+            for (JsonElement e : w.getAsJsonArray("scenarios")) {
+                JsonObject s = e.getAsJsonObject();
+                JsonObject p = s.getAsJsonObject("phases");
+                o.printf("| %s | %s | %s | %s | %s |%n", s.get("scenario").getAsString(), phase(p, "ACTIVATE"),
+                        phase(p, "PUSH"), phase(p, "PULL"), phase(p, "CONTENT"));
+            }
+            JsonObject g = w.getAsJsonObject("gzip");
+            o.printf("%n### gzip effect on the first install%n%n");
+            o.println("| | with gzip | Accept-Encoding: identity | ratio gzip/identity |");
+            o.println("|---|---:|---:|---:|");
+            o.printf(Locale.ROOT, "| bytes down | %,d | %,d | %.2f |%n", g.get("firstInstallDownGzip").getAsLong(),
+                    g.get("firstInstallDownIdentity").getAsLong(), g.get("ratioDown").getAsDouble());
+            o.printf(Locale.ROOT, "| bytes up + down | %,d | %,d | %.2f |%n", g.get("firstInstallTotalGzip").getAsLong(),
+                    g.get("firstInstallTotalIdentity").getAsLong(), g.get("ratioTotal").getAsDouble());
+        }
+
+        private static String phase(JsonObject phases, String name) {
+            if (!phases.has(name)) {
+                return "–";
+            }
+            JsonObject p = phases.getAsJsonObject(name);
+            return String.format(Locale.ROOT, "%,d / %,d", p.get("up").getAsLong(), p.get("down").getAsLong());
+        }
+
+        private static void pull(JsonObject p, PrintStream o) {
+            String s = PullBench.label(p.get("smallRows").getAsInt());
+            String l = PullBench.label(p.get("largeRows").getAsInt());
+            o.printf("%n## Server time of a pull: %s vs %s filler task rows%n%n", s, l);
+            o.printf("Latency seen by a client on loopback, %d measured requests per kind and server (after %d warm-up"
+                    + " rounds of every kind), both servers up at once and measured in alternating rounds of %d.%n%n",
+                    p.get("measuredPerKindAndServer").getAsInt(), p.get("warmupRoundsOfEveryKind").getAsInt(), PullBench.ROUND);
+            o.printf("| request | %s median ms | %s p95 ms | %s median ms | %s p95 ms | ratio median %s/%s | ratio p95 "
+                    + "| median net of /health, %s → %s ms |%n", s, s, l, l, l, s, s, l);
+            o.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+            for (JsonElement e : p.getAsJsonArray("kinds")) {
+                JsonObject k = e.getAsJsonObject();
+                JsonObject a = k.getAsJsonObject("small");
+                JsonObject b = k.getAsJsonObject("large");
+                String net = k.has("netOfHealthSmallMs")
+                        ? String.format(Locale.ROOT, "%.2f → %.2f", k.get("netOfHealthSmallMs").getAsDouble(),
+                                k.get("netOfHealthLargeMs").getAsDouble())
+                        : "–";
+                o.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f | **%.2f** | %.2f | %s |%n", k.get("kind").getAsString(),
+                        a.get("medianMs").getAsDouble(), a.get("p95Ms").getAsDouble(),
+                        b.get("medianMs").getAsDouble(), b.get("p95Ms").getAsDouble(),
+                        k.get("ratioMedian").getAsDouble(), k.get("ratioP95").getAsDouble(), net);
+            }
+            for (JsonElement e : p.getAsJsonArray("kinds")) {
+                JsonObject k = e.getAsJsonObject();
+                if (k.get("key").getAsString().equals("delta")) {
+                    double ratio = k.get("ratioMedian").getAsDouble();
+                    o.printf(Locale.ROOT, "%nVerdict: the delta pull is %s (median %s/%s = %.2f; flat means near 1;"
+                            + " this fsync-bound kind has ranged 0.7–1.3 on the 2-core machine, a scan would show as 10× or"
+                            + " more).%n", ratio <= 1.5 ? "flat" : "NOT flat — see the plans below", l, s, ratio);
+                }
+            }
+            o.printf("%n| database | task rows | task_title rows | households | file size | fill time |%n");
+            o.println("|---|---:|---:|---:|---:|---:|");
+            JsonObject dbs = p.getAsJsonObject("databases");
+            for (String key : dbs.keySet()) {
+                JsonObject d = dbs.getAsJsonObject(key);
+                o.printf(Locale.ROOT, "| %s | %,d | %,d | %,d | %.1f MB | %.1f s |%n", key, d.get("taskRows").getAsLong(),
+                        d.get("taskTitleRows").getAsLong(), d.get("householdRows").getAsLong(),
+                        d.get("dbBytes").getAsLong() / 1e6, d.get("fillSeconds").getAsDouble());
+            }
+            JsonObject plans = p.getAsJsonObject("plans");
+            o.printf("%n### Query plans of the statements one delta pull runs (%s)%n%n",
+                    plans.get("capturedFromServerLog").getAsBoolean()
+                            ? "captured from the server's io.micronaut.data.query log" : "fallback list, not captured");
+            for (JsonElement e : plans.getAsJsonArray("statements")) {
+                JsonObject st = e.getAsJsonObject();
+                o.println("- `" + st.get("sql").getAsString() + "`");
+                for (String key : dbs.keySet()) {
+                    String plan = String.join(" / ", strings(st.getAsJsonArray(key)));
+                    o.println("  - " + key + ": " + (plan.isEmpty() ? "(no search: a plain insert)" : plan));
+                }
+            }
+        }
+
+        private static Iterable<String> strings(com.google.gson.JsonArray a) {
+            java.util.List<String> list = new java.util.ArrayList<>();
+            a.forEach(x -> list.add(x.getAsString()));
+            return list;
+        }
+    }
+}

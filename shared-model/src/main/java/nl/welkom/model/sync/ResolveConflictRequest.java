@@ -1,0 +1,5 @@
+package nl.welkom.model.sync;
+
+/** Body of {@code POST /api/conflicts/{id}/resolve}. */
+public record ResolveConflictRequest(ConflictResolution resolution) {
+}

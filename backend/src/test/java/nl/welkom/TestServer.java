@@ -54,6 +54,8 @@ public final class TestServer {
         properties.put("welkom.data-dir", dataDir.toString());
         properties.put("welkom.content.location", "classpath:fixtures/content");
         properties.put("welkom.demo.location", "classpath:fixtures/demo.yaml");
+        properties.put("welkom.course.location", "classpath:fixtures/course/pre-departure.yaml");
+        properties.put("welkom.phrasebook.location", "classpath:fixtures/phrasebook.yaml");
         properties.put("welkom.auth.bcrypt-cost", 4);
         return properties;
     }

@@ -98,6 +98,7 @@ final class ContentLoader implements ApplicationEventListener<StartupEvent> {
             lessonTranslations.saveAll(batch.lessonTranslations);
             sections.saveAll(batch.sections);
             sectionTranslations.saveAll(batch.sectionTranslations);
+            RevisionBackfill.run(status.getConnection());
             return true;
         });
         if (imported) {

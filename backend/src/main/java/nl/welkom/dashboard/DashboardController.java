@@ -27,6 +27,7 @@ import nl.welkom.activation.ActivationService;
 import nl.welkom.auth.AuthService;
 import nl.welkom.auth.Caller;
 import nl.welkom.device.DeviceService;
+import nl.welkom.feedback.Feedback;
 import nl.welkom.household.HouseholdEntity;
 import nl.welkom.journey.ConflictService;
 import nl.welkom.journey.TaskService;
@@ -60,9 +61,14 @@ final class DashboardController {
     private final DeviceService devices;
     private final ActivationService activation;
     private final Pages pages;
+    private final CoursePages courses;
+    private final Feedback feedback;
 
     DashboardController(AuthService authService, HouseholdPages households, TaskService taskService,
-                        ConflictService conflicts, DeviceService devices, ActivationService activation, Pages pages) {
+                        ConflictService conflicts, DeviceService devices, ActivationService activation, Pages pages,
+                        CoursePages courses, Feedback feedback) {
+        this.courses = courses;
+        this.feedback = feedback;
         this.authService = authService;
         this.households = households;
         this.taskService = taskService;
@@ -85,7 +91,19 @@ final class DashboardController {
         Viewer viewer = viewer(authentication);
         Map<String, Object> model = model(viewer);
         model.put("household", households.detail(viewer.caller(), id));
+        model.put("course", courses.rows(viewer.caller(), id));
+        model.put("questions", feedback.questions(viewer.caller(), id));
         return pages.ok("dashboard/household", model, request);
+    }
+
+    /** A member's course certificate, ready to print on A4 (404 until the member completed the course). */
+    @Get("/households/{id}/members/{memberId}/certificate")
+    HttpResponse<?> certificate(HttpRequest<?> request, Authentication authentication, @PathVariable String id,
+                                @PathVariable String memberId) {
+        Viewer viewer = viewer(authentication);
+        Map<String, Object> model = model(viewer);
+        model.putAll(courses.certificate(viewer.caller(), id, memberId));
+        return pages.ok("dashboard/certificate", model, request);
     }
 
     /** Marks a task done or open again, then shows the household at that task (303). */

@@ -24,7 +24,7 @@ import jakarta.inject.Singleton;
  * instead of a connection that breaks off mid-page.
  */
 @Singleton
-final class Pages {
+public final class Pages {
     static final MediaType HTML = MediaType.of("text/html;charset=utf-8");
     static final String ERROR = "error";
 
@@ -35,7 +35,7 @@ final class Pages {
     }
 
     /** {@code view} with {@code model}, answered with {@code status}. */
-    MutableHttpResponse<String> render(HttpStatus status, String view, Map<String, Object> model,
+    public MutableHttpResponse<String> render(HttpStatus status, String view, Map<String, Object> model,
                                        HttpRequest<?> request) {
         Writable page = renderer.render(view, model, request);
         StringWriter html = new StringWriter(8192);
@@ -47,12 +47,12 @@ final class Pages {
         return HttpResponse.<String>status(status).contentType(HTML).body(html.toString());
     }
 
-    MutableHttpResponse<String> ok(String view, Map<String, Object> model, HttpRequest<?> request) {
+    public MutableHttpResponse<String> ok(String view, Map<String, Object> model, HttpRequest<?> request) {
         return render(HttpStatus.OK, view, model, request);
     }
 
     /** The error page for {@code status}; with the viewer's header when someone known is signed in. */
-    MutableHttpResponse<String> error(HttpStatus status, @Nullable Viewer viewer, HttpRequest<?> request) {
+    public MutableHttpResponse<String> error(HttpStatus status, @Nullable Viewer viewer, HttpRequest<?> request) {
         Map<String, Object> model = new HashMap<>();
         model.put("status", status.getCode());
         if (viewer != null) {

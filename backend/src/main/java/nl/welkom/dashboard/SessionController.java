@@ -24,6 +24,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
 import nl.welkom.auth.AuthService;
+import nl.welkom.model.auth.Role;
 import nl.welkom.model.auth.Session;
 import nl.welkom.problem.ProblemException;
 
@@ -41,6 +42,7 @@ import nl.welkom.problem.ProblemException;
 final class SessionController {
     static final String COOKIE = "WELKOM_SESSION";
     static final URI DASHBOARD = URI.create("/dashboard");
+    static final URI CONTENT = URI.create("/dashboard/content");
     static final URI LOGIN = URI.create("/login");
     private static final URI SIGNED_OUT = URI.create("/login?signed-out");
 
@@ -87,7 +89,9 @@ final class SessionController {
         }
         // A token this browser held before is of no further use: revoke it rather than let it linger.
         tokenOf(request).ifPresent(authService::logout);
-        return HttpResponse.seeOther(DASHBOARD).cookie(sessionCookie(session.token(), isHttps(request)));
+        // Editors have their own page: the translation status of the content.
+        URI start = session.role() == Role.EDITOR ? CONTENT : DASHBOARD;
+        return HttpResponse.seeOther(start).cookie(sessionCookie(session.token(), isHttps(request)));
     }
 
     /** Revokes the session's token, clears the cookie and shows the sign-in form (303). */

@@ -21,4 +21,11 @@ public interface HouseholdRepository extends CrudRepository<HouseholdEntity, Str
     @Query("SELECT * FROM household WHERE id IN (:ids) AND change_seq > :after AND change_seq <= :upTo"
             + " ORDER BY change_seq LIMIT :limit")
     List<HouseholdEntity> findChanged(Collection<String> ids, long after, long upTo, int limit);
+
+    /**
+     * Marks the household changed at {@code seq} without changing its record, so that its phones
+     * pull it again: used when data that travels beside it (course progress) changed.
+     */
+    @Query("UPDATE household SET change_seq = :seq WHERE id = :id")
+    void touch(String id, long seq);
 }

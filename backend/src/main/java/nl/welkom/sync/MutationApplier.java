@@ -9,18 +9,22 @@ import java.util.Optional;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.welkom.auth.Caller;
+import nl.welkom.course.CourseProgressService;
+import nl.welkom.feedback.Feedback;
 import nl.welkom.journey.TaskField;
 import nl.welkom.journey.TaskService;
 import nl.welkom.model.journey.TaskStatus;
 import nl.welkom.model.sync.Mutation;
 import nl.welkom.model.sync.MutationOutcome;
 import nl.welkom.model.sync.MutationResult;
+import nl.welkom.model.sync.MutationType;
 
 /**
  * Applies one pushed mutation in its own short transaction, at most once per mutation id: the
  * outcome is recorded in {@code applied_mutation} in the same transaction as the edit, so a
  * retried push (the phone never heard the answer) finds it and changes nothing. The edit itself
- * follows {@link TaskService}'s rule, the same as an officer's.
+ * follows {@link TaskService}'s rule, the same as an officer's; course progress goes to
+ * {@link CourseProgressService}.
  */
 @Singleton
 class MutationApplier {
@@ -28,10 +32,15 @@ class MutationApplier {
 
     private final AppliedMutationRepository applied;
     private final TaskService taskService;
+    private final CourseProgressService courseProgress;
+    private final Feedback feedback;
     private final Clock clock;
 
-    MutationApplier(AppliedMutationRepository applied, TaskService taskService, Clock clock) {
+    MutationApplier(AppliedMutationRepository applied, TaskService taskService, CourseProgressService courseProgress,
+                    Feedback feedback, Clock clock) {
         this.applied = applied;
+        this.feedback = feedback;
+        this.courseProgress = courseProgress;
         this.taskService = taskService;
         this.clock = clock;
     }
@@ -41,6 +50,20 @@ class MutationApplier {
         Optional<AppliedMutation> previous = applied.findById(mutation.id());
         if (previous.isPresent()) {
             return repeated(caller, mutation, previous.get());
+        }
+        if (mutation.type() == MutationType.COURSE_ANSWER || mutation.type() == MutationType.COURSE_LESSON_DONE) {
+            CourseProgressService.Applied done = courseProgress.apply(caller, mutation);
+            applied.save(new AppliedMutation(mutation.id(), caller.deviceId(), caller.isDevice() ? null : caller.userId(),
+                    done.outcome(), done.detail(), clock.millis()));
+            return new MutationResult(mutation.id(), done.outcome(), done.detail());
+        }
+        if (mutation.type() == MutationType.LESSON_FEEDBACK || mutation.type() == MutationType.QUESTION_ASK) {
+            Feedback.Pushed pushed = feedback.applyPushed(caller, mutation.id(), mutation.type() == MutationType.QUESTION_ASK,
+                    mutation.entityId(), mutation.value());
+            MutationOutcome outcome = pushed.applied() ? MutationOutcome.APPLIED : MutationOutcome.REJECTED;
+            applied.save(new AppliedMutation(mutation.id(), caller.deviceId(), caller.isDevice() ? null : caller.userId(),
+                    outcome, pushed.detail(), clock.millis()));
+            return new MutationResult(mutation.id(), outcome, pushed.detail());
         }
         TaskService.Edited edited = taskService.apply(caller, mutation.entityId(), values(mutation),
                 mutation.baseVersion(), mutation.id());

@@ -10,6 +10,8 @@ import jakarta.inject.Singleton;
 import nl.welkom.audit.AuditLog;
 import nl.welkom.auth.Caller;
 import nl.welkom.content.ContentPacks;
+import nl.welkom.course.CourseCatalog;
+import nl.welkom.phrasebook.Phrasebooks;
 import nl.welkom.model.household.Household;
 import nl.welkom.model.journey.Task;
 import nl.welkom.model.sync.Mutation;
@@ -34,9 +36,14 @@ class SyncService {
     private final MutationApplier applier;
     private final ChangeFeed feed;
     private final ContentPacks packs;
+    private final CourseCatalog courses;
+    private final Phrasebooks phrasebooks;
     private final AuditLog audit;
 
-    SyncService(MutationApplier applier, ChangeFeed feed, ContentPacks packs, AuditLog audit) {
+    SyncService(MutationApplier applier, ChangeFeed feed, ContentPacks packs, CourseCatalog courses,
+                Phrasebooks phrasebooks, AuditLog audit) {
+        this.courses = courses;
+        this.phrasebooks = phrasebooks;
         this.applier = applier;
         this.feed = feed;
         this.packs = packs;
@@ -79,13 +86,25 @@ class SyncService {
         if (after < 0 || limit < 1) {
             throw ProblemException.badRequest("after must be 0 or more and limit 1 or more.");
         }
-        String contentVersion = lang == null || lang.isBlank() ? null : packs.version(lang);
+        String contentVersion = lang == null || lang.isBlank() ? null : contentVersion(lang);
         PullResponse page = feed.page(caller, after, Math.min(limit, MAX_LIMIT), contentVersion);
         Set<String> read = new LinkedHashSet<>();
         page.households().stream().map(Household::id).forEach(read::add);
         page.tasks().stream().map(Task::householdId).forEach(read::add);
         read.forEach(householdId -> audit.record(caller, AuditLog.SYNC_PULL, householdId));
         return page;
+    }
+
+    /**
+     * One version for everything a phone reads for its chain: a hash of the content pack's, the
+     * course's and the phrasebook's versions, so one string in the pull says whether any of the
+     * three moved (docs/sync.md).
+     */
+    String contentVersion(String lang) {
+        String pack = packs.version(lang);
+        String course = courses.version(lang).orElse("");
+        String phrasebook = phrasebooks.version(lang);
+        return Versions.combine(pack, course, phrasebook);
     }
 
     private static boolean validId(String id) {

@@ -117,7 +117,7 @@ class ContentApiTest {
 
         TestServer.get().context().getBean(ContentLoader.class).onApplicationEvent(null);
 
-        assertEquals(2, topics);
+        assertEquals(3, topics);
         assertEquals(topics, TestServer.get().queryLong("SELECT count(*) FROM topic"));
         assertEquals(translations, TestServer.get().queryLong("SELECT count(*) FROM section_translation"));
         assertTrue(translations > 0);

@@ -14,6 +14,9 @@ import nl.welkom.model.auth.ActivationRequest;
 import nl.welkom.model.auth.LoginRequest;
 import nl.welkom.model.auth.Session;
 import nl.welkom.model.content.ContentPack;
+import nl.welkom.model.course.Course;
+import nl.welkom.model.course.CourseProgress;
+import nl.welkom.model.phrasebook.Phrasebook;
 import nl.welkom.model.sync.PullResponse;
 import nl.welkom.model.sync.PushRequest;
 import nl.welkom.model.sync.PushResponse;
@@ -91,13 +94,13 @@ final class Api {
         return call(new Request.Builder().url(url.build()).tag(ByteCounter.class, counter).build(), PullResponse.class);
     }
 
-    /** A fetched content pack with the validator to revalidate it next time. */
-    static final class Content {
-        final ContentPack pack;
+    /** A fetched document (content pack, course, phrasebook) with the validator to revalidate it next time. */
+    static final class Fetched<T> {
+        final T body;
         final String etag;
 
-        Content(ContentPack pack, String etag) {
-            this.pack = pack;
+        Fetched(T body, String etag) {
+            this.body = body;
             this.etag = etag;
         }
     }
@@ -108,8 +111,35 @@ final class Api {
      * @param chain language codes, already validated to contain no characters that need escaping
      * @param etag  validator of the pack the phone holds for this chain, or null
      */
-    Content content(List<String> chain, String etag, ByteCounter counter) throws WelkomException {
-        HttpUrl.Builder url = url("api/content").newBuilder();
+    Fetched<ContentPack> content(List<String> chain, String etag, ByteCounter counter) throws WelkomException {
+        Fetched<ContentPack> fetched = fetch("api/content", chain, etag, ContentPack.class, counter);
+        if (fetched != null && fetched.etag == null && fetched.body.version() != null) {
+            return new Fetched<>(fetched.body, '"' + fetched.body.version() + '"');
+        }
+        return fetched;
+    }
+
+    /** {@code GET /api/course}; null on 304; a {@code Fetched} with a null body when the server has no course (404). */
+    Fetched<Course> course(List<String> chain, String etag, ByteCounter counter) throws WelkomException {
+        return fetch("api/course", chain, etag, Course.class, counter);
+    }
+
+    /** {@code GET /api/phrasebook}; null on 304. */
+    Fetched<Phrasebook> phrasebook(List<String> chain, String etag, ByteCounter counter) throws WelkomException {
+        return fetch("api/phrasebook", chain, etag, Phrasebook.class, counter);
+    }
+
+    /** {@code GET /api/course/progress}: the progress of every household in the phone's scope. */
+    List<CourseProgress> courseProgress(ByteCounter counter) throws WelkomException {
+        Request http = new Request.Builder().url(url("api/course/progress")).tag(ByteCounter.class, counter).build();
+        CourseProgress[] progress = call(http, CourseProgress[].class);
+        return java.util.Arrays.asList(progress);
+    }
+
+    /** A versioned document for a language chain, revalidated with {@code etag}: null on 304, a null body on 404. */
+    private <T> Fetched<T> fetch(String path, List<String> chain, String etag, Class<T> type, ByteCounter counter)
+            throws WelkomException {
+        HttpUrl.Builder url = url(path).newBuilder();
         if (!chain.isEmpty()) {
             // Codes are [A-Za-z0-9-] (checked by Welkom.setLanguages): the comma can stay unescaped.
             url.addEncodedQueryParameter("lang", String.join(",", chain));
@@ -122,12 +152,11 @@ final class Api {
             if (response.code() == 304) {
                 return null;
             }
-            ContentPack pack = read(response, ContentPack.class);
-            String validator = response.header("ETag");
-            if (validator == null && pack.version() != null) {
-                validator = '"' + pack.version() + '"';
+            if (response.code() == 404 && type != ContentPack.class) {
+                return new Fetched<>(null, null);
             }
-            return new Content(pack, validator);
+            T body = read(response, type);
+            return new Fetched<>(body, response.header("ETag"));
         }
     }
 

@@ -15,11 +15,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import nl.welkom.client.SyncListener.Phase;
 import nl.welkom.client.store.LocalStore;
 import nl.welkom.client.store.SyncNotice;
+import nl.welkom.model.content.ContentPack;
+import nl.welkom.model.course.Course;
+import nl.welkom.model.course.CourseProgress;
 import nl.welkom.model.household.Household;
 import nl.welkom.model.journey.Task;
+import nl.welkom.model.phrasebook.Phrasebook;
 import nl.welkom.model.sync.Mutation;
 import nl.welkom.model.sync.MutationOutcome;
 import nl.welkom.model.sync.MutationResult;
+import nl.welkom.model.sync.MutationType;
 import nl.welkom.model.sync.PullResponse;
 import nl.welkom.model.sync.PushRequest;
 import nl.welkom.model.sync.PushResponse;
@@ -71,6 +76,7 @@ final class SyncEngine {
         int conflicts;
         int rejected;
         int pulled;
+        boolean householdsPulled;
         final List<SyncNotice> notices = new ArrayList<>();
     }
 
@@ -85,7 +91,14 @@ final class SyncEngine {
             List<String> chain = store.languageChain();
             String contentVersion = pull(listener, counter, tally, chain);
             listener.onProgress(Phase.CONTENT, 0, 1, counter.bytes());
-            boolean contentUpdated = contentIsCurrent(chain, contentVersion) ? false : refreshContent(counter);
+            boolean contentUpdated = contentIsCurrent(chain, contentVersion) ? false
+                    : refreshReading(chain, contentVersion, counter);
+            if (tally.householdsPulled && store.course().isPresent()) {
+                // Course progress travels beside the household: a progress write moves the household
+                // in the pull (docs/sync.md, "Course progress"). No course on the phone, no progress.
+                List<CourseProgress> progress = api.courseProgress(counter);
+                store.inTransaction(() -> store.saveCourseProgress(progress));
+            }
             listener.onProgress(Phase.CONTENT, 1, 1, counter.bytes());
             listener.onProgress(Phase.DONE, 1, 1, counter.bytes());
             return new SyncResult(tally.applied, tally.conflicts, tally.rejected, tally.pulled, contentUpdated,
@@ -138,6 +151,13 @@ final class SyncEngine {
                 }
                 // Applied on the server: make it part of the server copy so the view does not
                 // flicker back before the pull brings the new version.
+                if (m.type() == MutationType.COURSE_ANSWER || m.type() == MutationType.COURSE_LESSON_DONE) {
+                    CourseProgress folded = CourseView.fold(store.courseProgress(), m, store.course().orElse(null),
+                            householdOf(m.entityId()));
+                    if (folded != null) {
+                        store.saveCourseProgress(Collections.singletonList(folded));
+                    }
+                }
                 Optional<Task> copy = store.task(m.entityId());
                 if (copy.isPresent()) {
                     store.saveTasks(Collections.singletonList(LocalView.apply(copy.get(), m)));
@@ -206,6 +226,7 @@ final class SyncEngine {
             });
             report(notices, tally, listener);
             tally.pulled += households.size() + removed.size() + kept.size() + deleted.size();
+            tally.householdsPulled |= !households.isEmpty();
             cursor = next;
             listener.onProgress(Phase.PULL, tally.pulled, -1, counter.bytes());
             if (!page.hasMore()) {
@@ -229,7 +250,49 @@ final class SyncEngine {
     private boolean contentIsCurrent(List<String> pulledChain, String contentVersion) {
         List<String> chain = store.languageChain();
         return contentVersion != null && chain.equals(pulledChain)
-                && contentVersion.equals(store.contentPackVersion(chain).orElse(null));
+                && (contentVersion.equals(store.readingVersion(chain).orElse(null))
+                        || contentVersion.equals(store.contentPackVersion(chain).orElse(null)));
+    }
+
+    /**
+     * Refreshes the pack, and — when the pull's version covers more than the pack (docs/sync.md,
+     * step 3: a server with a course and a phrasebook combines their versions) — the course and the
+     * phrasebook, each revalidated with its ETag; then records the version they are current with.
+     * A version equal to the pack's own comes from a server without them: nothing more is fetched.
+     */
+    private boolean refreshReading(List<String> chain, String contentVersion, ByteCounter counter)
+            throws WelkomException {
+        boolean updated = refreshContent(counter);
+        if (contentVersion == null || contentVersion.equals(store.contentPackVersion(chain).orElse(null))) {
+            return updated;
+        }
+        Api.Fetched<Course> course = api.course(chain, store.courseEtag(chain).orElse(null), counter);
+        Api.Fetched<Phrasebook> phrasebook = api.phrasebook(chain, store.phrasebookEtag(chain).orElse(null), counter);
+        store.inTransaction(() -> {
+            if (course != null && course.body != null) {
+                store.saveCourse(chain, course.etag, course.body);
+            }
+            if (phrasebook != null && phrasebook.body != null) {
+                store.savePhrasebook(chain, phrasebook.etag, phrasebook.body);
+            }
+            store.saveReadingVersion(chain, contentVersion);
+        });
+        return updated || course != null || phrasebook != null;
+    }
+
+    /** The household of a member, from the stored households; null when unknown. */
+    private String householdOf(String memberId) {
+        for (Household h : store.households()) {
+            if (h.members() == null) {
+                continue;
+            }
+            for (nl.welkom.model.household.Member member : h.members()) {
+                if (memberId.equals(member.id())) {
+                    return h.id();
+                }
+            }
+        }
+        return null;
     }
 
     /** Fails rather than drop silently: a household without id cannot be stored or shown. */
@@ -273,11 +336,11 @@ final class SyncEngine {
     boolean refreshContent(ByteCounter counter) throws WelkomException {
         List<String> chain = store.languageChain();
         String etag = store.contentPackEtag(chain).orElse(null);
-        Api.Content content = api.content(chain, etag, counter);
+        Api.Fetched<ContentPack> content = api.content(chain, etag, counter);
         if (content == null) {
             return false;
         }
-        store.inTransaction(() -> store.saveContentPack(chain, content.etag, content.pack));
+        store.inTransaction(() -> store.saveContentPack(chain, content.etag, content.body));
         return true;
     }
 }

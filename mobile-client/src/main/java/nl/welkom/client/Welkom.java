@@ -32,9 +32,15 @@ import nl.welkom.model.content.Language;
 import nl.welkom.model.content.Lesson;
 import nl.welkom.model.content.TextDirection;
 import nl.welkom.model.content.Topic;
+import nl.welkom.model.course.Certificate;
+import nl.welkom.model.course.Course;
+import nl.welkom.model.course.CourseLesson;
+import nl.welkom.model.course.QuizQuestion;
 import nl.welkom.model.household.Household;
+import nl.welkom.model.household.Member;
 import nl.welkom.model.journey.Task;
 import nl.welkom.model.journey.TaskStatus;
+import nl.welkom.model.phrasebook.Phrasebook;
 import nl.welkom.model.sync.Mutation;
 import nl.welkom.model.sync.MutationType;
 import okhttp3.HttpUrl;
@@ -488,6 +494,60 @@ public final class Welkom {
                 shown -> Objects.equals(shown.note(), LocalView.note(value)));
     }
 
+    /** The longest question {@link #askQuestion} sends (the server's limit). */
+    public static final int MAX_QUESTION_LENGTH = 1000;
+
+    /**
+     * Searches the stored content pack, offline (reads the store only): lessons whose text in one
+     * language holds every word of {@code query} (case and accents ignored), tried along the
+     * reader's languages and then Dutch, at most 20. Online, {@code GET /api/search} does the same
+     * over the server's published text and also finds Dutch words in translated lessons (and logs
+     * searches that find nothing for editors); this method never calls it.
+     *
+     * @return the hits, best language first; empty for an empty query or before the first content refresh
+     */
+    public List<nl.welkom.model.content.SearchHit> search(String query) {
+        Optional<ContentPack> pack = store.contentPack();
+        if (!pack.isPresent()) {
+            return Collections.emptyList();
+        }
+        return LocalSearch.search(pack.get(), languages(), query);
+    }
+
+    /**
+     * "Was this lesson helpful?". Works offline: a {@code LESSON_FEEDBACK} mutation is queued in the
+     * outbox and {@link #sync} sends it; the server keeps one vote per phone and lesson, the last one
+     * sent. A lesson the server does not know comes back as a REJECTED {@link SyncNotice}.
+     *
+     * @throws IllegalArgumentException when {@code lessonId} is empty
+     */
+    public void rateLesson(String lessonId, boolean helpful) {
+        queue(MutationType.LESSON_FEEDBACK, requireText(lessonId, "lessonId"), Boolean.toString(helpful));
+    }
+
+    /**
+     * Asks a question, about a lesson or ({@code lessonId} null) in general. Works offline: a
+     * {@code QUESTION_ASK} mutation is queued and {@link #sync} sends it; the server routes it to the
+     * household's buddy when it has one, else to the municipality's officers.
+     *
+     * @return the question's id (the mutation id)
+     * @throws IllegalArgumentException when the text is empty or longer than {@link #MAX_QUESTION_LENGTH}
+     */
+    public String askQuestion(String lessonId, String text) {
+        String value = requireText(text, "text");
+        if (value.length() > MAX_QUESTION_LENGTH) {
+            throw new IllegalArgumentException("A question has at most " + MAX_QUESTION_LENGTH + " characters");
+        }
+        return queue(MutationType.QUESTION_ASK, lessonId == null ? "" : lessonId.trim(), value);
+    }
+
+    private String queue(MutationType type, String entityId, String value) {
+        Mutation mutation = new Mutation(UUID.randomUUID().toString(), type, entityId, 0,
+                Instant.now(clock).truncatedTo(ChronoUnit.MILLIS).toString(), value);
+        store.inTransaction(() -> store.appendToOutbox(mutation));
+        return mutation.id();
+    }
+
     private Task edit(String taskId, MutationType type, TaskStatus target) {
         return edit(taskId, type, null, shown -> shown.status() == target);
     }
@@ -509,6 +569,124 @@ public final class Welkom {
             result[0] = LocalView.apply(shown, mutation);
         });
         return result[0];
+    }
+
+    // ---- pre-departure course and phrasebook ---------------------------------------------
+
+    /**
+     * The pre-departure course as last synced, in the reader's languages (store only, offline).
+     * Empty before the first sync with a server that has a course. The reading part of each lesson
+     * is {@link #lesson(String)} with the course lesson's {@code lessonId}.
+     */
+    public Optional<Course> course() {
+        return store.course();
+    }
+
+    /**
+     * Records a household member's answer to a quiz question. Works fully offline: a
+     * {@code COURSE_ANSWER} mutation ({@code value} = {@code questionSlug:optionIndex}) is queued
+     * and {@link #sync} sends it; the server records each answer once. The right option travels
+     * with the course, so the answer is judged here at once — quizzes are practice, not exams.
+     *
+     * @return whether it was right, the right option and the explanation
+     * @throws IllegalArgumentException when there is no course on the phone, no such question, the
+     *                                  option is out of range, or the member is not in a household on this phone
+     */
+    public QuizAnswer answerQuiz(String memberId, String questionSlug, int optionIndex) {
+        Course course = store.course().orElseThrow(() -> new IllegalArgumentException("No course on this phone"));
+        QuizQuestion question = CourseView.question(course, Objects.requireNonNull(questionSlug, "questionSlug"));
+        if (question == null) {
+            throw new IllegalArgumentException("No question " + questionSlug + " in the course");
+        }
+        if (optionIndex < 0 || optionIndex >= question.options().size()) {
+            throw new IllegalArgumentException("No option " + optionIndex + " for " + questionSlug);
+        }
+        queueCourse(MutationType.COURSE_ANSWER, requireMember(memberId), questionSlug + ":" + optionIndex);
+        return new QuizAnswer(optionIndex == question.correct(), question.correct(), question.explanation());
+    }
+
+    /**
+     * Marks a course lesson read by a household member; offline, queued as {@code COURSE_LESSON_DONE}.
+     * A lesson already shown as done queues nothing.
+     *
+     * @throws IllegalArgumentException when the lesson is not in the course on this phone or the member unknown
+     */
+    public void completeCourseLesson(String memberId, String lessonId) {
+        Course course = store.course().orElseThrow(() -> new IllegalArgumentException("No course on this phone"));
+        boolean inCourse = false;
+        for (CourseLesson lesson : course.lessons()) {
+            inCourse |= lesson.lessonId().equals(lessonId);
+        }
+        if (!inCourse) {
+            throw new IllegalArgumentException("No lesson " + lessonId + " in the course");
+        }
+        if (courseProgress(requireMember(memberId)).lessonsDone().contains(lessonId)) {
+            return;
+        }
+        queueCourse(MutationType.COURSE_LESSON_DONE, memberId, lessonId);
+    }
+
+    /**
+     * A member's course progress (store only): the server's last copy with the answers and lessons
+     * still in the outbox on top.
+     *
+     * @throws IllegalArgumentException when there is no course on the phone
+     */
+    public CourseStatus courseProgress(String memberId) {
+        Course course = store.course().orElseThrow(() -> new IllegalArgumentException("No course on this phone"));
+        return CourseView.status(course, Objects.requireNonNull(memberId, "memberId"), store.courseProgress(),
+                store.outbox(), clock);
+    }
+
+    /**
+     * The certificate of a member who completed the course (store only, offline): every lesson done
+     * and every question answered correctly at least once. The date is the server's once it has
+     * heard, else the day it was completed on this phone. Empty while not complete.
+     */
+    public Optional<Certificate> certificate(String memberId) {
+        Optional<Course> course = store.course();
+        if (!course.isPresent()) {
+            return Optional.empty();
+        }
+        CourseStatus status = courseProgress(memberId);
+        Member member = member(memberId);
+        if (!status.complete() || member == null) {
+            return Optional.empty();
+        }
+        String id = UUID.nameUUIDFromBytes(("certificate:" + memberId + ":" + course.get().slug())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        return Optional.of(new Certificate(id, memberId, member.displayName(), course.get().slug(),
+                course.get().title(), status.completedAt(), course.get().language()));
+    }
+
+    /** The phrasebook as last synced, in the reader's languages (store only, offline); empty before. */
+    public Optional<Phrasebook> phrasebook() {
+        return store.phrasebook();
+    }
+
+    private String requireMember(String memberId) {
+        if (member(Objects.requireNonNull(memberId, "memberId")) == null) {
+            throw new IllegalArgumentException("No member " + memberId + " on this phone");
+        }
+        return memberId;
+    }
+
+    private Member member(String memberId) {
+        for (Household h : store.households()) {
+            if (h.members() != null) {
+                for (Member m : h.members()) {
+                    if (memberId.equals(m.id())) {
+                        return m;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private void queueCourse(MutationType type, String memberId, String value) {
+        store.appendToOutbox(new Mutation(UUID.randomUUID().toString(), type, memberId, 0,
+                Instant.now(clock).truncatedTo(ChronoUnit.MILLIS).toString(), value));
     }
 
     private static String requireText(String value, String name) {

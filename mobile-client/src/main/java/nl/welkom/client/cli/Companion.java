@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import nl.welkom.client.CourseStatus;
+import nl.welkom.client.QuizAnswer;
 import nl.welkom.client.SyncListener;
 import nl.welkom.client.SyncResult;
 import nl.welkom.client.Welkom;
@@ -36,10 +38,18 @@ import nl.welkom.model.content.Section;
 import nl.welkom.model.content.TextDirection;
 import nl.welkom.model.content.Topic;
 import nl.welkom.model.content.TranslationState;
+import nl.welkom.model.course.Certificate;
+import nl.welkom.model.course.Course;
+import nl.welkom.model.course.CourseLesson;
+import nl.welkom.model.course.QuizQuestion;
 import nl.welkom.model.household.Household;
+import nl.welkom.model.household.Member;
 import nl.welkom.model.journey.JourneyStage;
 import nl.welkom.model.journey.Task;
 import nl.welkom.model.journey.TaskStatus;
+import nl.welkom.model.phrasebook.Phrase;
+import nl.welkom.model.phrasebook.PhraseCategory;
+import nl.welkom.model.phrasebook.Phrasebook;
 import nl.welkom.model.sync.Mutation;
 
 /**
@@ -122,7 +132,20 @@ public final class Companion {
         }
         SqliteLocalStore store;
         try {
-            store = SqliteLocalStore.open(new File(data, "welkom.db"));
+            File directory = new File(data);
+            if (!directory.isDirectory() && !directory.mkdirs()) {
+                out.println("Cannot create the data directory " + data);
+                return 1;
+            }
+            ownerOnly(directory, true);
+            store = SqliteLocalStore.open(new File(directory, "welkom.db"));
+            // The file holds the device token: only its owner may read it (and SQLite's side files).
+            for (String name : new String[] {"welkom.db", "welkom.db-wal", "welkom.db-shm", "welkom.db-journal"}) {
+                File file = new File(directory, name);
+                if (file.exists()) {
+                    ownerOnly(file, false);
+                }
+            }
         } catch (LocalStoreException e) {
             out.println("Cannot open the data directory " + data + ": " + e.getMessage());
             return 1;
@@ -142,6 +165,19 @@ public final class Companion {
         } finally {
             store.close();
             out.flush();
+        }
+    }
+
+    /** 700 for a directory, 600 for a file, with java.io only (Android API 26 has it too). */
+    static void ownerOnly(File file, boolean directory) {
+        boolean ok = file.setReadable(false, false) & file.setReadable(true, true)
+                & file.setWritable(false, false) & file.setWritable(true, true)
+                & file.setExecutable(false, false);
+        if (directory) {
+            ok &= file.setExecutable(true, true);
+        }
+        if (!ok) {
+            throw new LocalStoreException("Cannot make " + file + " private to its owner", null);
         }
     }
 
@@ -170,14 +206,17 @@ public final class Companion {
             while (true) {
                 term.blank();
                 term.line(status());
-                term.line(" 1  Activate this phone");
+                term.line(welkom.session().isPresent() ? " 1  Activate again / another household"
+                        : " 1  Activate this phone");
                 term.line(" 2  Choose language");
                 term.line(" 3  Lessons");
                 term.line(" 4  My journey and tasks");
                 term.line(" 5  Sync now");
                 term.line(" 6  Sign in as a family friend");
+                term.line(" 7  Pre-departure course");
+                term.line(" 8  Phrasebook");
                 term.line(" 0  Quit");
-                int choice = choose("Choice: ", 0, 6, false);
+                int choice = choose("Choice: ", 0, 8, false);
                 if (choice == 0) {
                     term.line("Goodbye.");
                     return;
@@ -190,6 +229,8 @@ public final class Companion {
                         case 4: journey(); break;
                         case 5: sync(); break;
                         case 6: login(); break;
+                        case 7: course(); break;
+                        case 8: phrasebook(); break;
                         default: break;
                     }
                 } catch (LocalStoreException | IllegalArgumentException | IllegalStateException e) {
@@ -442,13 +483,222 @@ public final class Companion {
         return sb.toString();
     }
 
-    /** CommonMark shown as plain text: emphasis markers go, everything else is readable as is. */
+    /** CommonMark shown as plain terminal text ({@link Markdown}). */
     private static String plain(String markdown) {
-        return markdown.replace("**", "").replace("__", "");
+        return Markdown.plain(markdown);
     }
 
     private boolean rtl(String language) {
         return language != null && welkom.direction(language) == TextDirection.RTL;
+    }
+
+    // ---- 7 course -------------------------------------------------------------------------
+
+    private void course() {
+        Optional<Course> found = welkom.course();
+        Optional<Household> household = welkom.household();
+        if (!found.isPresent()) {
+            term.line("The course is not on this phone yet. Sync (5) when you are online.");
+            return;
+        }
+        if (!household.isPresent() || household.get().members() == null || household.get().members().isEmpty()) {
+            term.line("Activate this phone and sync first (menu 1 and 5): the course is kept per family member.");
+            return;
+        }
+        List<Member> members = household.get().members();
+        term.blank();
+        term.line("Who is taking the course?");
+        for (int i = 0; i < members.size(); i++) {
+            term.line(String.format(Locale.ROOT, "%2d  ", i + 1) + Terminal.isolate(Terminal.sanitize(members.get(i).displayName())));
+        }
+        int who = choose("Member number (Enter to go back): ", 1, members.size(), true);
+        if (who < 0) {
+            return;
+        }
+        Member member = members.get(who - 1);
+        Course course = found.get();
+        while (true) {
+            CourseStatus status = welkom.courseProgress(member.id());
+            term.blank();
+            rtlOrLtr("", "== " + Terminal.sanitize(course.title()) + " ==", course.language(), course.state());
+            term.line(progressLine(status));
+            for (CourseLesson lesson : course.lessons()) {
+                boolean done = status.lessonsDone().contains(lesson.lessonId());
+                item(lesson.position(), (done ? "✓ " : "  ") + Terminal.sanitize(lesson.title()), lesson.language(),
+                        lesson.state());
+            }
+            if (status.complete()) {
+                term.line(" C  Show the certificate");
+            }
+            String line = ask("Lesson number" + (status.complete() ? ", C" : "") + " (Enter to go back): ").trim();
+            if (line.isEmpty()) {
+                return;
+            }
+            if (status.complete() && line.equalsIgnoreCase("c")) {
+                showCertificate(member);
+                continue;
+            }
+            int number;
+            try {
+                number = Integer.parseInt(line);
+            } catch (NumberFormatException e) {
+                number = -1;
+            }
+            if (number < 1 || number > course.lessons().size()) {
+                term.line("Please type a number from 1 to " + course.lessons().size() + ".");
+                continue;
+            }
+            courseLesson(member, course.lessons().get(number - 1));
+        }
+    }
+
+    private void courseLesson(Member member, CourseLesson lesson) {
+        Optional<Lesson> reading = welkom.lesson(lesson.lessonId());
+        if (reading.isPresent()) {
+            read(reading.get());
+        } else {
+            term.line("This lesson's text is not on this phone yet. Sync (5) when you are online.");
+        }
+        welkom.completeCourseLesson(member.id(), lesson.lessonId());
+        int right = 0;
+        for (QuizQuestion question : lesson.quiz()) {
+            term.blank();
+            rtlOrLtr("? ", Terminal.sanitize(question.question()), question.language(), question.state());
+            for (int i = 0; i < question.options().size(); i++) {
+                rtlOrLtr(String.format(Locale.ROOT, "%2d  ", i + 1), Terminal.sanitize(question.options().get(i)),
+                        question.language(), null);
+            }
+            int answer = choose("Your answer (number): ", 1, question.options().size(), false);
+            QuizAnswer result = welkom.answerQuiz(member.id(), question.slug(), answer - 1);
+            if (result.correct()) {
+                right++;
+                term.line("Right!");
+            } else {
+                term.line("Not quite. The right answer is " + (result.correctOption() + 1) + ".");
+            }
+            term.paragraph(Terminal.sanitize(result.explanation()), rtl(question.language()), "  ");
+        }
+        if (!lesson.quiz().isEmpty()) {
+            term.blank();
+            term.line("Quiz: " + right + " of " + lesson.quiz().size() + " right.");
+        }
+        CourseStatus status = welkom.courseProgress(member.id());
+        term.line(progressLine(status));
+        if (status.complete()) {
+            term.line("You completed the course! Choose C to see your certificate.");
+        }
+    }
+
+    private static String progressLine(CourseStatus status) {
+        return "Progress: " + status.lessonsDone().size() + " of " + status.lessons() + " lessons done, "
+                + status.correctAnswers().size() + " of " + status.questions() + " questions right"
+                + (status.complete() ? " · completed " + status.completedAt() : "");
+    }
+
+    private void showCertificate(Member member) {
+        Optional<Certificate> certificate = welkom.certificate(member.id());
+        if (!certificate.isPresent()) {
+            term.line("No certificate yet: finish every lesson and answer every question right once.");
+            return;
+        }
+        Certificate c = certificate.get();
+        int inner = Math.max(20, Math.min(60, term.width() - 4));
+        String rule = "+" + repeat('-', inner + 2) + "+";
+        term.blank();
+        term.line(rule);
+        framed("CERTIFICATE · CERTIFICAAT", inner);
+        framed("", inner);
+        framed(Terminal.isolate(Terminal.sanitize(c.memberName())), inner);
+        framed("has completed · heeft afgerond", inner);
+        framed(Terminal.isolate(Terminal.sanitize(c.courseTitle())), inner);
+        framed("", inner);
+        framed("Date · Datum: " + c.completedAt(), inner);
+        framed("Language: " + c.language(), inner);
+        term.line(rule);
+        ask("Press Enter to go back.");
+    }
+
+    private void framed(String text, int inner) {
+        int pad = Math.max(0, inner - Terminal.displayWidth(text));
+        term.line("| " + text + repeat(' ', pad) + " |");
+    }
+
+    private static String repeat(char c, int n) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            sb.append(c);
+        }
+        return sb.toString();
+    }
+
+    // ---- 8 phrasebook ---------------------------------------------------------------------
+
+    private void phrasebook() {
+        Optional<Phrasebook> found = welkom.phrasebook();
+        if (!found.isPresent() || found.get().categories().isEmpty()) {
+            term.line("The phrasebook is not on this phone yet. Sync (5) when you are online.");
+            return;
+        }
+        List<PhraseCategory> categories = found.get().categories();
+        while (true) {
+            term.blank();
+            term.line("Phrasebook");
+            for (int i = 0; i < categories.size(); i++) {
+                PhraseCategory c = categories.get(i);
+                item(i + 1, c.title(), c.language(), c.state());
+            }
+            int choice = choose("Category number (Enter to go back): ", 1, categories.size(), true);
+            if (choice < 0) {
+                return;
+            }
+            PhraseCategory category = categories.get(choice - 1);
+            term.blank();
+            heading(category.title(), category.language(), category.state());
+            for (Phrase phrase : category.phrases()) {
+                showPhrase(phrase, true);
+            }
+            term.blank();
+            if (ask("Practise these phrases? (y/N): ").trim().equalsIgnoreCase("y")) {
+                practise(category);
+            }
+        }
+    }
+
+    private void showPhrase(Phrase phrase, boolean withTranslation) {
+        term.line("  " + Terminal.sanitize(phrase.dutch()));
+        if (phrase.say() != null) {
+            rtlOrLtr("    say: ", Terminal.sanitize(phrase.say()), primaryLanguage(), null);
+        }
+        if (withTranslation) {
+            rtlOrLtr("    = ", Terminal.sanitize(phrase.translation()), phrase.language(), phrase.state());
+        }
+        if (phrase.note() != null) {
+            term.line("    (" + Terminal.isolate(Terminal.sanitize(phrase.note())) + ")");
+        }
+    }
+
+    /** Shows the translation, lets the reader recall the Dutch, reveals it; counts known and unknown. */
+    private void practise(PhraseCategory category) {
+        int known = 0;
+        int unknown = 0;
+        for (Phrase phrase : category.phrases()) {
+            term.blank();
+            rtlOrLtr("", Terminal.sanitize(phrase.translation()), phrase.language(), phrase.state());
+            ask("Say it in Dutch, then press Enter to see it.");
+            showPhrase(phrase, false);
+            if (ask("Did you know it? (y/N): ").trim().equalsIgnoreCase("y")) {
+                known++;
+            } else {
+                unknown++;
+            }
+        }
+        term.blank();
+        term.line("Known: " + known + " · still learning: " + unknown);
+    }
+
+    private String primaryLanguage() {
+        List<String> languages = welkom.languages();
+        return languages.isEmpty() ? "nl" : languages.get(0);
     }
 
     // ---- 4 journey and tasks --------------------------------------------------------------

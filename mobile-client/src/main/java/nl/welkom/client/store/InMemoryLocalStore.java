@@ -17,8 +17,11 @@ import java.util.TreeMap;
 
 import nl.welkom.model.auth.Session;
 import nl.welkom.model.content.ContentPack;
+import nl.welkom.model.course.Course;
+import nl.welkom.model.course.CourseProgress;
 import nl.welkom.model.household.Household;
 import nl.welkom.model.journey.Task;
+import nl.welkom.model.phrasebook.Phrasebook;
 import nl.welkom.model.sync.Mutation;
 
 /**
@@ -77,6 +80,84 @@ public final class InMemoryLocalStore implements LocalStore {
             return Optional.empty();
         }
         return Optional.ofNullable(state.pack.version());
+    }
+
+    @Override
+    public synchronized Optional<Course> course() {
+        return Optional.ofNullable(state.course == null ? null : state.course.body);
+    }
+
+    @Override
+    public synchronized Optional<String> courseEtag(List<String> requestedChain) {
+        return etagOf(state.course, requestedChain);
+    }
+
+    @Override
+    public synchronized void saveCourse(List<String> requestedChain, String etag, Course course) {
+        state.course = new Stored<>(copy(Objects.requireNonNull(requestedChain, "requestedChain")), etag,
+                Objects.requireNonNull(course, "course"));
+    }
+
+    @Override
+    public synchronized Optional<Phrasebook> phrasebook() {
+        return Optional.ofNullable(state.phrasebook == null ? null : state.phrasebook.body);
+    }
+
+    @Override
+    public synchronized Optional<String> phrasebookEtag(List<String> requestedChain) {
+        return etagOf(state.phrasebook, requestedChain);
+    }
+
+    @Override
+    public synchronized void savePhrasebook(List<String> requestedChain, String etag, Phrasebook phrasebook) {
+        state.phrasebook = new Stored<>(copy(Objects.requireNonNull(requestedChain, "requestedChain")), etag,
+                Objects.requireNonNull(phrasebook, "phrasebook"));
+    }
+
+    @Override
+    public synchronized Optional<String> readingVersion(List<String> requestedChain) {
+        if (state.readingVersion == null || !state.readingVersion.chain.equals(requestedChain)) {
+            return Optional.empty();
+        }
+        return Optional.of(state.readingVersion.body);
+    }
+
+    @Override
+    public synchronized void saveReadingVersion(List<String> requestedChain, String version) {
+        state.readingVersion = new Stored<>(copy(Objects.requireNonNull(requestedChain, "requestedChain")), null,
+                Objects.requireNonNull(version, "version"));
+    }
+
+    @Override
+    public synchronized List<CourseProgress> courseProgress() {
+        return copy(state.progress.values());
+    }
+
+    @Override
+    public synchronized void saveCourseProgress(Collection<CourseProgress> progress) {
+        for (CourseProgress p : progress) {
+            state.progress.put(Objects.requireNonNull(p.householdId(), "household id"), p);
+        }
+    }
+
+    private static Optional<String> etagOf(Stored<?> stored, List<String> requestedChain) {
+        if (stored == null || !stored.chain.equals(requestedChain)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(stored.etag);
+    }
+
+    /** A document kept with the chain it was fetched for and its validator; immutable. */
+    private static final class Stored<T> {
+        final List<String> chain;
+        final String etag;
+        final T body;
+
+        Stored(List<String> chain, String etag, T body) {
+            this.chain = chain;
+            this.etag = etag;
+            this.body = body;
+        }
     }
 
     @Override
@@ -204,6 +285,7 @@ public final class InMemoryLocalStore implements LocalStore {
         state.tasks.clear();
         state.outbox.clear();
         state.notices.clear();
+        state.progress.clear();
         state.cursor = 0;
     }
 
@@ -241,6 +323,10 @@ public final class InMemoryLocalStore implements LocalStore {
         final Map<String, Task> tasks = new TreeMap<>();
         final Map<String, Mutation> outbox = new LinkedHashMap<>();
         final Map<String, SyncNotice> notices = new LinkedHashMap<>();
+        final Map<String, CourseProgress> progress = new TreeMap<>();
+        Stored<Course> course;
+        Stored<Phrasebook> phrasebook;
+        Stored<String> readingVersion;
         long cursor;
 
         State copy() {
@@ -254,6 +340,10 @@ public final class InMemoryLocalStore implements LocalStore {
             c.tasks.putAll(tasks);
             c.outbox.putAll(outbox);
             c.notices.putAll(notices);
+            c.progress.putAll(progress);
+            c.course = course;
+            c.phrasebook = phrasebook;
+            c.readingVersion = readingVersion;
             c.cursor = cursor;
             return c;
         }

@@ -6,8 +6,11 @@ import java.util.Optional;
 
 import nl.welkom.model.auth.Session;
 import nl.welkom.model.content.ContentPack;
+import nl.welkom.model.course.Course;
+import nl.welkom.model.course.CourseProgress;
 import nl.welkom.model.household.Household;
 import nl.welkom.model.journey.Task;
+import nl.welkom.model.phrasebook.Phrasebook;
 import nl.welkom.model.sync.Mutation;
 
 /**
@@ -70,6 +73,39 @@ public interface LocalStore {
      */
     void saveContentPack(List<String> requestedChain, String etag, ContentPack pack);
 
+    /** The last stored course, whatever language chain it was fetched for. */
+    Optional<Course> course();
+
+    /** The validator of the stored course if it was fetched for exactly {@code requestedChain}; otherwise empty. */
+    Optional<String> courseEtag(List<String> requestedChain);
+
+    /** Replaces the stored course (one is kept). */
+    void saveCourse(List<String> requestedChain, String etag, Course course);
+
+    /** The last stored phrasebook, whatever language chain it was fetched for. */
+    Optional<Phrasebook> phrasebook();
+
+    /** The validator of the stored phrasebook if it was fetched for exactly {@code requestedChain}; otherwise empty. */
+    Optional<String> phrasebookEtag(List<String> requestedChain);
+
+    /** Replaces the stored phrasebook (one is kept). */
+    void savePhrasebook(List<String> requestedChain, String etag, Phrasebook phrasebook);
+
+    /**
+     * The pull's {@code contentVersion} after which content, course and phrasebook were last all
+     * refreshed for exactly {@code requestedChain}; otherwise empty (docs/sync.md, step 3).
+     */
+    Optional<String> readingVersion(List<String> requestedChain);
+
+    /** Records the {@code contentVersion} that content, course and phrasebook are now current with. */
+    void saveReadingVersion(List<String> requestedChain, String version);
+
+    /** Course progress as the server last sent it, one entry per household, ordered by household id. */
+    List<CourseProgress> courseProgress();
+
+    /** Inserts or replaces the progress of households, by household id. */
+    void saveCourseProgress(Collection<CourseProgress> progress);
+
     /**
      * Households in the phone's scope as last pulled, ordered by id: one for a newcomer's device,
      * one per active match for a buddy's phone.
@@ -131,7 +167,7 @@ public interface LocalStore {
     void removeNotices(Collection<String> ids);
 
     /**
-     * Forgets everything synced: households, tasks, outbox, notices and the sync cursor. Used when
+     * Forgets everything synced: households, tasks, course progress, outbox, notices and the sync cursor. Used when
      * the phone is activated for another household or signed in for another person. Session,
      * languages and content stay.
      */

@@ -232,10 +232,29 @@ class CompanionTest {
     }
 
     @Test
+    void theDataFolderAndItsDatabaseAreReadableByTheOwnerOnly() throws Exception {
+        run("0");
+
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(data)));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(data.resolve("welkom.db"))));
+    }
+
+    @Test
+    void anActivatedPhoneIsOfferedToActivateAgainNotAsIfNothingHappened() throws Exception {
+        String before = run("0");
+        String after = run("1", "K7QD-9XM2-PW4T-HN6C", "Amina's phone", "0");
+
+        assertTrue(before.contains(" 1  Activate this phone"), before);
+        assertTrue(after.contains(" 1  Activate again / another household"), after);
+    }
+
+    @Test
     void badInputIsAskedAgainAndTheEndOfInputQuitsCleanly() throws Exception {
         String out = run("abc", "", "99", "-1", "4", "3", "x", "", "2", "42", "");
 
-        assertTrue(out.contains("Please type a number from 0 to 6."), out);
+        assertTrue(out.contains("Please type a number from 0 to 8."), out);
         assertTrue(out.contains("Activate this phone first (menu 1)."), out);
         assertTrue(out.contains("No lessons on this phone yet."), out);
         assertTrue(out.trim().endsWith("Goodbye."), out);

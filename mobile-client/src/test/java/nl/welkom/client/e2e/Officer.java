@@ -71,6 +71,15 @@ final class Officer {
     }
 
     /** One task of a household as the officer sees it now. */
+    /** {@code GET path} as this officer; the body of a 200 answer. */
+    String get(String path) throws IOException {
+        try (Response response = HTTP.newCall(authorised(path).get().build()).execute()) {
+            String text = response.body().string();
+            assertEquals(200, response.code(), "GET " + path + ": " + text);
+            return text;
+        }
+    }
+
     Task task(String householdId, String taskId) throws IOException {
         return tasks(householdId).stream().filter(t -> t.id().equals(taskId)).findFirst()
                 .orElseThrow(() -> new AssertionError("no task " + taskId));

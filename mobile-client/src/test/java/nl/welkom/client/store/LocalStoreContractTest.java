@@ -20,6 +20,15 @@ import org.junit.jupiter.api.Test;
 
 import nl.welkom.client.Fixtures;
 import nl.welkom.model.content.ContentPack;
+import nl.welkom.model.content.TranslationState;
+import nl.welkom.model.course.Course;
+import nl.welkom.model.course.CourseLesson;
+import nl.welkom.model.course.CourseProgress;
+import nl.welkom.model.course.MemberProgress;
+import nl.welkom.model.course.QuizQuestion;
+import nl.welkom.model.phrasebook.Phrase;
+import nl.welkom.model.phrasebook.PhraseCategory;
+import nl.welkom.model.phrasebook.Phrasebook;
 import nl.welkom.model.household.Household;
 import nl.welkom.model.journey.Task;
 import nl.welkom.model.journey.TaskStatus;
@@ -423,5 +432,68 @@ public abstract class LocalStoreContractTest {
             ids.add(m.id());
         }
         return ids;
+    }
+
+    // ---- course, phrasebook, reading version, progress (schema 3) --------------------------
+
+    public static Course course(String version) {
+        QuizQuestion question = new QuizQuestion("rain", "ar", "متى؟", Arrays.asList("أ", "ب", "ج"), 1, "لأن",
+                TranslationState.MACHINE_DRAFTED);
+        CourseLesson lesson = new CourseLesson("lesson-1", "weather", 1, "ar", "الطقس", TranslationState.MACHINE_DRAFTED,
+                Collections.singletonList(question));
+        return new Course("course-1", "pre-departure", Arrays.asList("ar", "nl"), version, "ar", "قبل المغادرة", null,
+                TranslationState.MACHINE_DRAFTED, Collections.singletonList(lesson));
+    }
+
+    public static Phrasebook phrasebook(String version) {
+        Phrase phrase = new Phrase("good-morning", "Goedemorgen!", "ar", "صباح الخير!", TranslationState.MACHINE_DRAFTED,
+                "خُودِه مُورْخِن", null);
+        return new Phrasebook(Arrays.asList("ar", "nl"), version, Collections.singletonList(
+                new PhraseCategory("greetings", "ar", "التحيات", TranslationState.MACHINE_DRAFTED,
+                        Collections.singletonList(phrase))));
+    }
+
+    @Test
+    void courseAndPhrasebookAreKeptWithTheirValidatorForTheChainTheyWereFetchedFor() throws Exception {
+        List<String> arabic = Arrays.asList("ar");
+        store.saveCourse(arabic, "\"c1\"", course("c1"));
+        store.savePhrasebook(arabic, "\"p1\"", phrasebook("p1"));
+        store.saveReadingVersion(arabic, "r1");
+
+        store = reopen(store);
+
+        assertEquals(course("c1"), store.course().get());
+        assertEquals(phrasebook("p1"), store.phrasebook().get());
+        assertEquals("\"c1\"", store.courseEtag(arabic).get());
+        assertEquals("\"p1\"", store.phrasebookEtag(arabic).get());
+        assertEquals("r1", store.readingVersion(arabic).get());
+        assertFalse(store.courseEtag(Arrays.asList("en")).isPresent(), "never revalidate another chain's course");
+        assertFalse(store.readingVersion(Arrays.asList("en")).isPresent());
+        store.saveCourse(Arrays.asList("en"), null, course("c2"));
+        assertEquals("c2", store.course().get().version());
+        assertFalse(store.courseEtag(Arrays.asList("en")).isPresent(), "no validator was sent");
+    }
+
+    @Test
+    void courseProgressIsReplacedPerHouseholdAndForgottenWithTheSyncedDataButTheCourseStays() throws Exception {
+        MemberProgress first = new MemberProgress("m1", Arrays.asList("lesson-1"), Collections.<String>emptyList(),
+                Arrays.asList("rain"), null);
+        MemberProgress later = new MemberProgress("m1", Arrays.asList("lesson-1"), Arrays.asList("rain"),
+                Arrays.asList("rain"), "2026-11-23");
+        store.saveCourse(Arrays.asList("ar"), null, course("c1"));
+        store.saveCourseProgress(Arrays.asList(new CourseProgress("h2", Collections.<MemberProgress>emptyList()),
+                new CourseProgress("h1", Collections.singletonList(first))));
+        store.saveCourseProgress(Collections.singletonList(new CourseProgress("h1", Collections.singletonList(later))));
+
+        store = reopen(store);
+
+        assertEquals(Arrays.asList(new CourseProgress("h1", Collections.singletonList(later)),
+                new CourseProgress("h2", Collections.<MemberProgress>emptyList())), store.courseProgress());
+        store.clearSyncedData();
+        assertTrue(store.courseProgress().isEmpty());
+        assertTrue(store.course().isPresent(), "the course is public content: it stays");
+        store.saveCourseProgress(Collections.singletonList(new CourseProgress("h1", Collections.singletonList(later))));
+        store.wipe();
+        assertTrue(store.courseProgress().isEmpty());
     }
 }

@@ -7,5 +7,23 @@ public enum MutationType {
     /** Mark a done task open again. Payload: none. */
     TASK_REOPEN,
     /** Set the household's own note on a task ("appointment Tuesday 10:00"). Payload: {@code value}, at most 500 characters; empty clears it. */
-    TASK_SET_NOTE
+    TASK_SET_NOTE,
+    /**
+     * A household member answered a course quiz question. {@code entityId}: the member id;
+     * {@code value}: {@code <questionSlug>:<optionIndex>} (index from 0). Every answer is recorded once.
+     */
+    COURSE_ANSWER,
+    /** A household member finished reading a course lesson. {@code entityId}: the member id; {@code value}: the lesson id. */
+    COURSE_LESSON_DONE,
+    /**
+     * "Was this lesson helpful?" from a household device; a later vote replaces an earlier one.
+     * {@code entityId}: the lesson id; {@code value}: {@code "true"} or {@code "false"}.
+     */
+    LESSON_FEEDBACK,
+    /**
+     * A household device asks its buddy (or, without one, its officers) a question. {@code entityId}:
+     * the lesson it is about, or {@code ""} for none; {@code value}: the text, at most 1000 characters.
+     * The question's id is the mutation id.
+     */
+    QUESTION_ASK
 }

@@ -28,9 +28,12 @@ import nl.welkom.client.store.LocalStoreException;
 import nl.welkom.client.store.SyncNotice;
 import nl.welkom.model.auth.Session;
 import nl.welkom.model.content.ContentPack;
+import nl.welkom.model.course.Course;
+import nl.welkom.model.course.CourseProgress;
 import nl.welkom.model.household.Household;
 import nl.welkom.model.journey.JourneyStage;
 import nl.welkom.model.journey.Task;
+import nl.welkom.model.phrasebook.Phrasebook;
 import nl.welkom.model.journey.TaskAssignee;
 import nl.welkom.model.journey.TaskStatus;
 import nl.welkom.model.sync.Mutation;
@@ -55,7 +58,8 @@ import nl.welkom.model.sync.MutationType;
  * outbox and notices need their append order ({@code seq}) and deletion by id.
  *
  * <p>Schema history ({@code PRAGMA user_version}): 1 — one household row; 2 — households keyed by
- * id (a buddy's phone holds several), task notes, mutation values, the pack's version, notices.
+ * id (a buddy's phone holds several), task notes, mutation values, the pack's version, notices;
+ * 3 — the course and the phrasebook ({@code document}, by kind) and course progress per household.
  * A v1 file is migrated in place, in one transaction, keeping its household, tasks and outbox.
  *
  * <p>Concurrency: one connection, every method synchronized on the store; a transaction holds the
@@ -64,7 +68,7 @@ import nl.welkom.model.sync.MutationType;
 public final class SqliteLocalStore implements LocalStore, Closeable {
 
     /** The schema version this code writes; see {@link #MIGRATIONS}. */
-    static final int SCHEMA_VERSION = 2;
+    static final int SCHEMA_VERSION = 3;
 
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
     private static final Type STRING_LIST = new TypeToken<List<String>>() { }.getType();
@@ -126,6 +130,11 @@ public final class SqliteLocalStore implements LocalStore, Closeable {
                 }
             }
         },
+        sql(
+            // Course and phrasebook as wire JSON, like the pack: read whole, replaced whole.
+            "CREATE TABLE document (kind TEXT PRIMARY KEY NOT NULL, chain TEXT NOT NULL, etag TEXT, "
+                    + "body TEXT NOT NULL)",
+            "CREATE TABLE course_progress (household_id TEXT PRIMARY KEY NOT NULL, body TEXT NOT NULL)"),
     };
 
     private static Migration sql(String... statements) {
@@ -298,6 +307,88 @@ public final class SqliteLocalStore implements LocalStore, Closeable {
                 GSON.toJson(pack), pack.version());
     }
 
+    // ---- course, phrasebook, reading version, progress -------------------------------------
+
+    private static final String COURSE = "course";
+    private static final String PHRASEBOOK = "phrasebook";
+    private static final String READING_VERSION = "reading-version";
+
+    @Override
+    public synchronized Optional<Course> course() {
+        return documentBody(COURSE).map(json -> fromJson(json, Course.class));
+    }
+
+    @Override
+    public synchronized Optional<String> courseEtag(List<String> requestedChain) {
+        return documentEtag(COURSE, requestedChain);
+    }
+
+    @Override
+    public synchronized void saveCourse(List<String> requestedChain, String etag, Course course) {
+        saveDocument(COURSE, requestedChain, etag, GSON.toJson(Objects.requireNonNull(course, "course")));
+    }
+
+    @Override
+    public synchronized Optional<Phrasebook> phrasebook() {
+        return documentBody(PHRASEBOOK).map(json -> fromJson(json, Phrasebook.class));
+    }
+
+    @Override
+    public synchronized Optional<String> phrasebookEtag(List<String> requestedChain) {
+        return documentEtag(PHRASEBOOK, requestedChain);
+    }
+
+    @Override
+    public synchronized void savePhrasebook(List<String> requestedChain, String etag, Phrasebook phrasebook) {
+        saveDocument(PHRASEBOOK, requestedChain, etag, GSON.toJson(Objects.requireNonNull(phrasebook, "phrasebook")));
+    }
+
+    @Override
+    public synchronized Optional<String> readingVersion(List<String> requestedChain) {
+        String chain = GSON.toJson(requestedChain, STRING_LIST);
+        return queryOne("SELECT body FROM document WHERE kind = ? AND chain = ?", rs -> rs.getString(1),
+                READING_VERSION, chain);
+    }
+
+    @Override
+    public synchronized void saveReadingVersion(List<String> requestedChain, String version) {
+        saveDocument(READING_VERSION, requestedChain, null, Objects.requireNonNull(version, "version"));
+    }
+
+    @Override
+    public synchronized List<CourseProgress> courseProgress() {
+        return query("SELECT body FROM course_progress ORDER BY household_id",
+                rs -> fromJson(rs.getString(1), CourseProgress.class));
+    }
+
+    @Override
+    public synchronized void saveCourseProgress(Collection<CourseProgress> progress) {
+        for (CourseProgress p : progress) {
+            Objects.requireNonNull(p.householdId(), "household id");
+        }
+        inTransaction(() -> {
+            for (CourseProgress p : progress) {
+                update("INSERT OR REPLACE INTO course_progress (household_id, body) VALUES (?, ?)", p.householdId(),
+                        GSON.toJson(p));
+            }
+        });
+    }
+
+    private Optional<String> documentBody(String kind) {
+        return queryOne("SELECT body FROM document WHERE kind = ?", rs -> rs.getString(1), kind);
+    }
+
+    private Optional<String> documentEtag(String kind, List<String> requestedChain) {
+        String chain = GSON.toJson(requestedChain, STRING_LIST);
+        return queryOne("SELECT etag FROM document WHERE kind = ? AND chain = ? AND etag IS NOT NULL",
+                rs -> rs.getString(1), kind, chain);
+    }
+
+    private void saveDocument(String kind, List<String> requestedChain, String etag, String body) {
+        update("INSERT OR REPLACE INTO document (kind, chain, etag, body) VALUES (?, ?, ?, ?)", kind,
+                GSON.toJson(Objects.requireNonNull(requestedChain, "requestedChain"), STRING_LIST), etag, body);
+    }
+
     // ---- households -----------------------------------------------------------------------
 
     @Override
@@ -465,6 +556,7 @@ public final class SqliteLocalStore implements LocalStore, Closeable {
             update("DELETE FROM task");
             update("DELETE FROM outbox");
             update("DELETE FROM notice");
+            update("DELETE FROM course_progress");
             update("DELETE FROM setting WHERE key = ?", SYNC_CURSOR);
         });
     }

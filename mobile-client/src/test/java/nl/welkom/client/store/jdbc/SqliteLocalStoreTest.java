@@ -180,7 +180,7 @@ class SqliteLocalStoreTest extends LocalStoreContractTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + v1.getAbsolutePath());
                 Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
             assertTrue(rs.next());
-            assertEquals(2, rs.getInt(1));
+            assertEquals(SqliteLocalStore.SCHEMA_VERSION, rs.getInt(1), "migrated through every step");
         }
     }
 

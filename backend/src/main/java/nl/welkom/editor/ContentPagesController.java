@@ -1,0 +1,163 @@
+package nl.welkom.editor;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.uri.UriBuilder;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Hidden;
+import nl.welkom.auth.AuthService;
+import nl.welkom.auth.Caller;
+import nl.welkom.content.ContentSearch;
+import nl.welkom.dashboard.Pages;
+import nl.welkom.dashboard.Viewer;
+import nl.welkom.editor.EditorModel.EditorLesson;
+import nl.welkom.editor.EditorModel.LanguageVersion;
+import nl.welkom.editor.EditorModel.LessonStates;
+import nl.welkom.editor.EditorModel.Revision;
+import nl.welkom.editor.EditorModel.RevisionStatus;
+import nl.welkom.editor.EditorModel.SaveRevision;
+import nl.welkom.editor.EditorModel.SectionText;
+import nl.welkom.model.auth.Role;
+import nl.welkom.model.auth.Session;
+import nl.welkom.problem.ProblemException;
+
+/**
+ * The editors' dashboard pages: the translation status overview ({@code /dashboard/content}) with
+ * counts per language, a per-lesson table for one language, "was this helpful?" votes and the top
+ * failed searches; and a simple edit form per lesson and language (save as draft or publish).
+ * EDITOR only; everyone else signed in gets the 403 page.
+ */
+@Hidden
+@Controller("/dashboard/content")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class ContentPagesController {
+    private final AuthService authService;
+    private final ContentEditing editing;
+    private final LessonRevisions revisions;
+    private final ContentSearch search;
+    private final Pages pages;
+
+    ContentPagesController(AuthService authService, ContentEditing editing, LessonRevisions revisions,
+                           ContentSearch search, Pages pages) {
+        this.authService = authService;
+        this.editing = editing;
+        this.revisions = revisions;
+        this.search = search;
+        this.pages = pages;
+    }
+
+    @Get
+    HttpResponse<?> overview(HttpRequest<?> request, Authentication authentication, @Nullable @QueryValue String lang) {
+        Viewer viewer = editor(authentication);
+        String chosen = lang != null && editing.languageCodes().contains(lang) && !lang.equals("nl") ? lang : "ar";
+        List<LessonStates> overview = editing.overview();
+        Map<String, Object> model = new HashMap<>();
+        model.put("viewer", viewer);
+        model.put("counts", editing.counts(overview));
+        model.put("lang", chosen);
+        model.put("lessons", overview);
+        model.put("failed", search.topFailed(10));
+        return pages.ok("dashboard/content", model, request);
+    }
+
+    @Get("/lessons/{id}/{lang}")
+    HttpResponse<?> edit(HttpRequest<?> request, Authentication authentication, @PathVariable String id,
+                         @PathVariable String lang) {
+        Viewer viewer = editor(authentication);
+        editing.checkLanguage(lang);
+        EditorLesson lesson = editing.lesson(id);
+        LanguageVersion version = version(lesson, lang);
+        LanguageVersion source = version(lesson, "nl");
+        Revision shown = version.latest();
+        List<Map<String, Object>> sections = new ArrayList<>();
+        int position = 0;
+        for (String sectionId : lesson.sectionIds()) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("id", sectionId);
+            row.put("position", ++position);
+            row.put("source", text(source.published(), sectionId));
+            row.put("text", text(shown, sectionId));
+            sections.add(row);
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("viewer", viewer);
+        model.put("lesson", lesson);
+        model.put("lang", lang);
+        model.put("source", lang.equals("nl"));
+        model.put("version", version);
+        model.put("shown", shown);
+        model.put("dutch", source.published());
+        model.put("sections", sections);
+        model.put("history", editing.history(id, lang));
+        return pages.ok("dashboard/content-edit", model, request);
+    }
+
+    /** Saves the form as a new DRAFT revision and, with {@code action=publish}, publishes it (303). */
+    @Post(value = "/lessons/{id}/{lang}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> save(Authentication authentication, @PathVariable String id, @PathVariable String lang,
+                         @Body Map<String, String> form) {
+        Viewer viewer = editor(authentication);
+        editing.checkLanguage(lang);
+        List<SectionText> sections = new ArrayList<>();
+        for (String sectionId : revisions.sectionIds(id)) {
+            sections.add(new SectionText(sectionId, form.get("heading-" + sectionId), form.getOrDefault("body-" + sectionId, "")));
+        }
+        SaveRevision command = new SaveRevision(form.getOrDefault("title", ""), form.get("summary"), sections,
+                form.containsKey("machineDrafted"), form.containsKey("minorEdit"), null);
+        Revision saved = editing.save(id, lang, command, viewer.caller().userId());
+        if ("publish".equals(form.get("action"))) {
+            revisions.moveTo(saved.id(), RevisionStatus.PUBLISHED, viewer.caller().userId());
+        }
+        URI back = UriBuilder.of("/dashboard/content").queryParam("lang", lang.equals("nl") ? "ar" : lang)
+                .fragment("lesson-" + id).build();
+        return HttpResponse.seeOther(back);
+    }
+
+    @Error(exception = ProblemException.class)
+    HttpResponse<?> problem(HttpRequest<?> request, ProblemException exception) {
+        HttpStatus status = HttpStatus.valueOf(exception.problem().status());
+        return pages.error(status == HttpStatus.NOT_FOUND || status == HttpStatus.FORBIDDEN ? status
+                : HttpStatus.BAD_REQUEST, null, request);
+    }
+
+    private Viewer editor(Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        if (caller.role() != Role.EDITOR) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Editors only.");
+        }
+        Session session = authService.describe(authentication);
+        return new Viewer(caller, session.displayName(), session.municipalityName());
+    }
+
+    private static LanguageVersion version(EditorLesson lesson, String lang) {
+        return lesson.languages().stream().filter(v -> v.lang().equals(lang)).findFirst().orElseThrow();
+    }
+
+    private static @Nullable SectionText text(@Nullable Revision revision, String sectionId) {
+        if (revision == null) {
+            return null;
+        }
+        return revision.sections().stream().filter(s -> s.sectionId().equals(sectionId)).findFirst().orElse(null);
+    }
+}

@@ -4,9 +4,15 @@
 # writes bench/results/latest.json. Arguments are passed to the benchmark, e.g.
 #   bench/run.sh --only wire          # bytes on the wire only (~15 s after the build)
 #   bench/run.sh --large 100000       # a smaller "large" database for a quick look
+#   bench/run.sh --convergence [tries [steps]]   # long run of SyncConvergenceIT instead (bench/convergence.sh)
 # See docs/performance.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+if [ "${1:-}" = "--convergence" ]; then
+    shift
+    exec bench/convergence.sh "$@"
+fi
 
 # backend is named too: bench does not depend on it (it runs the jar as a process), so -am alone
 # would not build it. maven.test.skip: the bench needs no test classes, so none are compiled.

@@ -137,7 +137,7 @@ public final class Bench {
 
         private static void wire(JsonObject w, PrintStream o) {
             o.printf("%n## Bytes on the wire (household %s, language %s)%n%n", WireBench.HOUSEHOLD, WireBench.LANGUAGE);
-            o.println("| scenario | requests | bytes up | bytes down | total | client's own count (bytesReceived) "
+            o.println("| scenario | requests | bytes up | bytes down | total | client's own count: requests, bytesReceived "
                     + "| items pulled | what went over the wire |");
             o.println("|---|---:|---:|---:|---:|---:|---:|---|");
             for (JsonElement e : w.getAsJsonArray("scenarios")) {
@@ -146,9 +146,11 @@ public final class Bench {
                 for (JsonElement l : s.getAsJsonArray("requestLines")) {
                     lines.append(lines.length() == 0 ? "" : "; ").append(l.getAsString());
                 }
-                o.printf(Locale.ROOT, "| %s | %d | %,d | %,d | %,d | %,d | %d | %s |%n", s.get("scenario").getAsString(),
+                // SyncResult.requests() exists since protocol v1; it counts the sync's requests only (not activation).
+                String clientRequests = s.has("clientReportedRequests") ? s.get("clientReportedRequests").getAsInt() + ", " : "";
+                o.printf(Locale.ROOT, "| %s | %d | %,d | %,d | %,d | %s%,d | %d | %s |%n", s.get("scenario").getAsString(),
                         s.get("requests").getAsInt(), s.get("bytesUp").getAsLong(), s.get("bytesDown").getAsLong(),
-                        s.get("bytesTotal").getAsLong(), s.get("clientReportedBytesReceived").getAsLong(),
+                        s.get("bytesTotal").getAsLong(), clientRequests, s.get("clientReportedBytesReceived").getAsLong(),
                         s.get("pulledItems").getAsInt(), lines);
             }
             o.printf("%nPer phase (bytes up / down):%n%n");

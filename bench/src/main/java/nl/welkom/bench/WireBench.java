@@ -124,6 +124,7 @@ final class WireBench {
         o.addProperty("bytesDown", m.total.down());
         o.addProperty("bytesTotal", m.total.up() + m.total.down());
         o.addProperty("tcpConnections", m.total.connections());
+        o.addProperty("clientReportedRequests", m.result.requests());
         o.addProperty("clientReportedBytesReceived", m.result.bytesReceived());
         o.addProperty("pulledItems", m.result.pulled());
         o.addProperty("contentUpdated", m.result.contentUpdated());

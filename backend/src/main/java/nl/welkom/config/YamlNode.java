@@ -79,6 +79,26 @@ public final class YamlNode {
         return Optional.of((Integer) value);
     }
 
+    /** An optional decimal number (a coordinate, say); plain YAML scalars read as text, so it is parsed here. */
+    public Optional<Double> optionalDouble(String key) {
+        Object value = values.get(key);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value instanceof Number) {
+            return Optional.of(((Number) value).doubleValue());
+        }
+        try {
+            double number = Double.parseDouble(String.valueOf(value).trim());
+            if (Double.isFinite(number)) {
+                return Optional.of(number);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw fail(key, "must be a number");
+    }
+
     /** Required enum constant, by name. */
     public <E extends Enum<E>> E enumValue(String key, Class<E> type) {
         String name = text(key);

@@ -37,6 +37,8 @@ import nl.welkom.model.auth.Session;
 import nl.welkom.model.journey.TaskStatus;
 import nl.welkom.model.sync.ConflictRecord;
 import nl.welkom.model.sync.ConflictResolution;
+import nl.welkom.model.place.PlaceCategory;
+import nl.welkom.place.LocalPlaces;
 import nl.welkom.problem.ProblemException;
 
 /**
@@ -53,6 +55,11 @@ import nl.welkom.problem.ProblemException;
 final class DashboardController {
     /** What the QR code on the activation page holds; the phone app reads the code from it. */
     static final String ACTIVATION_URI_PREFIX = "welkom:activate?code=";
+    private static final Map<PlaceCategory, String> PLACE_CATEGORIES = Map.of(
+            PlaceCategory.TOWN_HALL, "Town hall", PlaceCategory.GP_PRACTICE, "GP practice",
+            PlaceCategory.PHARMACY, "Pharmacy", PlaceCategory.EMERGENCY_DEPARTMENT, "Emergency department",
+            PlaceCategory.SCHOOL, "School", PlaceCategory.LANGUAGE_SCHOOL, "Language school",
+            PlaceCategory.LIBRARY, "Library", PlaceCategory.SUPPORT_OFFICE, "Support office");
 
     private final AuthService authService;
     private final HouseholdPages households;
@@ -63,10 +70,11 @@ final class DashboardController {
     private final Pages pages;
     private final CoursePages courses;
     private final Feedback feedback;
+    private final LocalPlaces localPlaces;
 
     DashboardController(AuthService authService, HouseholdPages households, TaskService taskService,
                         ConflictService conflicts, DeviceService devices, ActivationService activation, Pages pages,
-                        CoursePages courses, Feedback feedback) {
+                        CoursePages courses, Feedback feedback, LocalPlaces localPlaces) {
         this.courses = courses;
         this.feedback = feedback;
         this.authService = authService;
@@ -76,6 +84,7 @@ final class DashboardController {
         this.devices = devices;
         this.activation = activation;
         this.pages = pages;
+        this.localPlaces = localPlaces;
     }
 
     @Get
@@ -94,6 +103,17 @@ final class DashboardController {
         model.put("course", courses.rows(viewer.caller(), id));
         model.put("questions", feedback.questions(viewer.caller(), id));
         return pages.ok("dashboard/household", model, request);
+    }
+
+    /** The officer's municipality's places, read-only (editing them is not built yet). */
+    @Get("/places")
+    HttpResponse<?> places(HttpRequest<?> request, Authentication authentication) {
+        Viewer viewer = officer(authentication);
+        Map<String, Object> model = model(viewer);
+        model.put("places", localPlaces.places(viewer.caller().municipalityId(), localPlaces.chain("en", null))
+                .places());
+        model.put("categories", PLACE_CATEGORIES);
+        return pages.ok("dashboard/places", model, request);
     }
 
     /** A member's course certificate, ready to print on A4 (404 until the member completed the course). */

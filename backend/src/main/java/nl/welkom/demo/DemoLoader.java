@@ -43,6 +43,7 @@ import nl.welkom.model.household.ArrivalPath;
 import nl.welkom.model.journey.JourneyStage;
 import nl.welkom.model.journey.TaskAssignee;
 import nl.welkom.model.journey.TaskStatus;
+import nl.welkom.place.PlaceImport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -110,14 +111,15 @@ public final class DemoLoader implements ApplicationEventListener<StartupEvent> 
         if (municipalities.count() > 0) {
             return;
         }
-        Counts counts = transactions.executeWrite(status -> municipalities.count() > 0 ? null : load(demo));
+        Counts counts = transactions.executeWrite(status -> municipalities.count() > 0 ? null
+                : load(demo, status.getConnection()));
         if (counts != null) {
-            LOG.info("Loaded demo data: {} municipalities, {} users, {} households, {} tasks",
-                    counts.municipalities, counts.users, counts.households, counts.tasks);
+            LOG.info("Loaded demo data: {} municipalities, {} users, {} households, {} tasks, {} places",
+                    counts.municipalities, counts.users, counts.households, counts.tasks, counts.places);
         }
     }
 
-    private Counts load(YamlNode demo) {
+    private Counts load(YamlNode demo, Connection connection) {
         Counts counts = new Counts();
         Map<String, String> hashes = new HashMap<>();
         long now = clock.millis();
@@ -146,6 +148,7 @@ public final class DemoLoader implements ApplicationEventListener<StartupEvent> 
             for (YamlNode householdNode : municipalityNode.children("households")) {
                 loadHousehold(householdNode, municipality.id(), buddies, today, now, counts);
             }
+            counts.places += PlaceImport.load(connection, municipalityNode, municipality.id(), now);
         }
         for (YamlNode adminNode : demo.children("admins")) {
             users.save(user(adminNode, Role.ADMIN, null, hashes, now));
@@ -218,5 +221,6 @@ public final class DemoLoader implements ApplicationEventListener<StartupEvent> 
         int users;
         int households;
         int tasks;
+        int places;
     }
 }

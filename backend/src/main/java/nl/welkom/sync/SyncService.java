@@ -12,6 +12,7 @@ import nl.welkom.auth.Caller;
 import nl.welkom.content.ContentPacks;
 import nl.welkom.course.CourseCatalog;
 import nl.welkom.phrasebook.Phrasebooks;
+import nl.welkom.place.LocalPlaces;
 import nl.welkom.model.household.Household;
 import nl.welkom.model.journey.Task;
 import nl.welkom.model.sync.Mutation;
@@ -38,10 +39,12 @@ class SyncService {
     private final ContentPacks packs;
     private final CourseCatalog courses;
     private final Phrasebooks phrasebooks;
+    private final LocalPlaces places;
     private final AuditLog audit;
 
     SyncService(MutationApplier applier, ChangeFeed feed, ContentPacks packs, CourseCatalog courses,
-                Phrasebooks phrasebooks, AuditLog audit) {
+                Phrasebooks phrasebooks, LocalPlaces places, AuditLog audit) {
+        this.places = places;
         this.courses = courses;
         this.phrasebooks = phrasebooks;
         this.applier = applier;
@@ -86,7 +89,7 @@ class SyncService {
         if (after < 0 || limit < 1) {
             throw ProblemException.badRequest("after must be 0 or more and limit 1 or more.");
         }
-        String contentVersion = lang == null || lang.isBlank() ? null : contentVersion(lang);
+        String contentVersion = lang == null || lang.isBlank() ? null : contentVersion(caller, lang);
         PullResponse page = feed.page(caller, after, Math.min(limit, MAX_LIMIT), contentVersion);
         Set<String> read = new LinkedHashSet<>();
         page.households().stream().map(Household::id).forEach(read::add);
@@ -97,14 +100,15 @@ class SyncService {
 
     /**
      * One version for everything a phone reads for its chain: a hash of the content pack's, the
-     * course's and the phrasebook's versions, so one string in the pull says whether any of the
-     * three moved (docs/sync.md).
+     * course's, the phrasebook's and the caller's municipality's places' versions, so one string in
+     * the pull says whether any of the four moved (docs/sync.md).
      */
-    String contentVersion(String lang) {
+    String contentVersion(Caller caller, String lang) {
         String pack = packs.version(lang);
         String course = courses.version(lang).orElse("");
         String phrasebook = phrasebooks.version(lang);
-        return Versions.combine(pack, course, phrasebook);
+        String local = places.version(caller.municipalityId(), lang);
+        return Versions.combine(pack, course, phrasebook, local);
     }
 
     private static boolean validId(String id) {

@@ -97,6 +97,24 @@ class DashboardHttpTest implements TestPropertyProvider {
     }
 
     @Test
+    void theLocalPlacesPageListsTheOfficersOwnMunicipalityOnly() {
+        HttpResponse<String> zwolle = send(HttpRequest.GET("/dashboard/places").cookie(session(DemoData.ZWOLLE_OFFICER)));
+        HttpResponse<String> deventer = send(HttpRequest.GET("/dashboard/places")
+                .cookie(session(DemoData.DEVENTER_OFFICER)));
+        HttpResponse<String> buddy = send(HttpRequest.GET("/dashboard/places").cookie(session(DemoData.ZWOLLE_BUDDY)));
+
+        assertEquals(200, zwolle.code());
+        assertHtml(zwolle);
+        assertTrue(body(zwolle).contains("Stadskantoor Zwolle"));
+        assertTrue(body(zwolle).contains("Lübeckplein 2"));
+        assertTrue(body(zwolle).contains("Machine-drafted"));
+        assertFalse(body(zwolle).contains("Deventer"));
+        assertTrue(body(deventer).contains("Stadhuis Deventer"));
+        assertFalse(body(deventer).contains("Stadskantoor Zwolle"));
+        assertEquals(403, buddy.code());
+    }
+
+    @Test
     void theDeventerOfficerCannotChangeAZwolleTaskOrCreateItsCode() {
         String form = householdPage(DemoData.ZWOLLE_OFFICER, "Familie Al-Khatib");
         Matcher task = OPEN_TASK_FORM.matcher(form);

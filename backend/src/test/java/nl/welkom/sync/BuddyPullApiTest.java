@@ -144,7 +144,7 @@ class BuddyPullApiTest {
     }
 
     @Test
-    void contentVersionCombinesTheEtagsOfContentCourseAndPhrasebookOfTheChain() {
+    void contentVersionCombinesTheEtagsOfContentCourseAndPhrasebookOfTheChainAndTheCallersPlaces() {
         String buddy = API.login(Fixtures.BUDDY);
 
         String arabic = API.get("/api/sync/pull?after=0&limit=1&lang=ar,en", buddy).as(PullResponse.class)
@@ -152,8 +152,8 @@ class BuddyPullApiTest {
         String english = API.get("/api/sync/pull?after=0&limit=1&lang=en", buddy).as(PullResponse.class)
                 .contentVersion();
 
-        assertEquals(combined("ar,en"), arabic);
-        assertEquals(combined("en"), english);
+        assertEquals(combined("ar,en", buddy), arabic);
+        assertEquals(combined("en", buddy), english);
         assertNotEquals(arabic, english);
         assertNull(API.get("/api/sync/pull?after=0&limit=1", buddy).as(PullResponse.class).contentVersion());
     }
@@ -162,7 +162,7 @@ class BuddyPullApiTest {
     void anUpToDateBuddyPullIsAnEmptyPageWithTheContentVersion() {
         String buddy = API.login(Fixtures.BUDDY);
         long cursor = drain(buddy, 0, 1000).cursor;
-        String version = combined("ar");
+        String version = combined("ar", buddy);
 
         Api.Response response = API.get("/api/sync/pull?after=" + cursor + "&lang=ar", buddy);
 
@@ -269,13 +269,13 @@ class BuddyPullApiTest {
         }
     }
 
-    /** What a pull's contentVersion must be: the three ETags of the chain, combined (docs/sync.md). */
-    private static String combined(String lang) {
-        return Versions.combine(etag("/api/content?lang=" + lang), etag("/api/course?lang=" + lang),
-                etag("/api/phrasebook?lang=" + lang));
+    /** What a pull's contentVersion must be: the four ETags of the chain, combined (docs/sync.md). */
+    static String combined(String lang, String token) {
+        return Versions.combine(etag("/api/content?lang=" + lang, null), etag("/api/course?lang=" + lang, null),
+                etag("/api/phrasebook?lang=" + lang, null), etag("/api/places?lang=" + lang, token));
     }
 
-    private static String etag(String path) {
-        return API.get(path, null).header("ETag").replace("\"", "");
+    private static String etag(String path, String token) {
+        return API.get(path, token).header("ETag").replace("\"", "");
     }
 }

@@ -17,6 +17,7 @@ import nl.welkom.model.content.ContentPack;
 import nl.welkom.model.course.Course;
 import nl.welkom.model.course.CourseProgress;
 import nl.welkom.model.phrasebook.Phrasebook;
+import nl.welkom.model.place.Places;
 import nl.welkom.model.sync.PullResponse;
 import nl.welkom.model.sync.PushRequest;
 import nl.welkom.model.sync.PushResponse;
@@ -94,7 +95,7 @@ final class Api {
         return call(new Request.Builder().url(url.build()).tag(ByteCounter.class, counter).build(), PullResponse.class);
     }
 
-    /** A fetched document (content pack, course, phrasebook) with the validator to revalidate it next time. */
+    /** A fetched document (content pack, course, phrasebook, places) with the validator to revalidate it next time. */
     static final class Fetched<T> {
         final T body;
         final String etag;
@@ -127,6 +128,11 @@ final class Api {
     /** {@code GET /api/phrasebook}; null on 304. */
     Fetched<Phrasebook> phrasebook(List<String> chain, String etag, ByteCounter counter) throws WelkomException {
         return fetch("api/phrasebook", chain, etag, Phrasebook.class, counter);
+    }
+
+    /** {@code GET /api/places}: the caller's municipality's places; null on 304; a null body from a server without places (404). */
+    Fetched<Places> places(List<String> chain, String etag, ByteCounter counter) throws WelkomException {
+        return fetch("api/places", chain, etag, Places.class, counter);
     }
 
     /** {@code GET /api/course/progress}: the progress of every household in the phone's scope. */

@@ -21,6 +21,7 @@ import nl.welkom.model.course.CourseProgress;
 import nl.welkom.model.household.Household;
 import nl.welkom.model.journey.Task;
 import nl.welkom.model.phrasebook.Phrasebook;
+import nl.welkom.model.place.Places;
 import nl.welkom.model.sync.Mutation;
 import nl.welkom.model.sync.MutationOutcome;
 import nl.welkom.model.sync.MutationResult;
@@ -256,8 +257,9 @@ final class SyncEngine {
 
     /**
      * Refreshes the pack, and — when the pull's version covers more than the pack (docs/sync.md,
-     * step 3: a server with a course and a phrasebook combines their versions) — the course and the
-     * phrasebook, each revalidated with its ETag; then records the version they are current with.
+     * step 3: a server with a course, a phrasebook and places combines their versions) — the course,
+     * the phrasebook and the caller's municipality's places, each revalidated with its ETag; then
+     * records the version they are current with.
      * A version equal to the pack's own comes from a server without them: nothing more is fetched.
      */
     private boolean refreshReading(List<String> chain, String contentVersion, ByteCounter counter)
@@ -268,7 +270,11 @@ final class SyncEngine {
         }
         Api.Fetched<Course> course = api.course(chain, store.courseEtag(chain).orElse(null), counter);
         Api.Fetched<Phrasebook> phrasebook = api.phrasebook(chain, store.phrasebookEtag(chain).orElse(null), counter);
+        Api.Fetched<Places> places = api.places(chain, store.placesEtag(chain).orElse(null), counter);
         store.inTransaction(() -> {
+            if (places != null && places.body != null) {
+                store.savePlaces(chain, places.etag, places.body);
+            }
             if (course != null && course.body != null) {
                 store.saveCourse(chain, course.etag, course.body);
             }
@@ -277,7 +283,7 @@ final class SyncEngine {
             }
             store.saveReadingVersion(chain, contentVersion);
         });
-        return updated || course != null || phrasebook != null;
+        return updated || course != null || phrasebook != null || places != null;
     }
 
     /** The household of a member, from the stored households; null when unknown. */

@@ -41,6 +41,8 @@ import nl.welkom.model.household.Member;
 import nl.welkom.model.journey.Task;
 import nl.welkom.model.journey.TaskStatus;
 import nl.welkom.model.phrasebook.Phrasebook;
+import nl.welkom.model.place.Place;
+import nl.welkom.model.place.Places;
 import nl.welkom.model.sync.Mutation;
 import nl.welkom.model.sync.MutationType;
 import okhttp3.HttpUrl;
@@ -662,6 +664,53 @@ public final class Welkom {
     /** The phrasebook as last synced, in the reader's languages (store only, offline); empty before. */
     public Optional<Phrasebook> phrasebook() {
         return store.phrasebook();
+    }
+
+    // ---- local information ------------------------------------------------------------------
+
+    /**
+     * The places of the phone's municipality (its household's; a buddy's own) as last synced, in the
+     * reader's languages, by category (store only, offline); empty before the first sync with a
+     * server that has places.
+     */
+    public Optional<Places> places() {
+        return store.places();
+    }
+
+    /**
+     * The {@code geo:} link that opens a map app at a place: {@code geo:lat,lon?q=<name>} when its
+     * coordinates are known, {@code geo:0,0?q=<address, postcode city>} (a map search) when only its
+     * address is, empty for a place described generically. Text is percent-encoded as UTF-8, spaces
+     * as {@code %20}. The one place this link is built.
+     */
+    public static Optional<String> geoLink(Place place) {
+        Objects.requireNonNull(place, "place");
+        if (place.latitude() != null && place.longitude() != null) {
+            return Optional.of("geo:" + plain(place.latitude()) + "," + plain(place.longitude()) + "?q="
+                    + encode(place.name()));
+        }
+        if (place.address() != null) {
+            StringBuilder where = new StringBuilder(place.address());
+            String town = ((place.postcode() == null ? "" : place.postcode() + " ")
+                    + (place.city() == null ? "" : place.city())).trim();
+            if (!town.isEmpty()) {
+                where.append(", ").append(town);
+            }
+            return Optional.of("geo:0,0?q=" + encode(where.toString()));
+        }
+        return Optional.empty();
+    }
+
+    private static String plain(double coordinate) {
+        return java.math.BigDecimal.valueOf(coordinate).stripTrailingZeros().toPlainString();
+    }
+
+    private static String encode(String text) {
+        try {
+            return java.net.URLEncoder.encode(text == null ? "" : text, "UTF-8").replace("+", "%20");
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new IllegalStateException("UTF-8 is always supported", e);
+        }
     }
 
     private String requireMember(String memberId) {

@@ -84,7 +84,7 @@ class CourseTest extends ServerTestSupport {
     }
 
     @Test
-    void aCombinedContentVersionBringsTheCourseThePhrasebookAndThenTheHouseholdsProgress() throws Exception {
+    void aCombinedContentVersionBringsTheCourseThePhrasebookThePlacesAndThenTheHouseholdsProgress() throws Exception {
         activated();
         welkom.setLanguages(Collections.singletonList("ar"));
         server.enqueue(json(new PullResponse(3, false, Collections.<Household>singletonList(Fixtures.household()),
@@ -93,6 +93,7 @@ class CourseTest extends ServerTestSupport {
         server.enqueue(json(Fixtures.pack("v1", Collections.singletonList("ar"))).setHeader("ETag", "\"v1\""));
         server.enqueue(json(LocalStoreContractTest.course("c1")).setHeader("ETag", "\"c1\""));
         server.enqueue(json(LocalStoreContractTest.phrasebook("p1")).setHeader("ETag", "\"p1\""));
+        server.enqueue(json(LocalStoreContractTest.places("l1")).setHeader("ETag", "\"l1\""));
         MemberProgress done = new MemberProgress(MEMBER, Collections.singletonList("lesson-1"),
                 Collections.singletonList("rain"), Collections.singletonList("rain"), "2026-11-20");
         server.enqueue(json(Collections.singletonList(new CourseProgress(Fixtures.household().id(),
@@ -104,6 +105,7 @@ class CourseTest extends ServerTestSupport {
         assertEquals("/api/content?lang=ar", take().getPath());
         assertEquals("/api/course?lang=ar", take().getPath());
         assertEquals("/api/phrasebook?lang=ar", take().getPath());
+        assertEquals("/api/places?lang=ar", take().getPath());
         assertEquals("/api/course/progress", take().getPath());
         assertEquals("c1", welkom.course().get().version());
         assertEquals("صباح الخير!", welkom.phrasebook().get().categories().get(0).phrases().get(0).translation());

@@ -50,6 +50,9 @@ import nl.welkom.model.journey.TaskStatus;
 import nl.welkom.model.phrasebook.Phrase;
 import nl.welkom.model.phrasebook.PhraseCategory;
 import nl.welkom.model.phrasebook.Phrasebook;
+import nl.welkom.model.place.Place;
+import nl.welkom.model.place.PlaceCategory;
+import nl.welkom.model.place.Places;
 import nl.welkom.model.sync.Mutation;
 
 /**
@@ -215,8 +218,9 @@ public final class Companion {
                 term.line(" 6  Sign in as a family friend");
                 term.line(" 7  Pre-departure course");
                 term.line(" 8  Phrasebook");
+                term.line(" 9  Places in your town");
                 term.line(" 0  Quit");
-                int choice = choose("Choice: ", 0, 8, false);
+                int choice = choose("Choice: ", 0, 9, false);
                 if (choice == 0) {
                     term.line("Goodbye.");
                     return;
@@ -231,6 +235,7 @@ public final class Companion {
                         case 6: login(); break;
                         case 7: course(); break;
                         case 8: phrasebook(); break;
+                        case 9: places(); break;
                         default: break;
                     }
                 } catch (LocalStoreException | IllegalArgumentException | IllegalStateException e) {
@@ -629,6 +634,64 @@ public final class Companion {
             sb.append(c);
         }
         return sb.toString();
+    }
+
+    // ---- 9 places -------------------------------------------------------------------------
+
+    /**
+     * The places of the phone's municipality by category, from the store: name and address (Dutch,
+     * as signposted), phone, opening hours and what the place is for (in the reader's language,
+     * isolated), and the {@code geo:} link a map app opens.
+     */
+    private void places() {
+        Optional<Places> found = welkom.places();
+        if (!found.isPresent() || found.get().places().isEmpty()) {
+            term.line("The places in your town are not on this phone yet. Sync (5) when you are online.");
+            return;
+        }
+        term.blank();
+        term.line("Places in your town");
+        PlaceCategory current = null;
+        for (Place place : found.get().places()) {
+            if (place.category() != current) {
+                current = place.category();
+                term.blank();
+                term.line("== " + categoryName(current) + " ==");
+            }
+            term.line("  " + Terminal.sanitize(place.name()));
+            if (place.address() != null) {
+                String town = ((place.postcode() == null ? "" : place.postcode() + " ")
+                        + (place.city() == null ? "" : place.city())).trim();
+                term.line("    " + Terminal.sanitize(place.address()) + (town.isEmpty() ? "" : ", " + Terminal.sanitize(town)));
+            }
+            if (place.phone() != null) {
+                term.line("    phone: " + Terminal.sanitize(place.phone()));
+            }
+            if (place.openingHours() != null) {
+                term.line("    hours: " + Terminal.isolate(Terminal.sanitize(place.openingHours())));
+            }
+            if (place.description() != null) {
+                rtlOrLtr("    ", Terminal.sanitize(place.description()), place.language(), place.state());
+            }
+            Optional<String> link = Welkom.geoLink(place);
+            if (link.isPresent()) {
+                term.line("    map: " + link.get());
+            }
+        }
+    }
+
+    private static String categoryName(PlaceCategory category) {
+        switch (category) {
+            case TOWN_HALL: return "Town hall";
+            case GP_PRACTICE: return "GP (huisarts)";
+            case PHARMACY: return "Pharmacy (apotheek)";
+            case EMERGENCY_DEPARTMENT: return "Emergency department (spoedeisende hulp)";
+            case SCHOOL: return "School";
+            case LANGUAGE_SCHOOL: return "Language school (taalschool)";
+            case LIBRARY: return "Library (bibliotheek)";
+            case SUPPORT_OFFICE: return "Help and advice";
+            default: return category.name();
+        }
     }
 
     // ---- 8 phrasebook ---------------------------------------------------------------------

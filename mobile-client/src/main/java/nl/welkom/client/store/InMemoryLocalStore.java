@@ -22,6 +22,7 @@ import nl.welkom.model.course.CourseProgress;
 import nl.welkom.model.household.Household;
 import nl.welkom.model.journey.Task;
 import nl.welkom.model.phrasebook.Phrasebook;
+import nl.welkom.model.place.Places;
 import nl.welkom.model.sync.Mutation;
 
 /**
@@ -112,6 +113,22 @@ public final class InMemoryLocalStore implements LocalStore {
     public synchronized void savePhrasebook(List<String> requestedChain, String etag, Phrasebook phrasebook) {
         state.phrasebook = new Stored<>(copy(Objects.requireNonNull(requestedChain, "requestedChain")), etag,
                 Objects.requireNonNull(phrasebook, "phrasebook"));
+    }
+
+    @Override
+    public synchronized Optional<Places> places() {
+        return Optional.ofNullable(state.places == null ? null : state.places.body);
+    }
+
+    @Override
+    public synchronized Optional<String> placesEtag(List<String> requestedChain) {
+        return etagOf(state.places, requestedChain);
+    }
+
+    @Override
+    public synchronized void savePlaces(List<String> requestedChain, String etag, Places places) {
+        state.places = new Stored<>(copy(Objects.requireNonNull(requestedChain, "requestedChain")), etag,
+                Objects.requireNonNull(places, "places"));
     }
 
     @Override
@@ -286,6 +303,8 @@ public final class InMemoryLocalStore implements LocalStore {
         state.outbox.clear();
         state.notices.clear();
         state.progress.clear();
+        state.places = null;
+        state.readingVersion = null;
         state.cursor = 0;
     }
 
@@ -326,6 +345,7 @@ public final class InMemoryLocalStore implements LocalStore {
         final Map<String, CourseProgress> progress = new TreeMap<>();
         Stored<Course> course;
         Stored<Phrasebook> phrasebook;
+        Stored<Places> places;
         Stored<String> readingVersion;
         long cursor;
 
@@ -343,6 +363,7 @@ public final class InMemoryLocalStore implements LocalStore {
             c.progress.putAll(progress);
             c.course = course;
             c.phrasebook = phrasebook;
+            c.places = places;
             c.readingVersion = readingVersion;
             c.cursor = cursor;
             return c;

@@ -11,6 +11,7 @@ import nl.welkom.model.course.CourseProgress;
 import nl.welkom.model.household.Household;
 import nl.welkom.model.journey.Task;
 import nl.welkom.model.phrasebook.Phrasebook;
+import nl.welkom.model.place.Places;
 import nl.welkom.model.sync.Mutation;
 
 /**
@@ -91,13 +92,22 @@ public interface LocalStore {
     /** Replaces the stored phrasebook (one is kept). */
     void savePhrasebook(List<String> requestedChain, String etag, Phrasebook phrasebook);
 
+    /** The last stored places of the caller's municipality, whatever language chain they were fetched for. */
+    Optional<Places> places();
+
+    /** The validator of the stored places if they were fetched for exactly {@code requestedChain}; otherwise empty. */
+    Optional<String> placesEtag(List<String> requestedChain);
+
+    /** Replaces the stored places (one list is kept). */
+    void savePlaces(List<String> requestedChain, String etag, Places places);
+
     /**
-     * The pull's {@code contentVersion} after which content, course and phrasebook were last all
+     * The pull's {@code contentVersion} after which content, course, phrasebook and places were last all
      * refreshed for exactly {@code requestedChain}; otherwise empty (docs/sync.md, step 3).
      */
     Optional<String> readingVersion(List<String> requestedChain);
 
-    /** Records the {@code contentVersion} that content, course and phrasebook are now current with. */
+    /** Records the {@code contentVersion} that content, course, phrasebook and places are now current with. */
     void saveReadingVersion(List<String> requestedChain, String version);
 
     /** Course progress as the server last sent it, one entry per household, ordered by household id. */
@@ -167,7 +177,9 @@ public interface LocalStore {
     void removeNotices(Collection<String> ids);
 
     /**
-     * Forgets everything synced: households, tasks, course progress, outbox, notices and the sync cursor. Used when
+     * Forgets everything synced: households, tasks, course progress, outbox, notices, the sync cursor,
+     * the places (they are the municipality's of the caller) and the reading version (so the next
+     * sync revalidates the reading documents and fetches the new caller's places). Used when
      * the phone is activated for another household or signed in for another person. Session,
      * languages and content stay.
      */

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.google.gson.Gson;
 
 import nl.welkom.client.Fixtures;
+import nl.welkom.client.store.LocalStoreContractTest;
 import nl.welkom.client.store.jdbc.SqliteLocalStore;
 import nl.welkom.model.content.ContentPack;
 import nl.welkom.model.journey.TaskStatus;
@@ -56,6 +57,8 @@ class CompanionTest {
     private MockWebServer server;
     /** A server that accepts connections and drops them at once: a link that is down. */
     private volatile boolean down;
+    /** When set, the pull's content version covers more than the pack and the server has places. */
+    private volatile boolean withPlaces;
     /** What the server answers for every pushed mutation. */
     private volatile MutationOutcome outcome = MutationOutcome.APPLIED;
     private final List<String> paths = Collections.synchronizedList(new ArrayList<>());
@@ -86,7 +89,7 @@ class CompanionTest {
                     return json(new PullResponse(7, false, Collections.singletonList(Fixtures.household()), Arrays.asList(
                             Fixtures.task(Fixtures.TASK_REGISTER, TaskStatus.OPEN, 1),
                             Fixtures.task(Fixtures.TASK_BANK, TaskStatus.DONE, 2)), Collections.<String>emptyList(),
-                            Collections.<String>emptyList(), "v1"));
+                            Collections.<String>emptyList(), withPlaces ? "v1+places" : "v1"));
                 }
                 if (path.equals("/api/sync/push")) {
                     List<MutationResult> results = new ArrayList<>();
@@ -95,6 +98,9 @@ class CompanionTest {
                                 outcome == MutationOutcome.REJECTED ? "No such task for this device." : null));
                     }
                     return json(new PushResponse(results));
+                }
+                if (withPlaces && path.startsWith("/api/places")) {
+                    return json(LocalStoreContractTest.places("l1")).setHeader("ETag", "\"l1\"");
                 }
                 if (path.startsWith("/api/content")) {
                     if ("\"v1\"".equals(request.getHeader("If-None-Match"))) {
@@ -251,10 +257,32 @@ class CompanionTest {
     }
 
     @Test
+    void placesInYourTownAreListedByCategoryWithAddressHoursPhoneAndMapLinkAlsoOffline() throws Exception {
+        withPlaces = true;
+        String before = run("9", "0");
+        run("1", "CODE", "phone", "2", "3", "2", "5", "0");   // activate, Arabic then English, sync
+        server.shutdown();
+
+        String out = run("9", "0");
+
+        assertTrue(before.contains("The places in your town are not on this phone yet."), before);
+        assertTrue(paths.contains("GET /api/places?lang=ar,en"), paths.toString());
+        assertTrue(out.contains("== Town hall =="), out);
+        assertTrue(out.contains("  Stadskantoor Zwolle\n    Lübeckplein 2, 8017 JZ Zwolle\n    phone: 14 038\n"
+                + "    hours: \u2068بموعد.\u2069\n"), out);
+        assertTrue(hasRightAlignedRtlLine(out, "مكتب البلدية.  \u2068[ar] [machine translation]\u2069"),
+                "the Arabic description is right-aligned RTL:\n" + out);
+        assertTrue(out.contains("    map: geo:52.5,6.1?q=Stadskantoor%20Zwolle"), out);
+        assertTrue(out.contains("== GP (huisarts) ==\n  Uw huisartsenpraktijk\n    Uw huisarts.  [nl] [not yet in your language]"),
+                out);
+        assertTrue(out.indexOf("Town hall") < out.indexOf("GP (huisarts)"), out);
+    }
+
+    @Test
     void badInputIsAskedAgainAndTheEndOfInputQuitsCleanly() throws Exception {
         String out = run("abc", "", "99", "-1", "4", "3", "x", "", "2", "42", "");
 
-        assertTrue(out.contains("Please type a number from 0 to 8."), out);
+        assertTrue(out.contains("Please type a number from 0 to 9."), out);
         assertTrue(out.contains("Activate this phone first (menu 1)."), out);
         assertTrue(out.contains("No lessons on this phone yet."), out);
         assertTrue(out.trim().endsWith("Goodbye."), out);

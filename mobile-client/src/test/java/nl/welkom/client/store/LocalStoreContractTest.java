@@ -29,6 +29,9 @@ import nl.welkom.model.course.QuizQuestion;
 import nl.welkom.model.phrasebook.Phrase;
 import nl.welkom.model.phrasebook.PhraseCategory;
 import nl.welkom.model.phrasebook.Phrasebook;
+import nl.welkom.model.place.Place;
+import nl.welkom.model.place.PlaceCategory;
+import nl.welkom.model.place.Places;
 import nl.welkom.model.household.Household;
 import nl.welkom.model.journey.Task;
 import nl.welkom.model.journey.TaskStatus;
@@ -451,6 +454,30 @@ public abstract class LocalStoreContractTest {
         return new Phrasebook(Arrays.asList("ar", "nl"), version, Collections.singletonList(
                 new PhraseCategory("greetings", "ar", "التحيات", TranslationState.MACHINE_DRAFTED,
                         Collections.singletonList(phrase))));
+    }
+
+    public static Places places(String version) {
+        Place townHall = new Place("p-1", PlaceCategory.TOWN_HALL, "Stadskantoor Zwolle", "Lübeckplein 2", "8017 JZ",
+                "Zwolle", "14 038", 52.5, 6.1, "ar", "مكتب البلدية.", "بموعد.", TranslationState.MACHINE_DRAFTED);
+        Place gp = new Place("p-2", PlaceCategory.GP_PRACTICE, "Uw huisartsenpraktijk", null, null, null, null, null,
+                null, "nl", "Uw huisarts.", null, TranslationState.MISSING);
+        return new Places("m-1", Arrays.asList("ar", "nl"), version, Arrays.asList(townHall, gp));
+    }
+
+    @Test
+    void placesAreKeptWithTheirValidatorAndForgottenWithTheSyncedDataAndTheReadingVersion() throws Exception {
+        List<String> arabic = Arrays.asList("ar");
+        store.savePlaces(arabic, "\"l1\"", places("l1"));
+        store.saveReadingVersion(arabic, "r1");
+
+        store = reopen(store);
+
+        assertEquals(places("l1"), store.places().get());
+        assertEquals("\"l1\"", store.placesEtag(arabic).get());
+        assertFalse(store.placesEtag(Arrays.asList("en")).isPresent(), "never revalidate another chain's places");
+        store.clearSyncedData();
+        assertFalse(store.places().isPresent(), "places are the municipality's of whoever used the phone");
+        assertFalse(store.readingVersion(arabic).isPresent(), "so the next sync fetches the new caller's places");
     }
 
     @Test

@@ -34,6 +34,7 @@ import nl.welkom.model.household.Household;
 import nl.welkom.model.journey.JourneyStage;
 import nl.welkom.model.journey.Task;
 import nl.welkom.model.phrasebook.Phrasebook;
+import nl.welkom.model.place.Places;
 import nl.welkom.model.journey.TaskAssignee;
 import nl.welkom.model.journey.TaskStatus;
 import nl.welkom.model.sync.Mutation;
@@ -60,6 +61,7 @@ import nl.welkom.model.sync.MutationType;
  * <p>Schema history ({@code PRAGMA user_version}): 1 — one household row; 2 — households keyed by
  * id (a buddy's phone holds several), task notes, mutation values, the pack's version, notices;
  * 3 — the course and the phrasebook ({@code document}, by kind) and course progress per household.
+ * The places of the caller's municipality are one more {@code document} kind: no schema change.
  * A v1 file is migrated in place, in one transaction, keeping its household, tasks and outbox.
  *
  * <p>Concurrency: one connection, every method synchronized on the store; a transaction holds the
@@ -311,6 +313,7 @@ public final class SqliteLocalStore implements LocalStore, Closeable {
 
     private static final String COURSE = "course";
     private static final String PHRASEBOOK = "phrasebook";
+    private static final String PLACES = "places";
     private static final String READING_VERSION = "reading-version";
 
     @Override
@@ -341,6 +344,21 @@ public final class SqliteLocalStore implements LocalStore, Closeable {
     @Override
     public synchronized void savePhrasebook(List<String> requestedChain, String etag, Phrasebook phrasebook) {
         saveDocument(PHRASEBOOK, requestedChain, etag, GSON.toJson(Objects.requireNonNull(phrasebook, "phrasebook")));
+    }
+
+    @Override
+    public synchronized Optional<Places> places() {
+        return documentBody(PLACES).map(json -> fromJson(json, Places.class));
+    }
+
+    @Override
+    public synchronized Optional<String> placesEtag(List<String> requestedChain) {
+        return documentEtag(PLACES, requestedChain);
+    }
+
+    @Override
+    public synchronized void savePlaces(List<String> requestedChain, String etag, Places places) {
+        saveDocument(PLACES, requestedChain, etag, GSON.toJson(Objects.requireNonNull(places, "places")));
     }
 
     @Override
@@ -557,6 +575,7 @@ public final class SqliteLocalStore implements LocalStore, Closeable {
             update("DELETE FROM outbox");
             update("DELETE FROM notice");
             update("DELETE FROM course_progress");
+            update("DELETE FROM document WHERE kind IN (?, ?)", PLACES, READING_VERSION);
             update("DELETE FROM setting WHERE key = ?", SYNC_CURSOR);
         });
     }

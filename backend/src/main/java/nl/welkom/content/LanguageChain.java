@@ -75,7 +75,8 @@ final class LanguageChain {
                     }
                 }
             }
-            if (!pieces[0].isBlank() && !pieces[0].equals("*") && quality > 0) {
+            // ";;" splits into no pieces at all
+            if (pieces.length > 0 && !pieces[0].isBlank() && !pieces[0].equals("*") && quality > 0) {
                 weighted.add(new Weighted(pieces[0].trim(), quality));
             }
         }

@@ -57,14 +57,14 @@ final class SessionController {
     /** The start page: the households when signed in, else the sign-in form. */
     @Get
     HttpResponse<?> home(@Nullable Authentication authentication) {
-        return HttpResponse.seeOther(authentication == null ? LOGIN : DASHBOARD);
+        return HttpResponse.seeOther(authentication == null ? LOGIN : startOf(authentication));
     }
 
     @Get("/login")
     HttpResponse<?> loginForm(HttpRequest<?> request, @Nullable Authentication authentication,
                               @Nullable @QueryValue("signed-out") String signedOut) {
         if (authentication != null) {
-            return HttpResponse.seeOther(DASHBOARD);
+            return HttpResponse.seeOther(startOf(authentication));
         }
         Map<String, Object> model = new HashMap<>();
         model.put("signedOut", signedOut != null);
@@ -99,6 +99,11 @@ final class SessionController {
     HttpResponse<?> logout(HttpRequest<?> request) {
         tokenOf(request).ifPresent(authService::logout);
         return HttpResponse.seeOther(SIGNED_OUT).cookie(sessionCookie("", isHttps(request)).maxAge(0));
+    }
+
+    /** Where a signed-in caller starts: editors on the content page, everyone else on the households. */
+    private static URI startOf(Authentication authentication) {
+        return authentication.getRoles().contains(Role.EDITOR.name()) ? CONTENT : DASHBOARD;
     }
 
     private static Optional<String> tokenOf(HttpRequest<?> request) {

@@ -24,6 +24,11 @@ public record Viewer(Caller caller, String displayName, @Nullable String municip
         return caller.role() == Role.OFFICER;
     }
 
+    /** The role's start page, where the header's "Welkom" link goes: the content page for editors. */
+    public String home() {
+        return caller.role() == Role.EDITOR ? "/dashboard/content" : "/dashboard";
+    }
+
     /** The role's name, for the template to word. */
     public String role() {
         return caller.role().name();

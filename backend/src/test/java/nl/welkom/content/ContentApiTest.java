@@ -68,6 +68,16 @@ class ContentApiTest {
     }
 
     @Test
+    void anAcceptLanguageHeaderOfOnlySeparatorsFallsBackToDutchInsteadOfFailing() {
+        for (String header : List.of(";;;,,,q=", ";", " ; , ;q=1")) {
+            Api.Response response = api.get("/api/content", null, "Accept-Language", header);
+            assertEquals(200, response.status(), header + " -> " + response.body());
+            assertEquals(List.of("nl"), response.as(ContentPack.class).languages());
+            assertEquals(200, api.get("/api/search?q=schiphol", null, "Accept-Language", header).status(), header);
+        }
+    }
+
+    @Test
     void idsDeriveFromSlugs() {
         Topic topic = api.get("/api/content?lang=en", null).as(ContentPack.class).topics().get(0);
 

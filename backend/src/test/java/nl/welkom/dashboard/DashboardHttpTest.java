@@ -238,6 +238,21 @@ class DashboardHttpTest implements TestPropertyProvider {
     }
 
     @Test
+    void theHeaderLinkAndTheStartPageTakeEachRoleToItsOwnHome() {
+        Cookie editor = session("editor@zwolle.demo");
+        HttpResponse<String> content = send(HttpRequest.GET("/dashboard/content").cookie(editor));
+        assertEquals(200, content.code(), body(content));
+        assertTrue(body(content).contains("class=\"brand\" href=\"/dashboard/content\""), body(content));
+        assertEquals("/dashboard/content", send(HttpRequest.GET("/").cookie(editor)).header(HttpHeaders.LOCATION));
+        assertEquals("/dashboard/content", send(HttpRequest.GET("/login").cookie(editor)).header(HttpHeaders.LOCATION));
+
+        Cookie officer = session(DemoData.ZWOLLE_OFFICER);
+        String households = body(send(HttpRequest.GET("/dashboard").cookie(officer)));
+        assertTrue(households.contains("class=\"brand\" href=\"/dashboard\""), households);
+        assertEquals("/dashboard", send(HttpRequest.GET("/login").cookie(officer)).header(HttpHeaders.LOCATION));
+    }
+
+    @Test
     void anAdministratorGetsTheForbiddenPage() {
         HttpResponse<String> response = send(HttpRequest.GET("/dashboard").cookie(session(DemoData.ADMIN)));
 

@@ -37,6 +37,18 @@ class ProblemApiTest {
     }
 
     @Test
+    void anUnreadableAcceptLanguageHeaderIsIgnoredNotA500() {
+        String officer = api.login(Fixtures.OFFICER);
+
+        for (String header : new String[] {";", ";;", "en, ;"}) {
+            Api.Response households = api.get("/api/households", officer, "Accept-Language", header);
+            assertEquals(200, households.status(), header + " -> " + households.body());
+            Api.Response content = api.get("/api/content", null, "Accept-Language", header);
+            assertEquals(200, content.status(), header + " -> " + content.body());
+        }
+    }
+
+    @Test
     void aMissingBodyIsA400Problem() {
         api.send("POST", "/api/auth/login", null, null, "Content-Type", "application/json").problem(400);
     }

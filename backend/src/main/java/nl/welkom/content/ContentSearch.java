@@ -95,12 +95,17 @@ public class ContentSearch {
         return hits;
     }
 
-    /** The most frequent failed searches, most frequent first. */
-    public List<FailedRow> topFailed(int limit) {
+    /**
+     * The most frequent failed searches made in {@code municipalityId} or without signing in, most
+     * frequent first. Newcomers may type names into a search box, so an editor never sees the
+     * searches of another municipality's readers.
+     */
+    public List<FailedRow> topFailed(String municipalityId, int limit) {
         return transactions.executeRead(status -> Sql.query(status.getConnection(), """
-                SELECT query, lang, COUNT(*) AS n FROM failed_search GROUP BY query, lang
-                ORDER BY n DESC, query LIMIT ?""",
-                rows -> new FailedRow(rows.getString(1), rows.getString(2), rows.getLong(3)), limit));
+                SELECT query, lang, COUNT(*) AS n FROM failed_search
+                WHERE municipality_id = ? OR municipality_id IS NULL
+                GROUP BY query, lang ORDER BY n DESC, query LIMIT ?""",
+                rows -> new FailedRow(rows.getString(1), rows.getString(2), rows.getLong(3)), municipalityId, limit));
     }
 
     private static @Nullable SearchHit match(Topic topic, Lesson lesson, String language, String[] terms) {

@@ -77,7 +77,7 @@ final class ContentPagesController {
         model.put("counts", editing.counts(overview));
         model.put("lang", chosen);
         model.put("lessons", overview);
-        model.put("failed", search.topFailed(10));
+        model.put("failed", search.topFailed(Caller.of(authentication).municipalityId(), 10));
         return pages.ok("dashboard/content", model, request);
     }
 

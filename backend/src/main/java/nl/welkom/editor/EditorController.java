@@ -85,8 +85,9 @@ final class EditorController {
     }
 
     @Get("/failed-searches")
-    List<FailedSearch> failedSearches(@Nullable @QueryValue Integer limit) {
-        return search.topFailed(limit == null ? 20 : Math.max(1, Math.min(limit, 200))).stream()
+    List<FailedSearch> failedSearches(Authentication authentication, @Nullable @QueryValue Integer limit) {
+        return search.topFailed(Caller.of(authentication).municipalityId(),
+                        limit == null ? 20 : Math.max(1, Math.min(limit, 200))).stream()
                 .map(row -> new FailedSearch(row.query(), row.lang(), row.count())).toList();
     }
 

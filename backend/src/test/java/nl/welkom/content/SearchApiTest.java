@@ -7,6 +7,7 @@ import java.util.List;
 
 import nl.welkom.Api;
 import nl.welkom.Fixtures;
+import nl.welkom.model.auth.Session;
 import nl.welkom.model.content.SearchHit;
 import nl.welkom.editor.EditorModel.FailedSearch;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,21 @@ class SearchApiTest {
                 && row.lang().equals("ar")), failed.toString());
         api.get("/api/editor/failed-searches", api.login(Fixtures.OFFICER)).problem(403);
         api.get("/api/search?q=", null).problem(400);
+    }
+
+    @Test
+    void anEditorDoesNotSeeWhatReadersOfAnotherMunicipalitySearchedFor() {
+        Session otherTown = Fixtures.device(api, Fixtures.OTHER_OFFICER, "A-OTHER");
+        Session ownTown = Fixtures.device(api, "T-SCOPE");
+        assertEquals(0, api.get("/api/search?q=" + enc("Anderstad zoekterm zonder treffer") + "&lang=ar", otherTown.token())
+                .asListOf(SearchHit.class).size());
+        assertEquals(0, api.get("/api/search?q=" + enc("Testdorp zoekterm zonder treffer") + "&lang=ar", ownTown.token())
+                .asListOf(SearchHit.class).size());
+
+        List<FailedSearch> failed = api.get("/api/editor/failed-searches?limit=200", api.login(Fixtures.EDITOR))
+                .asListOf(FailedSearch.class);
+        assertTrue(failed.stream().anyMatch(row -> row.query().equals("testdorp zoekterm zonder treffer")), failed.toString());
+        assertTrue(failed.stream().noneMatch(row -> row.query().contains("anderstad")), failed.toString());
     }
 
     private static String enc(String text) {

@@ -4,17 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import java.util.stream.Stream;
 
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -28,9 +21,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -42,17 +32,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserTest implements TestPropertyProvider {
-    /**
-     * The test drives the browser over WebDriver only, never the DevTools protocol, so Selenium's
-     * warning that its CDP bindings are older than Debian's Chromium does not apply: quieten it.
-     * Held in a field because java.util.logging keeps loggers only weakly.
-     */
-    private static final Logger CDP_VERSION_FINDER = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
-    private static final String INSTALL_HINT =
-            "The browser test needs Debian's chromium and chromium-driver: run scripts/ensure-chromium.sh";
 
     private final DemoData demo = new DemoData();
-    private Path profile;
+    private HeadlessChromium chromium;
     private WebDriver browser;
     private WebDriverWait wait;
 
@@ -66,34 +48,15 @@ class DashboardBrowserTest implements TestPropertyProvider {
 
     @BeforeAll
     void startChromium() throws IOException {
-        // Selenium Manager must not look for or download anything: the paths below are all it needs.
-        System.setProperty("SE_OFFLINE", "true");
-        CDP_VERSION_FINDER.setLevel(Level.SEVERE);
-        File chromium = onPath("chromium").orElseThrow(() -> new IllegalStateException(INSTALL_HINT + " (no chromium)"));
-        File chromedriver = onPath("chromedriver")
-                .orElseThrow(() -> new IllegalStateException(INSTALL_HINT + " (no chromedriver)"));
-        profile = Files.createTempDirectory("welkom-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--window-size=1280,900", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(chromedriver)
-                .usingAnyFreePort()
-                .withSilent(true)
-                .build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        chromium = HeadlessChromium.start();
+        browser = chromium.driver();
+        wait = chromium.waiting();
     }
 
     @AfterAll
     void stopChromium() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            DemoData.deleteRecursively(profile);
+        if (chromium != null) {
+            chromium.close();
         }
         demo.delete();
     }
@@ -107,16 +70,16 @@ class DashboardBrowserTest implements TestPropertyProvider {
         assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
 
         // A wrong password: the form again, with a message and nothing about which part was wrong.
-        signIn(DemoData.ZWOLLE_OFFICER, "wrong-password");
+        chromium.signIn(DemoData.ZWOLLE_OFFICER, "wrong-password");
         WebElement alert = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[role=alert]")));
         assertTrue(alert.getText().contains("The username or the password is not right."), alert.getText());
 
         // The right password: the Zwolle households, and who is signed in.
-        signIn(DemoData.ZWOLLE_OFFICER, DemoData.PASSWORD);
+        chromium.signIn(DemoData.ZWOLLE_OFFICER, DemoData.PASSWORD);
         wait.until(ExpectedConditions.titleIs("Households — Welkom"));
         String header = browser.findElement(By.cssSelector("header .who")).getText();
         assertTrue(header.contains("Sanne de Vries") && header.contains("Gemeente Zwolle"), header);
-        List<String> households = texts(By.cssSelector("tbody th[scope=row]"));
+        List<String> households = chromium.texts(By.cssSelector("tbody th[scope=row]"));
         assertEquals(List.of("Familie Haile", "Familie Al-Khatib", "Familie Bahati"), households);
         assertFalse(browser.getPageSource().contains("Familie Ahmadi"), "the Deventer household stays out of sight");
         String haileRow = browser.findElement(By.xpath("//tr[th/a[.='Familie Haile']]")).getText();
@@ -132,7 +95,7 @@ class DashboardBrowserTest implements TestPropertyProvider {
         assertEquals(4, browser.findElements(By.cssSelector(".track li.past")).size());
         assertEquals(7, browser.findElements(By.cssSelector(".track li")).size());
         assertFalse(browser.findElements(By.cssSelector("tr.task")).isEmpty());
-        assertTrue(texts(By.cssSelector("#main h3")).contains("Housing and registration (BRP)"));
+        assertTrue(chromium.texts(By.cssSelector("#main h3")).contains("Housing and registration (BRP)"));
 
         // Marking an open task done: back on the page, the same task shows as done, with a time.
         WebElement openTask = browser.findElement(By.cssSelector("tr.task.open"));
@@ -167,35 +130,7 @@ class DashboardBrowserTest implements TestPropertyProvider {
         assertTrue(browser.getCurrentUrl().endsWith("/login"), browser.getCurrentUrl());
     }
 
-    private void signIn(String username, String password) {
-        WebElement name = browser.findElement(By.id("username"));
-        name.clear();
-        name.sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password);
-        WebElement button = browser.findElement(By.xpath("//main//button[normalize-space()='Sign in']"));
-        button.click();
-        wait.until(ExpectedConditions.stalenessOf(button));
-    }
-
-    private List<String> texts(By selector) {
-        return browser.findElements(selector).stream().map(WebElement::getText).toList();
-    }
-
     private String url(String path) {
         return "http://localhost:" + server.getPort() + path;
-    }
-
-    /** Like {@code command -v name}: the first executable of that name on the PATH. */
-    private static Optional<File> onPath(String name) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        return Stream.of(path.split(File.pathSeparator))
-                .filter(dir -> !dir.isEmpty())
-                .map(dir -> Path.of(dir, name))
-                .filter(Files::isExecutable)
-                .map(Path::toFile)
-                .findFirst();
     }
 }

@@ -1,0 +1,111 @@
+package nl.welkom.dashboard;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven by Debian's chromedriver for the browser tests, with a fresh
+ * profile that is deleted on {@link #close()}. Fails (never skips) when either is missing.
+ */
+final class HeadlessChromium implements AutoCloseable {
+    /**
+     * The tests drive the browser over WebDriver only, never the DevTools protocol, so Selenium's
+     * warning that its CDP bindings are older than Debian's Chromium does not apply: quieten it.
+     * Held in a field because java.util.logging keeps loggers only weakly.
+     */
+    private static final Logger CDP_VERSION_FINDER = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+    private static final String INSTALL_HINT =
+            "The browser test needs Debian's chromium and chromium-driver: run scripts/ensure-chromium.sh";
+
+    private final Path profile;
+    private final WebDriver driver;
+    private final WebDriverWait wait;
+
+    private HeadlessChromium(Path profile, WebDriver driver) {
+        this.profile = profile;
+        this.driver = driver;
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    }
+
+    static HeadlessChromium start() throws IOException {
+        // Selenium Manager must not look for or download anything: the paths below are all it needs.
+        System.setProperty("SE_OFFLINE", "true");
+        CDP_VERSION_FINDER.setLevel(Level.SEVERE);
+        File chromium = onPath("chromium").orElseThrow(() -> new IllegalStateException(INSTALL_HINT + " (no chromium)"));
+        File chromedriver = onPath("chromedriver")
+                .orElseThrow(() -> new IllegalStateException(INSTALL_HINT + " (no chromedriver)"));
+        Path profile = Files.createTempDirectory("welkom-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--window-size=1280,900", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(chromedriver)
+                .usingAnyFreePort()
+                .withSilent(true)
+                .build();
+        return new HeadlessChromium(profile, new ChromeDriver(service, options));
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    WebDriverWait waiting() {
+        return wait;
+    }
+
+    /** Fills in the sign-in form on the current page and waits until it has been submitted. */
+    void signIn(String username, String password) {
+        WebElement name = driver.findElement(By.id("username"));
+        name.clear();
+        name.sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        WebElement button = driver.findElement(By.xpath("//main//button[normalize-space()='Sign in']"));
+        button.click();
+        wait.until(ExpectedConditions.stalenessOf(button));
+    }
+
+    /** The visible text of every element matching {@code selector}. */
+    List<String> texts(By selector) {
+        return driver.findElements(selector).stream().map(WebElement::getText).toList();
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        DemoData.deleteRecursively(profile);
+    }
+
+    /** Like {@code command -v name}: the first executable of that name on the PATH. */
+    private static Optional<File> onPath(String name) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return Optional.empty();
+        }
+        return Stream.of(path.split(File.pathSeparator))
+                .filter(dir -> !dir.isEmpty())
+                .map(dir -> Path.of(dir, name))
+                .filter(Files::isExecutable)
+                .map(Path::toFile)
+                .findFirst();
+    }
+}

@@ -23,7 +23,7 @@ final class AcceptLanguageInterceptor implements Interceptor {
     @Override
     public Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
-        List<String> chainCodes = store.languageChain();
+        List<String> chainCodes = Shelf.chain(store);
         if (request.header("Accept-Language") != null || chainCodes.isEmpty()) {
             return chain.proceed(request);
         }

@@ -36,7 +36,7 @@ final class AuthInterceptor implements Interceptor {
         if (request.header("Authorization") != null || request.tag(Anonymous.class) != null) {
             return chain.proceed(request);
         }
-        Optional<Session> session = store.session();
+        Optional<Session> session = Shelf.SESSION.get(store);
         if (!session.isPresent() || session.get().token() == null) {
             return chain.proceed(request);
         }

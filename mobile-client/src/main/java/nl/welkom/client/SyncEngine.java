@@ -89,16 +89,16 @@ final class SyncEngine {
             ByteCounter counter = new ByteCounter();
             Tally tally = new Tally();
             push(listener, counter, tally);
-            List<String> chain = store.languageChain();
+            List<String> chain = Shelf.chain(store);
             String contentVersion = pull(listener, counter, tally, chain);
             listener.onProgress(Phase.CONTENT, 0, 1, counter.bytes());
             boolean contentUpdated = contentIsCurrent(chain, contentVersion) ? false
                     : refreshReading(chain, contentVersion, counter);
-            if (tally.householdsPulled && store.course().isPresent()) {
+            if (tally.householdsPulled && Shelf.COURSE.get(store).isPresent()) {
                 // Course progress travels beside the household: a progress write moves the household
                 // in the pull (docs/sync.md, "Course progress"). No course on the phone, no progress.
                 List<CourseProgress> progress = api.courseProgress(counter);
-                store.inTransaction(() -> store.saveCourseProgress(progress));
+                store.inTransaction(() -> Shelf.COURSE_PROGRESS.put(store, progress));
             }
             listener.onProgress(Phase.CONTENT, 1, 1, counter.bytes());
             listener.onProgress(Phase.DONE, 1, 1, counter.bytes());
@@ -153,15 +153,15 @@ final class SyncEngine {
                 // Applied on the server: make it part of the server copy so the view does not
                 // flicker back before the pull brings the new version.
                 if (m.type() == MutationType.COURSE_ANSWER || m.type() == MutationType.COURSE_LESSON_DONE) {
-                    CourseProgress folded = CourseView.fold(store.courseProgress(), m, store.course().orElse(null),
+                    CourseProgress folded = CourseView.fold(Shelf.COURSE_PROGRESS.all(store), m, Shelf.COURSE.get(store).orElse(null),
                             householdOf(m.entityId()));
                     if (folded != null) {
-                        store.saveCourseProgress(Collections.singletonList(folded));
+                        Shelf.COURSE_PROGRESS.put(store, Collections.singletonList(folded));
                     }
                 }
-                Optional<Task> copy = store.task(m.entityId());
+                Optional<Task> copy = Shelf.TASKS.get(store, m.entityId());
                 if (copy.isPresent()) {
-                    store.saveTasks(Collections.singletonList(LocalView.apply(copy.get(), m)));
+                    Shelf.TASKS.put(store, Collections.singletonList(LocalView.apply(copy.get(), m)));
                 }
                 if (result.outcome() == MutationOutcome.APPLIED_WITH_CONFLICT) {
                     notices.add(new SyncNotice(SyncNotice.Kind.CONFLICT, m, result.detail()));
@@ -220,9 +220,9 @@ final class SyncEngine {
                     store.addNotice(n);
                     notices.add(n);
                 }
-                store.saveHouseholds(households);
-                store.saveTasks(kept);
-                store.deleteTasks(deleted);
+                Shelf.HOUSEHOLDS.put(store, households);
+                Shelf.TASKS.put(store, kept);
+                Shelf.TASKS.delete(store, deleted);
                 store.saveSyncCursor(next);
             });
             report(notices, tally, listener);
@@ -249,10 +249,10 @@ final class SyncEngine {
      * does not send one) the pack is revalidated with its ETag instead.
      */
     private boolean contentIsCurrent(List<String> pulledChain, String contentVersion) {
-        List<String> chain = store.languageChain();
+        List<String> chain = Shelf.chain(store);
         return contentVersion != null && chain.equals(pulledChain)
-                && (contentVersion.equals(store.readingVersion(chain).orElse(null))
-                        || contentVersion.equals(store.contentPackVersion(chain).orElse(null)));
+                && (contentVersion.equals(Shelf.READING_VERSION.version(store, chain).orElse(null))
+                        || contentVersion.equals(Shelf.CONTENT.version(store, chain).orElse(null)));
     }
 
     /**
@@ -265,30 +265,30 @@ final class SyncEngine {
     private boolean refreshReading(List<String> chain, String contentVersion, ByteCounter counter)
             throws WelkomException {
         boolean updated = refreshContent(counter);
-        if (contentVersion == null || contentVersion.equals(store.contentPackVersion(chain).orElse(null))) {
+        if (contentVersion == null || contentVersion.equals(Shelf.CONTENT.version(store, chain).orElse(null))) {
             return updated;
         }
-        Api.Fetched<Course> course = api.course(chain, store.courseEtag(chain).orElse(null), counter);
-        Api.Fetched<Phrasebook> phrasebook = api.phrasebook(chain, store.phrasebookEtag(chain).orElse(null), counter);
-        Api.Fetched<Places> places = api.places(chain, store.placesEtag(chain).orElse(null), counter);
+        Api.Fetched<Course> course = api.course(chain, Shelf.COURSE.etag(store, chain).orElse(null), counter);
+        Api.Fetched<Phrasebook> phrasebook = api.phrasebook(chain, Shelf.PHRASEBOOK.etag(store, chain).orElse(null), counter);
+        Api.Fetched<Places> places = api.places(chain, Shelf.PLACES.etag(store, chain).orElse(null), counter);
         store.inTransaction(() -> {
             if (places != null && places.body != null) {
-                store.savePlaces(chain, places.etag, places.body);
+                Shelf.PLACES.put(store, chain, places.etag, places.body);
             }
             if (course != null && course.body != null) {
-                store.saveCourse(chain, course.etag, course.body);
+                Shelf.COURSE.put(store, chain, course.etag, course.body);
             }
             if (phrasebook != null && phrasebook.body != null) {
-                store.savePhrasebook(chain, phrasebook.etag, phrasebook.body);
+                Shelf.PHRASEBOOK.put(store, chain, phrasebook.etag, phrasebook.body);
             }
-            store.saveReadingVersion(chain, contentVersion);
+            Shelf.READING_VERSION.put(store, chain, null, contentVersion);
         });
         return updated || course != null || phrasebook != null || places != null;
     }
 
     /** The household of a member, from the stored households; null when unknown. */
     private String householdOf(String memberId) {
-        for (Household h : store.households()) {
+        for (Household h : Shelf.HOUSEHOLDS.all(store)) {
             if (h.members() == null) {
                 continue;
             }
@@ -340,13 +340,13 @@ final class SyncEngine {
     }
 
     boolean refreshContent(ByteCounter counter) throws WelkomException {
-        List<String> chain = store.languageChain();
-        String etag = store.contentPackEtag(chain).orElse(null);
+        List<String> chain = Shelf.chain(store);
+        String etag = Shelf.CONTENT.etag(store, chain).orElse(null);
         Api.Fetched<ContentPack> content = api.content(chain, etag, counter);
         if (content == null) {
             return false;
         }
-        store.inTransaction(() -> store.saveContentPack(chain, content.etag, content.body));
+        store.inTransaction(() -> Shelf.CONTENT.put(store, chain, content.etag, content.body));
         return true;
     }
 }

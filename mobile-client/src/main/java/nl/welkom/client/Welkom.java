@@ -181,11 +181,11 @@ public final class Welkom {
     /** Stores a new session, forgetting what belonged to someone else. */
     private void keep(Session session) {
         store.inTransaction(() -> {
-            Optional<Session> previous = store.session();
+            Optional<Session> previous = Shelf.SESSION.get(store);
             if (previous.isPresent() && !samePerson(previous.get(), session)) {
-                store.clearSyncedData();
+                store.forget(Shelf.ABOUT_THE_CALLER);
             }
-            store.saveSession(session);
+            Shelf.SESSION.put(store, session);
         });
     }
 
@@ -249,7 +249,7 @@ public final class Welkom {
      */
     public SyncResult sync(SyncListener listener) throws WelkomException {
         Objects.requireNonNull(listener, "listener");
-        if (!store.session().isPresent()) {
+        if (!Shelf.SESSION.get(store).isPresent()) {
             throw new IllegalStateException("This phone is not activated");
         }
         try {
@@ -266,9 +266,9 @@ public final class Welkom {
     private WelkomApiException wipedIfRevoked(WelkomApiException e) {
         if (e.isDeviceRevoked() && e.refusedToken != null) {
             store.inTransaction(() -> {
-                Optional<Session> current = store.session();
+                Optional<Session> current = Shelf.SESSION.get(store);
                 if (current.isPresent() && e.refusedToken.equals(current.get().token())) {
-                    store.wipe();
+                    store.forget(Shelf.PERSONAL);
                 }
             });
         }
@@ -294,12 +294,12 @@ public final class Welkom {
             }
             codes.add(c);
         }
-        store.saveLanguageChain(Collections.unmodifiableList(new ArrayList<>(codes)));
+        Shelf.LANGUAGES.put(store, Collections.unmodifiableList(new ArrayList<>(codes)));
     }
 
     /** The stored language chain, best first; empty when never chosen. Reads the store only. */
     public List<String> languages() {
-        return store.languageChain();
+        return Shelf.chain(store);
     }
 
     /**
@@ -307,7 +307,7 @@ public final class Welkom {
      * before the first content refresh. Reads the store only.
      */
     public List<Language> availableLanguages() {
-        Optional<ContentPack> pack = store.contentPack();
+        Optional<ContentPack> pack = Shelf.CONTENT.get(store);
         if (!pack.isPresent() || pack.get().directory() == null) {
             return Collections.emptyList();
         }
@@ -348,12 +348,12 @@ public final class Welkom {
 
     /** The stored session; empty before activation. Reads the store only. */
     public Optional<Session> session() {
-        return store.session();
+        return Shelf.SESSION.get(store);
     }
 
     /** Topics of the stored content pack, in order; empty before the first content refresh. Reads the store only. */
     public List<Topic> topics() {
-        Optional<ContentPack> pack = store.contentPack();
+        Optional<ContentPack> pack = Shelf.CONTENT.get(store);
         if (!pack.isPresent() || pack.get().topics() == null) {
             return Collections.emptyList();
         }
@@ -380,11 +380,11 @@ public final class Welkom {
      * sync, and on a buddy's phone (see {@link #households()}). Reads the store only.
      */
     public Optional<Household> household() {
-        Optional<Session> session = store.session();
+        Optional<Session> session = Shelf.SESSION.get(store);
         if (!session.isPresent() || session.get().householdId() == null) {
             return Optional.empty();
         }
-        return store.household(session.get().householdId());
+        return Shelf.HOUSEHOLDS.get(store, session.get().householdId());
     }
 
     /**
@@ -392,7 +392,7 @@ public final class Welkom {
      * matched ones on a buddy's phone. Reads the store only.
      */
     public List<Household> households() {
-        return store.households();
+        return Shelf.HOUSEHOLDS.all(store);
     }
 
     /**
@@ -401,7 +401,7 @@ public final class Welkom {
      * Reads the store only.
      */
     public List<Task> tasks() {
-        return LocalView.tasks(store.tasks(), store.outbox());
+        return LocalView.tasks(Shelf.TASKS.all(store), store.outbox());
     }
 
     /** The tasks of one household, like {@link #tasks()}. Reads the store only. */
@@ -509,7 +509,7 @@ public final class Welkom {
      * @return the hits, best language first; empty for an empty query or before the first content refresh
      */
     public List<nl.welkom.model.content.SearchHit> search(String query) {
-        Optional<ContentPack> pack = store.contentPack();
+        Optional<ContentPack> pack = Shelf.CONTENT.get(store);
         if (!pack.isPresent()) {
             return Collections.emptyList();
         }
@@ -558,7 +558,7 @@ public final class Welkom {
         Objects.requireNonNull(taskId, "taskId");
         Task[] result = new Task[1];
         store.inTransaction(() -> {
-            Task serverCopy = store.task(taskId)
+            Task serverCopy = Shelf.TASKS.get(store, taskId)
                     .orElseThrow(() -> new IllegalArgumentException("No task " + taskId + " on this phone"));
             Task shown = LocalView.task(serverCopy, store.outbox());
             if (alreadyShown.test(shown)) {
@@ -581,7 +581,7 @@ public final class Welkom {
      * is {@link #lesson(String)} with the course lesson's {@code lessonId}.
      */
     public Optional<Course> course() {
-        return store.course();
+        return Shelf.COURSE.get(store);
     }
 
     /**
@@ -595,7 +595,7 @@ public final class Welkom {
      *                                  option is out of range, or the member is not in a household on this phone
      */
     public QuizAnswer answerQuiz(String memberId, String questionSlug, int optionIndex) {
-        Course course = store.course().orElseThrow(() -> new IllegalArgumentException("No course on this phone"));
+        Course course = Shelf.COURSE.get(store).orElseThrow(() -> new IllegalArgumentException("No course on this phone"));
         QuizQuestion question = CourseView.question(course, Objects.requireNonNull(questionSlug, "questionSlug"));
         if (question == null) {
             throw new IllegalArgumentException("No question " + questionSlug + " in the course");
@@ -614,7 +614,7 @@ public final class Welkom {
      * @throws IllegalArgumentException when the lesson is not in the course on this phone or the member unknown
      */
     public void completeCourseLesson(String memberId, String lessonId) {
-        Course course = store.course().orElseThrow(() -> new IllegalArgumentException("No course on this phone"));
+        Course course = Shelf.COURSE.get(store).orElseThrow(() -> new IllegalArgumentException("No course on this phone"));
         boolean inCourse = false;
         for (CourseLesson lesson : course.lessons()) {
             inCourse |= lesson.lessonId().equals(lessonId);
@@ -635,8 +635,8 @@ public final class Welkom {
      * @throws IllegalArgumentException when there is no course on the phone
      */
     public CourseStatus courseProgress(String memberId) {
-        Course course = store.course().orElseThrow(() -> new IllegalArgumentException("No course on this phone"));
-        return CourseView.status(course, Objects.requireNonNull(memberId, "memberId"), store.courseProgress(),
+        Course course = Shelf.COURSE.get(store).orElseThrow(() -> new IllegalArgumentException("No course on this phone"));
+        return CourseView.status(course, Objects.requireNonNull(memberId, "memberId"), Shelf.COURSE_PROGRESS.all(store),
                 store.outbox(), clock);
     }
 
@@ -646,7 +646,7 @@ public final class Welkom {
      * heard, else the day it was completed on this phone. Empty while not complete.
      */
     public Optional<Certificate> certificate(String memberId) {
-        Optional<Course> course = store.course();
+        Optional<Course> course = Shelf.COURSE.get(store);
         if (!course.isPresent()) {
             return Optional.empty();
         }
@@ -663,7 +663,7 @@ public final class Welkom {
 
     /** The phrasebook as last synced, in the reader's languages (store only, offline); empty before. */
     public Optional<Phrasebook> phrasebook() {
-        return store.phrasebook();
+        return Shelf.PHRASEBOOK.get(store);
     }
 
     // ---- local information ------------------------------------------------------------------
@@ -674,7 +674,7 @@ public final class Welkom {
      * server that has places.
      */
     public Optional<Places> places() {
-        return store.places();
+        return Shelf.PLACES.get(store);
     }
 
     /**
@@ -721,7 +721,7 @@ public final class Welkom {
     }
 
     private Member member(String memberId) {
-        for (Household h : store.households()) {
+        for (Household h : Shelf.HOUSEHOLDS.all(store)) {
             if (h.members() != null) {
                 for (Member m : h.members()) {
                     if (memberId.equals(m.id())) {

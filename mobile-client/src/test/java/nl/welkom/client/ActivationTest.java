@@ -20,14 +20,14 @@ class ActivationTest extends ServerTestSupport {
 
     @Test
     void activationStoresTheSessionAndSendsTheCodeWithoutAToken() throws Exception {
-        store.saveSession(new Session("old-revoked-token", Role.NEWCOMER, "m", "M", "F",
+        Shelf.SESSION.put(store, new Session("old-revoked-token", Role.NEWCOMER, "m", "M", "F",
                 Fixtures.HOUSEHOLD_ID, "d", null));
         server.enqueue(json(Fixtures.session()));
 
         Session session = welkom.activate("  K7QD-9XM2-PW4T-HN6C ", "Amina's phone");
 
         assertEquals(Fixtures.session(), session);
-        assertEquals(Fixtures.session(), store.session().get());
+        assertEquals(Fixtures.session(), Shelf.SESSION.get(store).get());
         assertEquals("Gemeente Zwolle", welkom.session().get().municipalityName());
         RecordedRequest request = take();
         assertEquals("POST", request.getMethod());
@@ -48,14 +48,14 @@ class ActivationTest extends ServerTestSupport {
         assertEquals("https://welkom.example/problems/activation-code-invalid", e.problem().type());
         assertEquals("The code is unknown, used or expired.", e.problem().detail());
         assertFalse(e.isUnauthorized());
-        assertFalse(store.session().isPresent());
+        assertFalse(Shelf.SESSION.get(store).isPresent());
     }
 
     @Test
     void activatingForAnotherHouseholdForgetsTheOldHouseholdsData() throws Exception {
-        store.saveSession(new Session("t", Role.NEWCOMER, "m", "M", "F", "other-household", "d", null));
-        store.saveHouseholds(Collections.singletonList(Fixtures.household()));
-        store.saveTasks(Collections.singletonList(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 1)));
+        Shelf.SESSION.put(store, new Session("t", Role.NEWCOMER, "m", "M", "F", "other-household", "d", null));
+        Shelf.HOUSEHOLDS.put(store, Collections.singletonList(Fixtures.household()));
+        Shelf.TASKS.put(store, Collections.singletonList(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 1)));
         store.appendToOutbox(Fixtures.mutation("m-1", Fixtures.TASK_BANK, MutationType.TASK_COMPLETE, 1));
         store.saveSyncCursor(12);
         server.enqueue(json(Fixtures.session()));
@@ -71,7 +71,7 @@ class ActivationTest extends ServerTestSupport {
     @Test
     void activatingAgainForTheSameHouseholdKeepsTheOutbox() throws Exception {
         activated();
-        store.saveTasks(Collections.singletonList(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 1)));
+        Shelf.TASKS.put(store, Collections.singletonList(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 1)));
         welkom.completeTask(Fixtures.TASK_BANK);
         server.enqueue(json(Fixtures.session()));
 
@@ -86,18 +86,18 @@ class ActivationTest extends ServerTestSupport {
         server.enqueue(json(new Session(null, Role.NEWCOMER, "m", "M", "F", "h", "d", null)));
 
         assertThrows(WelkomApiException.class, () -> welkom.activate("CODE", "phone"));
-        assertFalse(store.session().isPresent());
+        assertFalse(Shelf.SESSION.get(store).isPresent());
     }
 
     @Test
     void aBuddySignsInWithAPasswordAndNoStaleToken() throws Exception {
-        store.saveSession(new Session("old-token", Role.BUDDY, "m-zwolle", "Gemeente Zwolle", "Joost Bakker", null, null, null));
+        Shelf.SESSION.put(store, new Session("old-token", Role.BUDDY, "m-zwolle", "Gemeente Zwolle", "Joost Bakker", null, null, null));
         server.enqueue(json(Fixtures.buddySession()));
 
         Session session = welkom.login(" buddy@zwolle.demo ", "welkom-demo");
 
         assertEquals(Fixtures.buddySession(), session);
-        assertEquals(Fixtures.buddySession(), store.session().get());
+        assertEquals(Fixtures.buddySession(), Shelf.SESSION.get(store).get());
         RecordedRequest request = take();
         assertEquals("/api/auth/login", request.getPath());
         assertEquals("{\"username\":\"buddy@zwolle.demo\",\"password\":\"welkom-demo\"}", request.getBody().readUtf8());
@@ -106,8 +106,8 @@ class ActivationTest extends ServerTestSupport {
 
     @Test
     void signingInAgainAsTheSameBuddyKeepsTheOutbox() throws Exception {
-        store.saveSession(Fixtures.buddySession());
-        store.saveTasks(Collections.singletonList(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 1)));
+        Shelf.SESSION.put(store, Fixtures.buddySession());
+        Shelf.TASKS.put(store, Collections.singletonList(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 1)));
         welkom.completeTask(Fixtures.TASK_BANK);
         server.enqueue(json(Fixtures.buddySession()));
 
@@ -119,8 +119,8 @@ class ActivationTest extends ServerTestSupport {
     @Test
     void aBuddySigningInOnAHouseholdsPhoneForgetsTheHouseholdsData() throws Exception {
         activated();
-        store.saveHouseholds(Collections.singletonList(Fixtures.household()));
-        store.saveTasks(Collections.singletonList(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 1)));
+        Shelf.HOUSEHOLDS.put(store, Collections.singletonList(Fixtures.household()));
+        Shelf.TASKS.put(store, Collections.singletonList(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 1)));
         welkom.completeTask(Fixtures.TASK_BANK);
         store.saveSyncCursor(5);
         server.enqueue(json(Fixtures.buddySession()));
@@ -140,7 +140,7 @@ class ActivationTest extends ServerTestSupport {
         WelkomApiException e = assertThrows(WelkomApiException.class, () -> welkom.login("officer@zwolle.demo", "pw"));
 
         assertEquals(403, e.status());
-        assertFalse(store.session().isPresent());
+        assertFalse(Shelf.SESSION.get(store).isPresent());
     }
 
     @Test

@@ -28,7 +28,7 @@ class ContentTest extends ServerTestSupport {
         assertTrue(welkom.refreshContent());
         assertFalse(welkom.refreshContent());
 
-        assertEquals(PACK, store.contentPack().get());
+        assertEquals(PACK, Shelf.CONTENT.get(store).get());
         RecordedRequest first = take();
         assertEquals("/api/content?lang=ar,en", first.getPath());
         assertNull(first.getHeader("If-None-Match"));
@@ -44,7 +44,7 @@ class ContentTest extends ServerTestSupport {
         welkom.refreshContent();
         assertTrue(welkom.refreshContent());
 
-        assertEquals(next, store.contentPack().get());
+        assertEquals(next, Shelf.CONTENT.get(store).get());
         assertEquals("/api/content", take().getPath(), "no chain chosen: the server's default");
     }
 

@@ -91,9 +91,9 @@ class CourseTest extends ServerTestSupport {
                 Collections.<Task>emptyList(), Collections.<String>emptyList(), Collections.<String>emptyList(),
                 "combined-1")));
         server.enqueue(json(Fixtures.pack("v1", Collections.singletonList("ar"))).setHeader("ETag", "\"v1\""));
-        server.enqueue(json(LocalStoreContractTest.course("c1")).setHeader("ETag", "\"c1\""));
-        server.enqueue(json(LocalStoreContractTest.phrasebook("p1")).setHeader("ETag", "\"p1\""));
-        server.enqueue(json(LocalStoreContractTest.places("l1")).setHeader("ETag", "\"l1\""));
+        server.enqueue(json(Fixtures.course("c1")).setHeader("ETag", "\"c1\""));
+        server.enqueue(json(Fixtures.phrasebook("p1")).setHeader("ETag", "\"p1\""));
+        server.enqueue(json(Fixtures.places("l1")).setHeader("ETag", "\"l1\""));
         MemberProgress done = new MemberProgress(MEMBER, Collections.singletonList("lesson-1"),
                 Collections.singletonList("rain"), Collections.singletonList("rain"), "2026-11-20");
         server.enqueue(json(Collections.singletonList(new CourseProgress(Fixtures.household().id(),
@@ -118,10 +118,10 @@ class CourseTest extends ServerTestSupport {
 
     private void onPhoneWithCourse() {
         activated();
-        store.saveHouseholds(Collections.singletonList(Fixtures.household()));
+        Shelf.HOUSEHOLDS.put(store, Collections.singletonList(Fixtures.household()));
         List<String> arabic = Collections.singletonList("ar");
-        store.saveLanguageChain(arabic);
-        Course course = LocalStoreContractTest.course("c1");
-        store.saveCourse(arabic, "\"c1\"", course);
+        Shelf.LANGUAGES.put(store, arabic);
+        Course course = Fixtures.course("c1");
+        Shelf.COURSE.put(store, arabic, "\"c1\"", course);
     }
 }

@@ -64,7 +64,7 @@ class FeedbackAndSearchTest extends ServerTestSupport {
 
     @Test
     void searchFindsTheStoredPackOfflineAlongTheChainIgnoringCaseAndAccents() {
-        store.saveContentPack(Arrays.asList("ar", "en"), "\"v1\"", Fixtures.pack("v1", Arrays.asList("ar", "en", "nl")));
+        Shelf.CONTENT.put(store, Arrays.asList("ar", "en"), "\"v1\"", Fixtures.pack("v1", Arrays.asList("ar", "en", "nl")));
         welkom.setLanguages(Arrays.asList("ar", "en"));
 
         List<SearchHit> arabic = welkom.search("طبيب العائلة");

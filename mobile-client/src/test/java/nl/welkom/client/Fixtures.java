@@ -6,6 +6,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import nl.welkom.model.content.TranslationState;
+import nl.welkom.model.course.Course;
+import nl.welkom.model.course.CourseLesson;
+import nl.welkom.model.course.QuizQuestion;
+import nl.welkom.model.phrasebook.Phrase;
+import nl.welkom.model.phrasebook.PhraseCategory;
+import nl.welkom.model.phrasebook.Phrasebook;
+import nl.welkom.model.place.Place;
+import nl.welkom.model.place.PlaceCategory;
+import nl.welkom.model.place.Places;
 import nl.welkom.model.auth.Role;
 import nl.welkom.model.auth.Session;
 import nl.welkom.model.content.ContentPack;
@@ -14,7 +24,6 @@ import nl.welkom.model.content.Lesson;
 import nl.welkom.model.content.Section;
 import nl.welkom.model.content.TextDirection;
 import nl.welkom.model.content.Topic;
-import nl.welkom.model.content.TranslationState;
 import nl.welkom.model.household.ArrivalPath;
 import nl.welkom.model.household.Household;
 import nl.welkom.model.household.Member;
@@ -108,4 +117,32 @@ public final class Fixtures {
                 new Language("syr", "Syriac", "ܠܫܢܐ ܣܘܪܝܝܐ", TextDirection.RTL));
         return new ContentPack(chain, version, directory, Collections.singletonList(topic));
     }
+
+    // ---- reading documents ----------------------------------------------------------------
+
+    public static Course course(String version) {
+        QuizQuestion question = new QuizQuestion("rain", "ar", "متى؟", Arrays.asList("أ", "ب", "ج"), 1, "لأن",
+                TranslationState.MACHINE_DRAFTED);
+        CourseLesson lesson = new CourseLesson("lesson-1", "weather", 1, "ar", "الطقس", TranslationState.MACHINE_DRAFTED,
+                Collections.singletonList(question));
+        return new Course("course-1", "pre-departure", Arrays.asList("ar", "nl"), version, "ar", "قبل المغادرة", null,
+                TranslationState.MACHINE_DRAFTED, Collections.singletonList(lesson));
+    }
+
+    public static Phrasebook phrasebook(String version) {
+        Phrase phrase = new Phrase("good-morning", "Goedemorgen!", "ar", "صباح الخير!", TranslationState.MACHINE_DRAFTED,
+                "خُودِه مُورْخِن", null);
+        return new Phrasebook(Arrays.asList("ar", "nl"), version, Collections.singletonList(
+                new PhraseCategory("greetings", "ar", "التحيات", TranslationState.MACHINE_DRAFTED,
+                        Collections.singletonList(phrase))));
+    }
+
+    public static Places places(String version) {
+        Place townHall = new Place("p-1", PlaceCategory.TOWN_HALL, "Stadskantoor Zwolle", "Lübeckplein 2", "8017 JZ",
+                "Zwolle", "14 038", 52.5, 6.1, "ar", "مكتب البلدية.", "بموعد.", TranslationState.MACHINE_DRAFTED);
+        Place gp = new Place("p-2", PlaceCategory.GP_PRACTICE, "Uw huisartsenpraktijk", null, null, null, null, null,
+                null, "nl", "Uw huisarts.", null, TranslationState.MISSING);
+        return new Places("m-1", Arrays.asList("ar", "nl"), version, Arrays.asList(townHall, gp));
+    }
+
 }

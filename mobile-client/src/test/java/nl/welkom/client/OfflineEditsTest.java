@@ -32,8 +32,8 @@ class OfflineEditsTest {
             port = socket.getLocalPort();
         }
         store = new InMemoryLocalStore();
-        store.saveSession(Fixtures.session());
-        store.saveTasks(Arrays.asList(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 3),
+        Shelf.SESSION.put(store, Fixtures.session());
+        Shelf.TASKS.put(store, Arrays.asList(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 3),
                 Fixtures.task(Fixtures.TASK_REGISTER, TaskStatus.DONE, 8)));
         welkom = Welkom.builder().baseUrl("http://127.0.0.1:" + port).store(store)
                 .clock(ServerTestSupport.CLOCK).build();
@@ -52,7 +52,7 @@ class OfflineEditsTest {
         assertEquals(MutationType.TASK_COMPLETE, m.type());
         assertEquals(Fixtures.TASK_BANK, m.entityId());
         assertEquals(3L, m.baseVersion());
-        assertEquals(TaskStatus.OPEN, store.task(Fixtures.TASK_BANK).get().status(),
+        assertEquals(TaskStatus.OPEN, Shelf.TASKS.get(store, Fixtures.TASK_BANK).get().status(),
                 "the server copy is untouched until the server answers");
     }
 
@@ -87,7 +87,7 @@ class OfflineEditsTest {
         assertEquals(MutationType.TASK_SET_NOTE, m.type());
         assertEquals("Afspraak dinsdag 10:00", m.value());
         assertEquals(3L, m.baseVersion());
-        assertNull(store.task(Fixtures.TASK_BANK).get().note(), "the server copy is untouched until the server answers");
+        assertNull(Shelf.TASKS.get(store, Fixtures.TASK_BANK).get().note(), "the server copy is untouched until the server answers");
     }
 
     @Test
@@ -142,7 +142,7 @@ class OfflineEditsTest {
                 Collections.singletonMap("nl", "Geen datum"), null, null, TaskStatus.OPEN, null, null, 1);
         Task early = new Task("t-early", Fixtures.HOUSEHOLD_ID, nl.welkom.model.journey.JourneyStage.ARRIVAL,
                 Collections.singletonMap("nl", "Vroeg"), null, "2026-12-01", TaskStatus.OPEN, null, null, 1);
-        store.saveTasks(Arrays.asList(later, noDeadline, early));
+        Shelf.TASKS.put(store, Arrays.asList(later, noDeadline, early));
 
         List<Task> tasks = welkom.tasks();
 

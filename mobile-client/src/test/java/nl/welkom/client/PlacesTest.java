@@ -23,8 +23,8 @@ class PlacesTest extends ServerTestSupport {
         server.enqueue(json(emptyPage(3, "combined-1")));
         server.enqueue(json(Fixtures.pack("v1", Collections.singletonList("ar"))).setHeader("ETag", "\"v1\""));
         server.enqueue(problem(404, "about:blank", "Not Found", "No course"));
-        server.enqueue(json(LocalStoreContractTest.phrasebook("p1")).setHeader("ETag", "\"p1\""));
-        server.enqueue(json(LocalStoreContractTest.places("l1")).setHeader("ETag", "\"l1\""));
+        server.enqueue(json(Fixtures.phrasebook("p1")).setHeader("ETag", "\"p1\""));
+        server.enqueue(json(Fixtures.places("l1")).setHeader("ETag", "\"l1\""));
 
         welkom.sync(SyncListener.NONE);
         take();
@@ -48,8 +48,8 @@ class PlacesTest extends ServerTestSupport {
     void aMovedVersionRevalidatesThePlacesWithTheirEtagAndA304KeepsThem() throws Exception {
         activated();
         welkom.setLanguages(Collections.singletonList("ar"));
-        store.saveContentPack(Collections.singletonList("ar"), "\"v1\"", Fixtures.pack("v1", Collections.singletonList("ar")));
-        store.savePlaces(Collections.singletonList("ar"), "\"l1\"", LocalStoreContractTest.places("l1"));
+        Shelf.CONTENT.put(store, Collections.singletonList("ar"), "\"v1\"", Fixtures.pack("v1", Collections.singletonList("ar")));
+        Shelf.PLACES.put(store, Collections.singletonList("ar"), "\"l1\"", Fixtures.places("l1"));
         server.enqueue(json(emptyPage(3, "combined-2")));
         server.enqueue(notModified());
         server.enqueue(notModified());

@@ -96,6 +96,6 @@ abstract class ServerTestSupport {
     }
 
     void activated() {
-        store.saveSession(Fixtures.session());
+        Shelf.SESSION.put(store, Fixtures.session());
     }
 }

@@ -44,7 +44,7 @@ class SyncTest extends ServerTestSupport {
 
     private void withTasks(Task... tasks) {
         activated();
-        store.saveTasks(Arrays.asList(tasks));
+        Shelf.TASKS.put(store, Arrays.asList(tasks));
     }
 
     private static MockResponse results(MutationResult... results) {
@@ -249,16 +249,16 @@ class SyncTest extends ServerTestSupport {
         assertTrue(e.isUnauthorized());
         assertFalse(e.isDeviceRevoked());
         assertEquals(1, welkom.pendingChanges());
-        assertTrue(store.session().isPresent(), "the library does not sign out on its own");
-        assertEquals(1, store.tasks().size());
+        assertTrue(Shelf.SESSION.get(store).isPresent(), "the library does not sign out on its own");
+        assertEquals(1, Shelf.TASKS.all(store).size());
     }
 
     @Test
     void aRevokedDeviceWipesTheStoreAndSaysSo() throws Exception {
         withTasks(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 3));
-        store.saveHouseholds(Collections.singletonList(Fixtures.household()));
-        store.saveLanguageChain(Collections.singletonList("ar"));
-        store.saveContentPack(Collections.singletonList("ar"), "\"v1\"", Fixtures.pack("v1", Arrays.asList("ar", "nl")));
+        Shelf.HOUSEHOLDS.put(store, Collections.singletonList(Fixtures.household()));
+        Shelf.LANGUAGES.put(store, Collections.singletonList("ar"));
+        Shelf.CONTENT.put(store, Collections.singletonList("ar"), "\"v1\"", Fixtures.pack("v1", Arrays.asList("ar", "nl")));
         store.saveSyncCursor(12);
         welkom.completeTask(Fixtures.TASK_BANK);
         server.enqueue(problem(401, "https://welkom.example/problems/device-revoked", "Device revoked",
@@ -268,13 +268,13 @@ class SyncTest extends ServerTestSupport {
 
         assertTrue(e.isDeviceRevoked());
         assertTrue(e.isUnauthorized());
-        assertFalse(store.session().isPresent());
-        assertEquals(Collections.emptyList(), store.households());
-        assertEquals(Collections.emptyList(), store.tasks());
+        assertFalse(Shelf.SESSION.get(store).isPresent());
+        assertEquals(Collections.emptyList(), Shelf.HOUSEHOLDS.all(store));
+        assertEquals(Collections.emptyList(), Shelf.TASKS.all(store));
         assertEquals(0, welkom.pendingChanges());
         assertEquals(0L, store.syncCursor());
         assertEquals(Collections.singletonList("ar"), welkom.languages(), "public content and language stay");
-        assertTrue(store.contentPack().isPresent());
+        assertTrue(Shelf.CONTENT.get(store).isPresent());
         assertFalse(e.getMessage().contains("token-abc"), "the token is never in a message");
         assertEquals("Bearer token-abc", take().getHeader("Authorization"));
     }
@@ -288,7 +288,7 @@ class SyncTest extends ServerTestSupport {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 // The phone is activated again with a new code while the old token's pull is on its way.
-                store.saveSession(fresh);
+                Shelf.SESSION.put(store, fresh);
                 return problem(401, "https://welkom.example/problems/device-revoked", "Device revoked", "gone");
             }
         });
@@ -296,15 +296,15 @@ class SyncTest extends ServerTestSupport {
         WelkomApiException e = assertThrows(WelkomApiException.class, () -> welkom.sync(SyncListener.NONE));
 
         assertTrue(e.isDeviceRevoked());
-        assertEquals(fresh, store.session().get());
-        assertEquals(1, store.tasks().size());
+        assertEquals(fresh, Shelf.SESSION.get(store).get());
+        assertEquals(1, Shelf.TASKS.all(store).size());
     }
 
     @Test
     void anUpToDatePhoneWithAnEmptyOutboxMakesExactlyOneRequest() throws Exception {
         activated();
         welkom.setLanguages(Arrays.asList("ar", "en"));
-        store.saveContentPack(Arrays.asList("ar", "en"), "\"v3\"", Fixtures.pack("v3", Arrays.asList("ar", "en", "nl")));
+        Shelf.CONTENT.put(store, Arrays.asList("ar", "en"), "\"v3\"", Fixtures.pack("v3", Arrays.asList("ar", "en", "nl")));
         store.saveSyncCursor(40);
         server.enqueue(json(emptyPage(40, "v3")));
 
@@ -320,7 +320,7 @@ class SyncTest extends ServerTestSupport {
     void aNewContentVersionFetchesThePackRevalidatingWithTheStoredEtag() throws Exception {
         activated();
         welkom.setLanguages(Collections.singletonList("ar"));
-        store.saveContentPack(Collections.singletonList("ar"), "\"v3\"", Fixtures.pack("v3", Arrays.asList("ar", "nl")));
+        Shelf.CONTENT.put(store, Collections.singletonList("ar"), "\"v3\"", Fixtures.pack("v3", Arrays.asList("ar", "nl")));
         server.enqueue(json(emptyPage(1, "v4")));
         server.enqueue(json(Fixtures.pack("v4", Arrays.asList("ar", "nl"))).setHeader("ETag", "\"v4\""));
 
@@ -332,13 +332,13 @@ class SyncTest extends ServerTestSupport {
         RecordedRequest content = take();
         assertEquals("/api/content?lang=ar", content.getPath());
         assertEquals("\"v3\"", content.getHeader("If-None-Match"));
-        assertEquals("v4", store.contentPackVersion(Collections.singletonList("ar")).get());
+        assertEquals("v4", Shelf.CONTENT.version(store, Collections.singletonList("ar")).get());
     }
 
     @Test
     void aPackStoredForAnotherLanguageChainIsFetchedAgainWhateverTheVersion() throws Exception {
         activated();
-        store.saveContentPack(Collections.singletonList("fa"), "\"v3\"", Fixtures.pack("v3", Arrays.asList("fa", "nl")));
+        Shelf.CONTENT.put(store, Collections.singletonList("fa"), "\"v3\"", Fixtures.pack("v3", Arrays.asList("fa", "nl")));
         welkom.setLanguages(Collections.singletonList("ar"));
         server.enqueue(json(emptyPage(1, "v3")));
         server.enqueue(json(Fixtures.pack("v3", Arrays.asList("ar", "nl"))).setHeader("ETag", "\"v3\""));
@@ -351,7 +351,7 @@ class SyncTest extends ServerTestSupport {
     @Test
     void aPageWithoutAContentVersionRevalidatesThePack() throws Exception {
         activated();
-        store.saveContentPack(Collections.<String>emptyList(), "\"v3\"", Fixtures.pack("v3", Arrays.asList("nl")));
+        Shelf.CONTENT.put(store, Collections.<String>emptyList(), "\"v3\"", Fixtures.pack("v3", Arrays.asList("nl")));
         server.enqueue(json(emptyPage(1)));
         server.enqueue(notModified());
 
@@ -378,7 +378,7 @@ class SyncTest extends ServerTestSupport {
 
     @Test
     void aBuddysPullKeepsSeveralHouseholdsWithTheirTasks() throws Exception {
-        store.saveSession(Fixtures.buddySession());
+        Shelf.SESSION.put(store, Fixtures.buddySession());
         server.enqueue(json(new PullResponse(8, false, Arrays.asList(Fixtures.household(), Fixtures.otherHousehold()),
                 Arrays.asList(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 1), Fixtures.otherTask(TaskStatus.DONE, 4)),
                 Collections.<String>emptyList(), Collections.<String>emptyList(), null)));
@@ -396,9 +396,9 @@ class SyncTest extends ServerTestSupport {
 
     @Test
     void aHouseholdThatLeftTheScopeIsDeletedWithItsTasksAndTheDroppedEditsAreReported() throws Exception {
-        store.saveSession(Fixtures.buddySession());
-        store.saveHouseholds(Arrays.asList(Fixtures.household(), Fixtures.otherHousehold()));
-        store.saveTasks(Arrays.asList(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 1), Fixtures.otherTask(TaskStatus.OPEN, 1)));
+        Shelf.SESSION.put(store, Fixtures.buddySession());
+        Shelf.HOUSEHOLDS.put(store, Arrays.asList(Fixtures.household(), Fixtures.otherHousehold()));
+        Shelf.TASKS.put(store, Arrays.asList(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 1), Fixtures.otherTask(TaskStatus.OPEN, 1)));
         welkom.setTaskNote(Fixtures.TASK_OTHER, "call the school");
         String dropped = store.outbox().get(0).id();
         List<SyncNotice> heard = new ArrayList<>();
@@ -444,7 +444,7 @@ class SyncTest extends ServerTestSupport {
 
     @Test
     void aHouseholdListedBothAsSnapshotAndAsRemovedStaysOnThePhone() throws Exception {
-        store.saveSession(Fixtures.buddySession());
+        Shelf.SESSION.put(store, Fixtures.buddySession());
         server.enqueue(json(new PullResponse(9, false, Collections.singletonList(Fixtures.otherHousehold()),
                 Collections.singletonList(Fixtures.otherTask(TaskStatus.OPEN, 2)), Collections.<String>emptyList(),
                 Collections.singletonList(Fixtures.OTHER_HOUSEHOLD_ID), null)));
@@ -458,7 +458,7 @@ class SyncTest extends ServerTestSupport {
 
     @Test
     void aTaskOfAHouseholdRemovedInTheSamePageIsNotKept() throws Exception {
-        store.saveSession(Fixtures.buddySession());
+        Shelf.SESSION.put(store, Fixtures.buddySession());
         server.enqueue(json(new PullResponse(9, false, Collections.<Household>emptyList(),
                 Collections.singletonList(Fixtures.otherTask(TaskStatus.OPEN, 2)), Collections.<String>emptyList(),
                 Collections.singletonList(Fixtures.OTHER_HOUSEHOLD_ID), null)));
@@ -491,8 +491,8 @@ class SyncTest extends ServerTestSupport {
         assertEquals(Fixtures.TASK_REGISTER, notices.get(1).taskId());
         assertEquals("No such task for this device.", notices.get(1).detail());
         assertEquals(0, welkom.pendingChanges());
-        assertEquals("Tuesday 10:00", store.task(Fixtures.TASK_BANK).get().note(), "the winning note is folded in");
-        assertEquals(TaskStatus.OPEN, store.task(Fixtures.TASK_REGISTER).get().status(), "the refused tick rolled back");
+        assertEquals("Tuesday 10:00", Shelf.TASKS.get(store, Fixtures.TASK_BANK).get().note(), "the winning note is folded in");
+        assertEquals(TaskStatus.OPEN, Shelf.TASKS.get(store, Fixtures.TASK_REGISTER).get().status(), "the refused tick rolled back");
 
         welkom.dismissNotices(Collections.singletonList(notices.get(0).id()));
         assertEquals(Collections.singletonList(notices.get(1)), welkom.notices());
@@ -608,7 +608,7 @@ class SyncTest extends ServerTestSupport {
 
         assertEquals(count, result.pushed());
         assertEquals(0, welkom.pendingChanges());
-        assertEquals(TaskStatus.DONE, store.task(Fixtures.TASK_BANK).get().status(), "the last edit wins, in order");
+        assertEquals(TaskStatus.DONE, Shelf.TASKS.get(store, Fixtures.TASK_BANK).get().status(), "the last edit wins, in order");
         assertEquals(4, server.getRequestCount(), "two push batches, one pull, one content");
     }
 

@@ -15,14 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
-import nl.welkom.model.auth.Session;
-import nl.welkom.model.content.ContentPack;
-import nl.welkom.model.course.Course;
-import nl.welkom.model.course.CourseProgress;
-import nl.welkom.model.household.Household;
-import nl.welkom.model.journey.Task;
-import nl.welkom.model.phrasebook.Phrasebook;
-import nl.welkom.model.place.Places;
 import nl.welkom.model.sync.Mutation;
 
 /**
@@ -36,215 +28,78 @@ public final class InMemoryLocalStore implements LocalStore {
     private final Deque<State> snapshots = new ArrayDeque<>();
 
     @Override
-    public synchronized Optional<Session> session() {
-        return Optional.ofNullable(state.session);
+    public synchronized Optional<StoredDocument> document(String kind, String key) {
+        return Optional.ofNullable(state.documents.get(key(Objects.requireNonNull(kind, "kind"),
+                Objects.requireNonNull(key, "key"))));
     }
 
     @Override
-    public synchronized void saveSession(Session session) {
-        state.session = Objects.requireNonNull(session, "session");
+    public synchronized void putDocument(StoredDocument document) {
+        state.documents.put(key(document.kind(), document.key()), document);
     }
 
     @Override
-    public synchronized List<String> languageChain() {
-        return copy(state.languageChain);
+    public synchronized void deleteDocument(String kind, String key) {
+        state.documents.remove(key(kind, key));
     }
 
     @Override
-    public synchronized void saveLanguageChain(List<String> chain) {
-        state.languageChain = copy(Objects.requireNonNull(chain, "chain"));
+    public synchronized List<StoredRecord> records(String kind) {
+        Map<String, StoredRecord> ofKind = state.records.get(Objects.requireNonNull(kind, "kind"));
+        return ofKind == null ? Collections.<StoredRecord>emptyList() : copy(ofKind.values());
     }
 
     @Override
-    public synchronized Optional<ContentPack> contentPack() {
-        return Optional.ofNullable(state.pack);
+    public synchronized Optional<StoredRecord> record(String kind, String id) {
+        Map<String, StoredRecord> ofKind = state.records.get(Objects.requireNonNull(kind, "kind"));
+        return Optional.ofNullable(ofKind == null ? null : ofKind.get(Objects.requireNonNull(id, "id")));
     }
 
     @Override
-    public synchronized Optional<String> contentPackEtag(List<String> requestedChain) {
-        if (state.pack == null || !state.packChain.equals(requestedChain)) {
-            return Optional.empty();
+    public synchronized void putRecords(Collection<StoredRecord> records) {
+        for (StoredRecord r : records) {
+            Objects.requireNonNull(r, "record");
         }
-        return Optional.ofNullable(state.packEtag);
-    }
-
-    @Override
-    public synchronized void saveContentPack(List<String> requestedChain, String etag, ContentPack pack) {
-        state.pack = Objects.requireNonNull(pack, "pack");
-        state.packChain = copy(Objects.requireNonNull(requestedChain, "requestedChain"));
-        state.packEtag = etag;
-    }
-
-    @Override
-    public synchronized Optional<String> contentPackVersion(List<String> requestedChain) {
-        if (state.pack == null || !state.packChain.equals(requestedChain)) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(state.pack.version());
-    }
-
-    @Override
-    public synchronized Optional<Course> course() {
-        return Optional.ofNullable(state.course == null ? null : state.course.body);
-    }
-
-    @Override
-    public synchronized Optional<String> courseEtag(List<String> requestedChain) {
-        return etagOf(state.course, requestedChain);
-    }
-
-    @Override
-    public synchronized void saveCourse(List<String> requestedChain, String etag, Course course) {
-        state.course = new Stored<>(copy(Objects.requireNonNull(requestedChain, "requestedChain")), etag,
-                Objects.requireNonNull(course, "course"));
-    }
-
-    @Override
-    public synchronized Optional<Phrasebook> phrasebook() {
-        return Optional.ofNullable(state.phrasebook == null ? null : state.phrasebook.body);
-    }
-
-    @Override
-    public synchronized Optional<String> phrasebookEtag(List<String> requestedChain) {
-        return etagOf(state.phrasebook, requestedChain);
-    }
-
-    @Override
-    public synchronized void savePhrasebook(List<String> requestedChain, String etag, Phrasebook phrasebook) {
-        state.phrasebook = new Stored<>(copy(Objects.requireNonNull(requestedChain, "requestedChain")), etag,
-                Objects.requireNonNull(phrasebook, "phrasebook"));
-    }
-
-    @Override
-    public synchronized Optional<Places> places() {
-        return Optional.ofNullable(state.places == null ? null : state.places.body);
-    }
-
-    @Override
-    public synchronized Optional<String> placesEtag(List<String> requestedChain) {
-        return etagOf(state.places, requestedChain);
-    }
-
-    @Override
-    public synchronized void savePlaces(List<String> requestedChain, String etag, Places places) {
-        state.places = new Stored<>(copy(Objects.requireNonNull(requestedChain, "requestedChain")), etag,
-                Objects.requireNonNull(places, "places"));
-    }
-
-    @Override
-    public synchronized Optional<String> readingVersion(List<String> requestedChain) {
-        if (state.readingVersion == null || !state.readingVersion.chain.equals(requestedChain)) {
-            return Optional.empty();
-        }
-        return Optional.of(state.readingVersion.body);
-    }
-
-    @Override
-    public synchronized void saveReadingVersion(List<String> requestedChain, String version) {
-        state.readingVersion = new Stored<>(copy(Objects.requireNonNull(requestedChain, "requestedChain")), null,
-                Objects.requireNonNull(version, "version"));
-    }
-
-    @Override
-    public synchronized List<CourseProgress> courseProgress() {
-        return copy(state.progress.values());
-    }
-
-    @Override
-    public synchronized void saveCourseProgress(Collection<CourseProgress> progress) {
-        for (CourseProgress p : progress) {
-            state.progress.put(Objects.requireNonNull(p.householdId(), "household id"), p);
-        }
-    }
-
-    private static Optional<String> etagOf(Stored<?> stored, List<String> requestedChain) {
-        if (stored == null || !stored.chain.equals(requestedChain)) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(stored.etag);
-    }
-
-    /** A document kept with the chain it was fetched for and its validator; immutable. */
-    private static final class Stored<T> {
-        final List<String> chain;
-        final String etag;
-        final T body;
-
-        Stored(List<String> chain, String etag, T body) {
-            this.chain = chain;
-            this.etag = etag;
-            this.body = body;
+        for (StoredRecord r : records) {
+            Map<String, StoredRecord> ofKind = state.records.get(r.kind());
+            if (ofKind == null) {
+                ofKind = new TreeMap<>();
+                state.records.put(r.kind(), ofKind);
+            }
+            ofKind.put(r.id(), r);
         }
     }
 
     @Override
-    public synchronized List<Household> households() {
-        return copy(state.households.values());
-    }
-
-    @Override
-    public synchronized Optional<Household> household(String id) {
-        return Optional.ofNullable(state.households.get(id));
-    }
-
-    @Override
-    public synchronized void saveHouseholds(Collection<Household> households) {
-        for (Household household : households) {
-            Objects.requireNonNull(household.id(), "household id");
-        }
-        for (Household household : households) {
-            state.households.put(household.id(), household);
+    public synchronized void deleteRecords(String kind, Collection<String> ids) {
+        Map<String, StoredRecord> ofKind = state.records.get(Objects.requireNonNull(kind, "kind"));
+        if (ofKind != null) {
+            ofKind.keySet().removeAll(ids);
         }
     }
 
     @Override
-    public synchronized List<Mutation> removeHouseholds(Collection<String> ids) {
-        Set<String> gone = new HashSet<>(ids);
-        Set<String> goneTasks = new HashSet<>();
-        for (Iterator<Task> it = state.tasks.values().iterator(); it.hasNext(); ) {
-            Task task = it.next();
-            if (gone.contains(task.householdId())) {
-                goneTasks.add(task.id());
-                it.remove();
+    public synchronized List<Mutation> removeHouseholds(Collection<String> householdIds) {
+        Set<String> gone = new HashSet<>(householdIds);
+        Set<String> entities = new HashSet<>();
+        for (Map<String, StoredRecord> ofKind : state.records.values()) {
+            for (Iterator<StoredRecord> it = ofKind.values().iterator(); it.hasNext(); ) {
+                StoredRecord r = it.next();
+                if (r.householdId() != null && gone.contains(r.householdId())) {
+                    entities.add(r.id());
+                    it.remove();
+                }
             }
         }
         List<Mutation> removed = new ArrayList<>();
         for (Iterator<Mutation> it = state.outbox.values().iterator(); it.hasNext(); ) {
             Mutation m = it.next();
-            if (goneTasks.contains(m.entityId())) {
+            if (entities.contains(m.entityId())) {
                 removed.add(m);
                 it.remove();
             }
         }
-        state.households.keySet().removeAll(gone);
         return Collections.unmodifiableList(removed);
-    }
-
-    @Override
-    public synchronized List<Task> tasks() {
-        return copy(state.tasks.values());
-    }
-
-    @Override
-    public synchronized Optional<Task> task(String id) {
-        return Optional.ofNullable(state.tasks.get(id));
-    }
-
-    @Override
-    public synchronized void saveTasks(Collection<Task> tasks) {
-        for (Task task : tasks) {
-            Objects.requireNonNull(task.id(), "task id");
-        }
-        for (Task task : tasks) {
-            state.tasks.put(task.id(), task);
-        }
-    }
-
-    @Override
-    public synchronized void deleteTasks(Collection<String> ids) {
-        for (String id : ids) {
-            state.tasks.remove(id);
-        }
     }
 
     @Override
@@ -255,6 +110,8 @@ public final class InMemoryLocalStore implements LocalStore {
     @Override
     public synchronized void appendToOutbox(Mutation mutation) {
         Objects.requireNonNull(mutation.id(), "mutation id");
+        Objects.requireNonNull(mutation.type(), "mutation type");
+        Objects.requireNonNull(mutation.entityId(), "mutation entityId");
         if (!state.outbox.containsKey(mutation.id())) {
             state.outbox.put(mutation.id(), mutation);
         }
@@ -262,9 +119,7 @@ public final class InMemoryLocalStore implements LocalStore {
 
     @Override
     public synchronized void removeFromOutbox(Collection<String> mutationIds) {
-        for (String id : mutationIds) {
-            state.outbox.remove(id);
-        }
+        state.outbox.keySet().removeAll(mutationIds);
     }
 
     @Override
@@ -291,27 +146,17 @@ public final class InMemoryLocalStore implements LocalStore {
 
     @Override
     public synchronized void removeNotices(Collection<String> ids) {
-        for (String id : ids) {
-            state.notices.remove(id);
-        }
+        state.notices.keySet().removeAll(ids);
     }
 
     @Override
-    public synchronized void clearSyncedData() {
-        state.households.clear();
-        state.tasks.clear();
+    public synchronized void forget(Collection<String> documentKinds) {
+        Set<String> kinds = new HashSet<>(documentKinds);
+        state.records.clear();
         state.outbox.clear();
         state.notices.clear();
-        state.progress.clear();
-        state.places = null;
-        state.readingVersion = null;
         state.cursor = 0;
-    }
-
-    @Override
-    public synchronized void wipe() {
-        clearSyncedData();
-        state.session = null;
+        state.documents.values().removeIf(d -> kinds.contains(d.kind()));
     }
 
     @Override
@@ -327,44 +172,30 @@ public final class InMemoryLocalStore implements LocalStore {
         }
     }
 
+    private static String key(String kind, String key) {
+        return kind + '\u0000' + key;
+    }
+
     private static <T> List<T> copy(Collection<T> items) {
         return Collections.unmodifiableList(new ArrayList<>(items));
     }
 
-    /** Everything the store holds; copied whole for a transaction's snapshot (records are immutable). */
+    /** Everything the store holds; copied for a transaction's snapshot (documents and records are immutable). */
     private static final class State {
-        Session session;
-        List<String> languageChain = Collections.emptyList();
-        ContentPack pack;
-        List<String> packChain = Collections.emptyList();
-        String packEtag;
-        final Map<String, Household> households = new TreeMap<>();
-        final Map<String, Task> tasks = new TreeMap<>();
+        final Map<String, StoredDocument> documents = new LinkedHashMap<>();
+        final Map<String, Map<String, StoredRecord>> records = new TreeMap<>();
         final Map<String, Mutation> outbox = new LinkedHashMap<>();
         final Map<String, SyncNotice> notices = new LinkedHashMap<>();
-        final Map<String, CourseProgress> progress = new TreeMap<>();
-        Stored<Course> course;
-        Stored<Phrasebook> phrasebook;
-        Stored<Places> places;
-        Stored<String> readingVersion;
         long cursor;
 
         State copy() {
             State c = new State();
-            c.session = session;
-            c.languageChain = languageChain;
-            c.pack = pack;
-            c.packChain = packChain;
-            c.packEtag = packEtag;
-            c.households.putAll(households);
-            c.tasks.putAll(tasks);
+            c.documents.putAll(documents);
+            for (Map.Entry<String, Map<String, StoredRecord>> e : records.entrySet()) {
+                c.records.put(e.getKey(), new TreeMap<>(e.getValue()));
+            }
             c.outbox.putAll(outbox);
             c.notices.putAll(notices);
-            c.progress.putAll(progress);
-            c.course = course;
-            c.phrasebook = phrasebook;
-            c.places = places;
-            c.readingVersion = readingVersion;
             c.cursor = cursor;
             return c;
         }

@@ -4,23 +4,26 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-import nl.welkom.model.auth.Session;
-import nl.welkom.model.content.ContentPack;
-import nl.welkom.model.course.Course;
-import nl.welkom.model.course.CourseProgress;
-import nl.welkom.model.household.Household;
-import nl.welkom.model.journey.Task;
-import nl.welkom.model.phrasebook.Phrasebook;
-import nl.welkom.model.place.Places;
 import nl.welkom.model.sync.Mutation;
 
 /**
- * Everything the phone keeps between runs: the only source screens read from.
+ * Everything the phone keeps between runs: the only source screens read from. The store knows
+ * kinds and keys, not features: a new feature is a new kind of {@link StoredDocument} or
+ * {@link StoredRecord} in a typed view of the library, never a new method here.
  *
- * <p>Tasks are kept as the server last sent them ("server copies"); edits made offline live in the
- * outbox until the server confirms them, and {@code Welkom} shows each task as its server copy with
- * the pending outbox edits replayed on top — like local commits on top of {@code origin/main}. A
- * refused edit therefore rolls back by itself when it leaves the outbox.
+ * <ul>
+ *   <li><b>Documents</b> — values kept whole and replaced whole (the content pack, the course, the
+ *       phrasebook, the places, the session, the reader's languages), by kind and key, with the
+ *       variant they were fetched for, their ETag and their version.</li>
+ *   <li><b>Records</b> — synced items by kind and id, each naming its household (households,
+ *       tasks, course progress), as the server last sent them ("server copies").</li>
+ *   <li><b>The outbox</b> — edits made on the phone that the server has not confirmed yet, in the
+ *       order they were made. The library shows each record as its server copy with the pending
+ *       edits replayed on top — like local commits on top of {@code origin/main} — so a refused
+ *       edit rolls back by itself when it leaves the outbox.</li>
+ *   <li><b>The cursor</b> — how far the phone has pulled, and <b>notices</b> — edits the reader
+ *       must hear about ({@link SyncNotice}).</li>
+ * </ul>
  *
  * <p>Contract for every implementation (checked by {@code LocalStoreContractTest}):
  * <ul>
@@ -28,126 +31,48 @@ import nl.welkom.model.sync.Mutation;
  *   <li>Each write method is atomic on its own; {@link #inTransaction(Runnable)} makes a group of
  *       writes atomic and durable together (a pulled page and its cursor, a push answer and the
  *       outbox). While one thread is inside a transaction, other threads' reads and writes wait.</li>
- *   <li>Empty values are empty, never null: no session is {@code Optional.empty()}, no language
- *       chain is an empty list, a store that never synced has cursor 0.</li>
+ *   <li>Empty values are empty, never null: a missing document is {@code Optional.empty()}, no
+ *       records is an empty list, a store that never synced has cursor 0. Lists are ordered: records
+ *       by id, the outbox and notices oldest first.</li>
+ *   <li>Bodies are kept byte for byte; the store never parses them.</li>
  *   <li>Failures surface as the unchecked {@link LocalStoreException}.</li>
  * </ul>
  *
- * <p>On Android an app implements this over {@code android.database.sqlite} (or Room) with the same
- * schema as {@code SqliteLocalStore}; the session token belongs in encrypted storage there.
+ * <p>On Android an app implements this over {@code android.database.sqlite} with the same three
+ * tables as {@code SqliteLocalStore}; the session document holds the device token and belongs in
+ * Keystore-backed encrypted storage there.
  */
 public interface LocalStore {
 
-    /** The session of the activated phone, with its bearer token. */
-    Optional<Session> session();
+    /** The document of this kind and key, if kept. */
+    Optional<StoredDocument> document(String kind, String key);
 
-    /** Replaces the session. */
-    void saveSession(Session session);
+    /** Inserts or replaces the document with the same kind and key. */
+    void putDocument(StoredDocument document);
 
-    /** The reader's language codes, best first; empty when never chosen. */
-    List<String> languageChain();
+    /** Deletes the document of this kind and key; nothing happens when there is none. */
+    void deleteDocument(String kind, String key);
 
-    /** Replaces the language chain. */
-    void saveLanguageChain(List<String> chain);
+    /** All records of a kind, ordered by id. */
+    List<StoredRecord> records(String kind);
 
-    /** The last stored content pack, whatever language chain it was fetched for. */
-    Optional<ContentPack> contentPack();
+    /** One record by kind and id. */
+    Optional<StoredRecord> record(String kind, String id);
 
-    /**
-     * The validator ({@code ETag}) of the stored pack if that pack was fetched for exactly
-     * {@code requestedChain}; otherwise empty, so a pack in other languages is never revalidated.
-     */
-    Optional<String> contentPackEtag(List<String> requestedChain);
+    /** Inserts or replaces records by kind and id. */
+    void putRecords(Collection<StoredRecord> records);
 
-    /**
-     * The {@link ContentPack#version() version} of the stored pack if that pack was fetched for
-     * exactly {@code requestedChain}; otherwise empty. A pull's {@code contentVersion} is compared
-     * with it to skip the content request.
-     */
-    Optional<String> contentPackVersion(List<String> requestedChain);
+    /** Deletes records of a kind by id; unknown ids are ignored. */
+    void deleteRecords(String kind, Collection<String> ids);
 
     /**
-     * Replaces the stored pack (one pack is kept: a cheap phone has little space).
-     *
-     * @param requestedChain the language chain the pack was requested with
-     * @param etag           the validator the server sent with it, or null
-     */
-    void saveContentPack(List<String> requestedChain, String etag, ContentPack pack);
-
-    /** The last stored course, whatever language chain it was fetched for. */
-    Optional<Course> course();
-
-    /** The validator of the stored course if it was fetched for exactly {@code requestedChain}; otherwise empty. */
-    Optional<String> courseEtag(List<String> requestedChain);
-
-    /** Replaces the stored course (one is kept). */
-    void saveCourse(List<String> requestedChain, String etag, Course course);
-
-    /** The last stored phrasebook, whatever language chain it was fetched for. */
-    Optional<Phrasebook> phrasebook();
-
-    /** The validator of the stored phrasebook if it was fetched for exactly {@code requestedChain}; otherwise empty. */
-    Optional<String> phrasebookEtag(List<String> requestedChain);
-
-    /** Replaces the stored phrasebook (one is kept). */
-    void savePhrasebook(List<String> requestedChain, String etag, Phrasebook phrasebook);
-
-    /** The last stored places of the caller's municipality, whatever language chain they were fetched for. */
-    Optional<Places> places();
-
-    /** The validator of the stored places if they were fetched for exactly {@code requestedChain}; otherwise empty. */
-    Optional<String> placesEtag(List<String> requestedChain);
-
-    /** Replaces the stored places (one list is kept). */
-    void savePlaces(List<String> requestedChain, String etag, Places places);
-
-    /**
-     * The pull's {@code contentVersion} after which content, course, phrasebook and places were last all
-     * refreshed for exactly {@code requestedChain}; otherwise empty (docs/sync.md, step 3).
-     */
-    Optional<String> readingVersion(List<String> requestedChain);
-
-    /** Records the {@code contentVersion} that content, course, phrasebook and places are now current with. */
-    void saveReadingVersion(List<String> requestedChain, String version);
-
-    /** Course progress as the server last sent it, one entry per household, ordered by household id. */
-    List<CourseProgress> courseProgress();
-
-    /** Inserts or replaces the progress of households, by household id. */
-    void saveCourseProgress(Collection<CourseProgress> progress);
-
-    /**
-     * Households in the phone's scope as last pulled, ordered by id: one for a newcomer's device,
-     * one per active match for a buddy's phone.
-     */
-    List<Household> households();
-
-    /** One household by id. */
-    Optional<Household> household(String id);
-
-    /** Inserts or replaces households by id. */
-    void saveHouseholds(Collection<Household> households);
-
-    /**
-     * Forgets households that left the phone's scope: each household, every task with that
-     * {@code householdId}, and the outbox entries for those tasks, atomically. Unknown ids are
-     * ignored.
+     * Forgets households that left the phone's scope, atomically: every record that names one of
+     * them (of any kind) and every outbox entry whose entity is one of those records. Unknown ids
+     * are ignored.
      *
      * @return the outbox entries removed, oldest first, so the caller can tell the reader
      */
-    List<Mutation> removeHouseholds(Collection<String> ids);
-
-    /** Server copies of all tasks of all households, ordered by id. */
-    List<Task> tasks();
-
-    /** The server copy of one task. */
-    Optional<Task> task(String id);
-
-    /** Inserts or replaces tasks by id. */
-    void saveTasks(Collection<Task> tasks);
-
-    /** Deletes tasks by id; unknown ids are ignored. */
-    void deleteTasks(Collection<String> ids);
+    List<Mutation> removeHouseholds(Collection<String> householdIds);
 
     /** Edits not yet confirmed by the server, oldest first (the order they were appended). */
     List<Mutation> outbox();
@@ -164,10 +89,7 @@ public interface LocalStore {
     /** Replaces the sync cursor. */
     void saveSyncCursor(long cursor);
 
-    /**
-     * Notices about edits that left the outbox without being applied as the reader made them,
-     * oldest first (see {@link SyncNotice}).
-     */
+    /** Notices about edits that left the outbox without being applied as the reader made them, oldest first. */
     List<SyncNotice> notices();
 
     /** Appends a notice; a notice whose id (mutation id) is already kept is ignored. */
@@ -177,20 +99,11 @@ public interface LocalStore {
     void removeNotices(Collection<String> ids);
 
     /**
-     * Forgets everything synced: households, tasks, course progress, outbox, notices, the sync cursor,
-     * the places (they are the municipality's of the caller) and the reading version (so the next
-     * sync revalidates the reading documents and fetches the new caller's places). Used when
-     * the phone is activated for another household or signed in for another person. Session,
-     * languages and content stay.
+     * Forgets everything synced about people, atomically: every record, the outbox, the notices and
+     * the cursor, and the documents of the given kinds (all keys). Other documents stay. Used when
+     * the phone changes hands and when the server reports it revoked.
      */
-    void clearSyncedData();
-
-    /**
-     * Forgets everything personal: the session and everything {@link #clearSyncedData()} forgets.
-     * Used when the server reports the device revoked (a lost phone). The language chain and the
-     * content pack stay: they are public orientation content, costly to fetch again on prepaid data.
-     */
-    void wipe();
+    void forget(Collection<String> documentKinds);
 
     /**
      * Runs {@code work} so that all its writes become visible and durable together, or not at all:

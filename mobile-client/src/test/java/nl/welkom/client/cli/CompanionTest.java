@@ -100,7 +100,7 @@ class CompanionTest {
                     return json(new PushResponse(results));
                 }
                 if (withPlaces && path.startsWith("/api/places")) {
-                    return json(LocalStoreContractTest.places("l1")).setHeader("ETag", "\"l1\"");
+                    return json(Fixtures.places("l1")).setHeader("ETag", "\"l1\"");
                 }
                 if (path.startsWith("/api/content")) {
                     if ("\"v1\"".equals(request.getHeader("If-None-Match"))) {

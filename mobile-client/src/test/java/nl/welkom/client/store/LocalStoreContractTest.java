@@ -19,37 +19,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import nl.welkom.client.Fixtures;
-import nl.welkom.model.content.ContentPack;
-import nl.welkom.model.content.TranslationState;
-import nl.welkom.model.course.Course;
-import nl.welkom.model.course.CourseLesson;
-import nl.welkom.model.course.CourseProgress;
-import nl.welkom.model.course.MemberProgress;
-import nl.welkom.model.course.QuizQuestion;
-import nl.welkom.model.phrasebook.Phrase;
-import nl.welkom.model.phrasebook.PhraseCategory;
-import nl.welkom.model.phrasebook.Phrasebook;
-import nl.welkom.model.place.Place;
-import nl.welkom.model.place.PlaceCategory;
-import nl.welkom.model.place.Places;
-import nl.welkom.model.household.Household;
-import nl.welkom.model.journey.Task;
-import nl.welkom.model.journey.TaskStatus;
 import nl.welkom.model.sync.Mutation;
 import nl.welkom.model.sync.MutationType;
 
 /**
- * The behaviour every {@link LocalStore} must have. Subclasses provide the store; stores that
- * persist also show that everything survives a reopen.
+ * The {@link LocalStore} contract, run against every implementation (in memory, SQLite on the
+ * current driver and on SQLite 3.18, Android 8's). The store knows kinds and keys, not features:
+ * these tests use made-up kinds on purpose.
  */
 public abstract class LocalStoreContractTest {
 
     protected LocalStore store;
 
-    /** A fresh, empty store. */
+    /** A new, empty store. */
     protected abstract LocalStore newStore() throws Exception;
 
-    /** The same data opened again (a restarted app); in-memory stores return the same instance. */
+    /** The same store as a new process would see it (closed and opened again where that means something). */
     protected abstract LocalStore reopen(LocalStore store) throws Exception;
 
     protected void close(LocalStore store) throws Exception {
@@ -65,306 +50,229 @@ public abstract class LocalStoreContractTest {
         close(store);
     }
 
+    private static final String H1 = Fixtures.HOUSEHOLD_ID;
+    private static final String H2 = Fixtures.OTHER_HOUSEHOLD_ID;
+
+    private static StoredRecord rec(String kind, String id, String household, String body) {
+        return new StoredRecord(kind, id, household, body);
+    }
+
+    private static Mutation edit(String id, String entityId) {
+        return Fixtures.mutation(id, entityId, MutationType.TASK_COMPLETE, 1);
+    }
+
     @Test
     void aNewStoreIsEmptyButNeverNull() {
-        assertFalse(store.session().isPresent());
-        assertEquals(Collections.emptyList(), store.languageChain());
-        assertFalse(store.contentPack().isPresent());
-        assertFalse(store.contentPackEtag(Collections.<String>emptyList()).isPresent());
-        assertFalse(store.contentPackVersion(Collections.<String>emptyList()).isPresent());
-        assertEquals(Collections.emptyList(), store.households());
-        assertFalse(store.household(Fixtures.HOUSEHOLD_ID).isPresent());
-        assertEquals(Collections.emptyList(), store.tasks());
+        assertFalse(store.document("pack", "").isPresent());
+        assertEquals(Collections.emptyList(), store.records("task"));
+        assertFalse(store.record("task", "t-1").isPresent());
         assertEquals(Collections.emptyList(), store.outbox());
         assertEquals(Collections.emptyList(), store.notices());
         assertEquals(0L, store.syncCursor());
+        assertEquals(Collections.emptyList(), store.removeHouseholds(Collections.singletonList(H1)));
     }
 
     @Test
-    void everythingSavedSurvivesAReopen() throws Exception {
-        store.saveSession(Fixtures.session());
-        store.saveLanguageChain(Arrays.asList("ar", "en"));
-        store.saveContentPack(Arrays.asList("ar", "en"), "\"v1\"", Fixtures.pack("v1", Arrays.asList("ar", "en", "nl")));
-        store.saveHouseholds(Arrays.asList(Fixtures.otherHousehold(), Fixtures.household()));
-        Task withNote = Fixtures.withNote(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 3), "Tuesday 10:00");
-        store.saveTasks(Arrays.asList(withNote, Fixtures.task(Fixtures.TASK_REGISTER, TaskStatus.DONE, 5)));
-        Mutation complete = Fixtures.mutation("m-1", Fixtures.TASK_BANK, MutationType.TASK_COMPLETE, 3);
-        Mutation note = Fixtures.note("m-2", Fixtures.TASK_BANK, "Bring the passport", 3);
-        store.appendToOutbox(complete);
-        store.appendToOutbox(note);
-        SyncNotice notice = new SyncNotice(SyncNotice.Kind.REJECTED,
-                Fixtures.note("m-0", Fixtures.TASK_REGISTER, "too late", 4), "No such task for this device.");
-        store.addNotice(notice);
-        store.saveSyncCursor(42);
+    void aDocumentIsKeptWithItsVariantValidatorAndVersionAndReplacedByKindAndKey() {
+        StoredDocument first = new StoredDocument("pack", "", "ti,en", "\"e1\"", "v1", "{\"a\":1}");
+        store.putDocument(first);
+        store.putDocument(new StoredDocument("pack", "other", null, null, null, "{}"));
+        store.putDocument(StoredDocument.of("course", "[1]"));
+        assertEquals(first, store.document("pack", "").get());
 
+        StoredDocument second = new StoredDocument("pack", "", "ar", null, null, "{\"a\":2}");
+        store.putDocument(second);
+
+        assertEquals(second, store.document("pack", "").get(), "replaced whole, old validator gone");
+        assertEquals("{}", store.document("pack", "other").get().body(), "another key is another document");
+        assertEquals("[1]", store.document("course", "").get().body(), "another kind is another document");
+        store.deleteDocument("pack", "");
+        store.deleteDocument("pack", "never-there");
+        assertFalse(store.document("pack", "").isPresent());
+        assertTrue(store.document("pack", "other").isPresent());
+    }
+
+    @Test
+    void rightToLeftAndNonLatinTextRoundTripsByteForByte() throws Exception {
+        String body = "{\"ti\":\"ሰላም! እንቋዕ ብደሓን መጻእኩም\",\"prs\":\"\u2067سلام، خوش آمدید\u2069\",\"emoji\":\"\uD83D\uDE4F\","
+                + "\"nl\":\"Oriëntatie — één “echte” test\\n\"}";
+        store.putDocument(StoredDocument.of("pack", body));
+        store.putRecords(Collections.singletonList(rec("task", "t-1", H1, body)));
+        store.appendToOutbox(Fixtures.note("m-1", "t-1", "ማስታወሻ\nلاحظة\t✓", 1));
         store = reopen(store);
-
-        assertEquals(Fixtures.session(), store.session().get());
-        assertEquals(Arrays.asList("ar", "en"), store.languageChain());
-        assertEquals(Fixtures.pack("v1", Arrays.asList("ar", "en", "nl")), store.contentPack().get());
-        assertEquals("\"v1\"", store.contentPackEtag(Arrays.asList("ar", "en")).get());
-        assertEquals("v1", store.contentPackVersion(Arrays.asList("ar", "en")).get());
-        assertEquals(Arrays.asList(Fixtures.household(), Fixtures.otherHousehold()), store.households(), "by id");
-        assertEquals(Fixtures.otherHousehold(), store.household(Fixtures.OTHER_HOUSEHOLD_ID).get());
-        assertEquals(Arrays.asList(Fixtures.task(Fixtures.TASK_REGISTER, TaskStatus.DONE, 5), withNote), store.tasks());
-        assertEquals(Arrays.asList(complete, note), store.outbox());
-        assertEquals(Collections.singletonList(notice), store.notices());
-        assertEquals(42L, store.syncCursor());
+        assertEquals(body, store.document("pack", "").get().body());
+        assertEquals(body, store.record("task", "t-1").get().body());
+        assertEquals("ማስታወሻ\nلاحظة\t✓", store.outbox().get(0).value());
     }
 
     @Test
-    void householdsAreInsertedOrReplacedByIdAndListedById() {
-        store.saveHouseholds(Collections.singletonList(Fixtures.otherHousehold()));
-        store.saveHouseholds(Collections.singletonList(Fixtures.household()));
-        Household renamed = new Household(Fixtures.OTHER_HOUSEHOLD_ID, "m-zwolle", null, "Familie Al-Khatib-Nasser",
-                null, null, null, null, Collections.singletonList("ar"), Collections.emptyList(), 3);
-        store.saveHouseholds(Collections.singletonList(renamed));
+    void recordsAreInsertedOrReplacedByKindAndIdAndListedById() {
+        store.putRecords(Arrays.asList(rec("task", "t-2", H1, "{\"v\":1}"), rec("task", "t-1", H1, "{\"v\":1}"),
+                rec("household", H1, H1, "{}")));
+        store.putRecords(Collections.singletonList(rec("task", "t-2", H2, "{\"v\":2}")));
 
-        assertEquals(Arrays.asList(Fixtures.household(), renamed), store.households());
-        assertEquals(3L, store.household(Fixtures.OTHER_HOUSEHOLD_ID).get().version());
+        List<StoredRecord> tasks = store.records("task");
+        assertEquals(Arrays.asList("t-1", "t-2"), recordIds(tasks));
+        assertEquals(rec("task", "t-2", H2, "{\"v\":2}"), tasks.get(1), "replaced with its new household");
+        assertEquals(Collections.singletonList(rec("household", H1, H1, "{}")), store.records("household"));
+        assertEquals(rec("task", "t-1", H1, "{\"v\":1}"), store.record("task", "t-1").get());
+        assertFalse(store.record("household", "t-1").isPresent(), "ids are per kind");
     }
 
     @Test
-    void removingAHouseholdDeletesItsTasksAndTheirOutboxEntriesAndNothingElse() {
-        store.saveHouseholds(Arrays.asList(Fixtures.household(), Fixtures.otherHousehold()));
-        store.saveTasks(Arrays.asList(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 1),
-                Fixtures.otherTask(TaskStatus.OPEN, 1)));
-        Mutation mine1 = Fixtures.mutation("m-1", Fixtures.TASK_OTHER, MutationType.TASK_COMPLETE, 1);
-        Mutation kept = Fixtures.mutation("m-2", Fixtures.TASK_BANK, MutationType.TASK_COMPLETE, 1);
-        Mutation mine2 = Fixtures.note("m-3", Fixtures.TASK_OTHER, "ask about the school", 1);
-        store.appendToOutbox(mine1);
-        store.appendToOutbox(kept);
-        store.appendToOutbox(mine2);
-
-        List<Mutation> removed = store.removeHouseholds(Arrays.asList(Fixtures.OTHER_HOUSEHOLD_ID, "no-such-household"));
-
-        assertEquals(Arrays.asList(mine1, mine2), removed, "the dropped edits, oldest first");
-        assertEquals(Collections.singletonList(Fixtures.household()), store.households());
-        assertEquals(Collections.singletonList(Fixtures.TASK_BANK), taskIds(store.tasks()));
-        assertEquals(Collections.singletonList(kept), store.outbox());
-        assertEquals(Collections.emptyList(), store.removeHouseholds(Collections.<String>emptyList()));
+    void deletingRecordsTouchesOnlyThatKindAndIgnoresUnknownIds() {
+        store.putRecords(Arrays.asList(rec("task", "x", H1, "1"), rec("progress", "x", H1, "2"), rec("task", "y", H1, "3")));
+        store.deleteRecords("task", Arrays.asList("x", "unknown"));
+        assertEquals(Collections.singletonList("y"), recordIds(store.records("task")));
+        assertEquals(Collections.singletonList("x"), recordIds(store.records("progress")));
     }
 
     @Test
-    void removingAHouseholdAlsoDeletesTasksThatArrivedBeforeTheHouseholdItself() {
-        store.saveTasks(Collections.singletonList(Fixtures.otherTask(TaskStatus.OPEN, 1)));
+    void removingAHouseholdDeletesEveryRecordNamingItAndTheOutboxEntriesForThemAndNothingElse() {
+        store.putRecords(Arrays.asList(rec("household", H1, H1, "{}"), rec("household", H2, H2, "{}"),
+                rec("task", "t-1", H1, "{}"), rec("task", "t-2", H2, "{}"), rec("progress", H1, H1, "{}"),
+                rec("note", "n-1", null, "{}")));
+        store.appendToOutbox(edit("m-1", "t-2"));
+        store.appendToOutbox(edit("m-2", "t-1"));
+        store.appendToOutbox(edit("m-3", "member-1"));
+        store.appendToOutbox(edit("m-4", "t-2"));
 
-        store.removeHouseholds(Collections.singletonList(Fixtures.OTHER_HOUSEHOLD_ID));
+        List<Mutation> removed = store.removeHouseholds(Arrays.asList(H2, "unknown"));
 
-        assertEquals(Collections.emptyList(), store.tasks());
+        assertEquals(Arrays.asList("m-1", "m-4"), mutationIds(removed), "oldest first");
+        assertEquals(Collections.singletonList(H1), recordIds(store.records("household")));
+        assertEquals(Collections.singletonList("t-1"), recordIds(store.records("task")));
+        assertEquals(1, store.records("progress").size());
+        assertEquals(1, store.records("note").size(), "a record of nobody in particular stays");
+        assertEquals(Arrays.asList("m-2", "m-3"), mutationIds(store.outbox()));
     }
 
     @Test
-    void thePackVersionIsOnlyGivenForTheLanguageChainThePackWasFetchedFor() {
-        store.saveContentPack(Arrays.asList("ar", "en"), null, Fixtures.pack("v7", Arrays.asList("ar", "en", "nl")));
+    void removingSeveralHouseholdsReturnsTheirOutboxEntriesInTheOrderTheyWereMade() {
+        store.putRecords(Arrays.asList(rec("task", "t-1", H1, "{}"), rec("task", "t-2", H2, "{}")));
+        store.appendToOutbox(edit("m-1", "t-2"));
+        store.appendToOutbox(edit("m-2", "t-1"));
+        store.appendToOutbox(edit("m-3", "t-2"));
 
-        assertEquals("v7", store.contentPackVersion(Arrays.asList("ar", "en")).get(), "with or without an ETag");
-        assertFalse(store.contentPackVersion(Collections.singletonList("ar")).isPresent());
+        assertEquals(Arrays.asList("m-1", "m-2", "m-3"), mutationIds(store.removeHouseholds(Arrays.asList(H1, H2))));
+        assertEquals(Collections.emptyList(), store.records("task"));
+    }
+
+    @Test
+    void theOutboxKeepsAppendOrderIgnoresARepeatedIdAndRemovesOnlyThoseIds() {
+        store.appendToOutbox(edit("m-2", "t-1"));
+        store.appendToOutbox(edit("m-1", "t-1"));
+        store.appendToOutbox(Fixtures.note("m-2", "t-1", "again", 1));
+        store.appendToOutbox(edit("m-3", "t-1"));
+        assertEquals(Arrays.asList("m-2", "m-1", "m-3"), mutationIds(store.outbox()));
+        assertEquals(null, store.outbox().get(0).value(), "the first append with an id wins");
+
+        store.removeFromOutbox(Arrays.asList("m-1", "unknown"));
+        assertEquals(Arrays.asList("m-2", "m-3"), mutationIds(store.outbox()));
     }
 
     @Test
     void noticesKeepTheirOrderIgnoreARepeatedIdAndAreRemovedById() {
-        SyncNotice first = new SyncNotice(SyncNotice.Kind.CONFLICT,
-                Fixtures.mutation("m-9", Fixtures.TASK_BANK, MutationType.TASK_COMPLETE, 1), null);
-        SyncNotice second = new SyncNotice(SyncNotice.Kind.DISCARDED,
-                Fixtures.note("m-1", Fixtures.TASK_OTHER, "ملاحظة", 2), "gone");
-        SyncNotice third = new SyncNotice(SyncNotice.Kind.REJECTED,
-                Fixtures.mutation("m-5", Fixtures.TASK_REGISTER, MutationType.TASK_REOPEN, 3), "No such task");
-        store.addNotice(first);
-        store.addNotice(second);
-        store.addNotice(third);
-        store.addNotice(new SyncNotice(SyncNotice.Kind.REJECTED, first.mutation(), "again"));
-
-        assertEquals(Arrays.asList(first, second, third), store.notices());
-
-        store.removeNotices(Arrays.asList("m-1", "unknown"));
-
-        assertEquals(Arrays.asList(first, third), store.notices());
+        SyncNotice a = new SyncNotice(SyncNotice.Kind.REJECTED, edit("m-1", "t-1"), "not yours");
+        SyncNotice b = new SyncNotice(SyncNotice.Kind.CONFLICT, Fixtures.note("m-2", "t-1", "x", 1), null);
+        store.addNotice(b);
+        store.addNotice(a);
+        store.addNotice(new SyncNotice(SyncNotice.Kind.DISCARDED, b.mutation(), "again"));
+        assertEquals(Arrays.asList(b, a), store.notices());
+        store.removeNotices(Arrays.asList("m-2", "unknown"));
+        assertEquals(Collections.singletonList(a), store.notices());
     }
 
     @Test
-    void aNoteAndAMutationValueRoundTripExactly() throws Exception {
-        String note = "موعد الثلاثاء 10:00 — bring \"papers\" 👍";
-        store.saveTasks(Collections.singletonList(Fixtures.withNote(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 1), note)));
-        store.appendToOutbox(Fixtures.note("m-1", Fixtures.TASK_BANK, note, 1));
-        store.appendToOutbox(Fixtures.note("m-2", Fixtures.TASK_BANK, "", 1));
-
+    void everythingWrittenSurvivesAReopen() throws Exception {
+        fillEverything();
         store = reopen(store);
-
-        assertEquals(note, store.task(Fixtures.TASK_BANK).get().note());
-        assertEquals(note, store.outbox().get(0).value());
-        assertEquals("", store.outbox().get(1).value(), "an empty note (clear) stays empty, not null");
-    }
-
-    @Test
-    void rightToLeftAndNonLatinTextRoundTripsExactly() {
-        Task task = Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 1);
-        store.saveTasks(Collections.singletonList(task));
-        assertEquals(task.titles(), store.task(Fixtures.TASK_BANK).get().titles());
-        assertEquals("التسجيل في البلدية 2", store.task(Fixtures.TASK_BANK).get().titles().get("ar"));
-    }
-
-    @Test
-    void theEtagIsOnlyGivenForTheLanguageChainThePackWasFetchedFor() {
-        store.saveContentPack(Arrays.asList("ar", "en"), "\"v1\"", Fixtures.pack("v1", Arrays.asList("ar", "en", "nl")));
-
-        assertEquals("\"v1\"", store.contentPackEtag(Arrays.asList("ar", "en")).get());
-        assertFalse(store.contentPackEtag(Collections.singletonList("ar")).isPresent());
-        assertFalse(store.contentPackEtag(Arrays.asList("en", "ar")).isPresent());
-        assertTrue(store.contentPack().isPresent(), "the pack itself stays readable in any chain");
-    }
-
-    @Test
-    void savingAPackReplacesTheOneBefore() {
-        store.saveContentPack(Arrays.asList("ar", "en"), "\"v1\"", Fixtures.pack("v1", Arrays.asList("ar", "en", "nl")));
-        ContentPack next = Fixtures.pack("v2", Arrays.asList("fa", "nl"));
-        store.saveContentPack(Collections.singletonList("fa"), null, next);
-
-        assertEquals(next, store.contentPack().get());
-        assertFalse(store.contentPackEtag(Arrays.asList("ar", "en")).isPresent());
-        assertFalse(store.contentPackEtag(Collections.singletonList("fa")).isPresent(), "no validator was sent");
-    }
-
-    @Test
-    void tasksAreInsertedOrReplacedByIdAndListedById() {
-        store.saveTasks(Arrays.asList(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 1),
-                Fixtures.task(Fixtures.TASK_REGISTER, TaskStatus.OPEN, 1)));
-        store.saveTasks(Collections.singletonList(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.DONE, 2)));
-
-        List<Task> tasks = store.tasks();
-        assertEquals(2, tasks.size());
-        assertEquals(Fixtures.TASK_REGISTER, tasks.get(0).id());
-        assertEquals(TaskStatus.DONE, store.task(Fixtures.TASK_BANK).get().status());
-        assertEquals(2L, store.task(Fixtures.TASK_BANK).get().version());
-    }
-
-    @Test
-    void deletingTasksIgnoresUnknownIds() {
-        store.saveTasks(Collections.singletonList(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 1)));
-        store.deleteTasks(Arrays.asList(Fixtures.TASK_BANK, "no-such-task"));
-        assertEquals(Collections.emptyList(), store.tasks());
-        assertFalse(store.task(Fixtures.TASK_BANK).isPresent());
-    }
-
-    @Test
-    void theOutboxKeepsAppendOrderAndIgnoresARepeatedId() {
-        List<Mutation> appended = new ArrayList<>();
-        // Ids deliberately out of alphabetical order: the order is the append order.
-        for (String id : Arrays.asList("m-9", "m-1", "m-5")) {
-            Mutation m = Fixtures.mutation(id, Fixtures.TASK_BANK, MutationType.TASK_COMPLETE, 1);
-            appended.add(m);
-            store.appendToOutbox(m);
-        }
-        store.appendToOutbox(Fixtures.mutation("m-9", Fixtures.TASK_BANK, MutationType.TASK_REOPEN, 7));
-
-        assertEquals(appended, store.outbox());
-    }
-
-    @Test
-    void removingFromTheOutboxRemovesOnlyThoseIds() {
-        store.appendToOutbox(Fixtures.mutation("m-1", Fixtures.TASK_BANK, MutationType.TASK_COMPLETE, 1));
-        store.appendToOutbox(Fixtures.mutation("m-2", Fixtures.TASK_BANK, MutationType.TASK_REOPEN, 1));
-        store.appendToOutbox(Fixtures.mutation("m-3", Fixtures.TASK_BANK, MutationType.TASK_COMPLETE, 1));
-
-        store.removeFromOutbox(Arrays.asList("m-2", "unknown"));
-
-        assertEquals(Arrays.asList("m-1", "m-3"), ids(store.outbox()));
+        assertEquals(new StoredDocument("session", "", null, null, null, "{\"t\":1}"), store.document("session", "").get());
+        assertEquals(new StoredDocument("pack", "", "ar,nl", "\"e\"", "v3", "{}"), store.document("pack", "").get());
+        assertEquals(2, store.records("task").size());
+        assertEquals(Arrays.asList("m-1", "m-2"), mutationIds(store.outbox()));
+        assertEquals(1, store.notices().size());
+        assertEquals(42L, store.syncCursor());
     }
 
     private void fillEverything() {
-        store.saveSession(Fixtures.session());
-        store.saveLanguageChain(Collections.singletonList("ar"));
-        store.saveContentPack(Collections.singletonList("ar"), "\"v1\"", Fixtures.pack("v1", Arrays.asList("ar", "nl")));
-        store.saveHouseholds(Arrays.asList(Fixtures.household(), Fixtures.otherHousehold()));
-        store.saveTasks(Collections.singletonList(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 1)));
-        store.appendToOutbox(Fixtures.mutation("m-1", Fixtures.TASK_BANK, MutationType.TASK_COMPLETE, 1));
-        store.addNotice(new SyncNotice(SyncNotice.Kind.REJECTED,
-                Fixtures.mutation("m-0", Fixtures.TASK_BANK, MutationType.TASK_REOPEN, 1), null));
-        store.saveSyncCursor(9);
+        store.putDocument(new StoredDocument("session", "", null, null, null, "{\"t\":1}"));
+        store.putDocument(new StoredDocument("pack", "", "ar,nl", "\"e\"", "v3", "{}"));
+        store.putDocument(StoredDocument.of("places", "[]"));
+        store.putRecords(Arrays.asList(rec("household", H1, H1, "{}"), rec("task", "t-1", H1, "{}"),
+                rec("task", "t-2", H1, "{}")));
+        store.appendToOutbox(edit("m-1", "t-1"));
+        store.appendToOutbox(edit("m-2", "member-1"));
+        store.addNotice(new SyncNotice(SyncNotice.Kind.REJECTED, edit("m-0", "t-1"), null));
+        store.saveSyncCursor(42);
     }
 
-    private void assertNothingSynced() {
-        assertEquals(Collections.emptyList(), store.households());
-        assertEquals(Collections.emptyList(), store.tasks());
+    @Test
+    void forgettingDropsEveryRecordTheOutboxNoticesCursorAndTheNamedKindsOnly() throws Exception {
+        fillEverything();
+        store.forget(Arrays.asList("session", "places"));
+        store = reopen(store);
+        assertFalse(store.document("session", "").isPresent());
+        assertFalse(store.document("places", "").isPresent());
+        assertTrue(store.document("pack", "").isPresent(), "a kind not named stays");
+        assertEquals(Collections.emptyList(), store.records("task"));
+        assertEquals(Collections.emptyList(), store.records("household"));
         assertEquals(Collections.emptyList(), store.outbox());
         assertEquals(Collections.emptyList(), store.notices());
         assertEquals(0L, store.syncCursor());
-        assertEquals(Collections.singletonList("ar"), store.languageChain());
-        assertTrue(store.contentPack().isPresent());
-    }
-
-    @Test
-    void clearingSyncedDataKeepsSessionLanguagesAndContent() throws Exception {
-        fillEverything();
-
-        store.clearSyncedData();
-        store = reopen(store);
-
-        assertNothingSynced();
-        assertTrue(store.session().isPresent());
-    }
-
-    @Test
-    void wipingForgetsTheSessionAndEverythingSyncedButKeepsLanguagesAndContent() throws Exception {
-        fillEverything();
-
-        store.wipe();
-        store = reopen(store);
-
-        assertNothingSynced();
-        assertFalse(store.session().isPresent());
     }
 
     @Test
     void aTransactionCommitsAllItsWritesTogether() throws Exception {
         store.inTransaction(() -> {
-            store.saveTasks(Collections.singletonList(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 1)));
+            store.putRecords(Collections.singletonList(rec("task", "t-1", H1, "{}")));
             store.saveSyncCursor(5);
             assertEquals(5L, store.syncCursor(), "reads inside see the writes so far");
+            assertEquals(1, store.records("task").size());
         });
         store = reopen(store);
         assertEquals(5L, store.syncCursor());
-        assertEquals(1, store.tasks().size());
+        assertEquals(1, store.records("task").size());
     }
 
     @Test
     void aTransactionThatThrowsLeavesNoTrace() {
         store.saveSyncCursor(3);
+        store.putDocument(StoredDocument.of("pack", "old"));
         IllegalStateException boom = new IllegalStateException("boom");
 
         IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> store.inTransaction(() -> {
-            store.saveTasks(Collections.singletonList(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 1)));
-            store.appendToOutbox(Fixtures.mutation("m-1", Fixtures.TASK_BANK, MutationType.TASK_COMPLETE, 1));
+            store.putRecords(Collections.singletonList(rec("task", "t-1", H1, "{}")));
+            store.appendToOutbox(edit("m-1", "t-1"));
             store.saveSyncCursor(8);
-            store.saveHouseholds(Collections.singletonList(Fixtures.household()));
-            store.addNotice(new SyncNotice(SyncNotice.Kind.REJECTED,
-                    Fixtures.mutation("m-0", Fixtures.TASK_BANK, MutationType.TASK_REOPEN, 1), null));
+            store.putDocument(StoredDocument.of("pack", "new"));
+            store.deleteDocument("pack", "");
+            store.addNotice(new SyncNotice(SyncNotice.Kind.REJECTED, edit("m-0", "t-1"), null));
             throw boom;
         }));
 
         assertSame(boom, thrown, "the work's exception propagates unchanged");
         assertEquals(3L, store.syncCursor());
-        assertEquals(Collections.emptyList(), store.tasks());
+        assertEquals("old", store.document("pack", "").get().body());
+        assertEquals(Collections.emptyList(), store.records("task"));
         assertEquals(Collections.emptyList(), store.outbox());
-        assertEquals(Collections.emptyList(), store.households());
         assertEquals(Collections.emptyList(), store.notices());
     }
 
     @Test
     void aPageThatRemovesAHouseholdIsUndoneWholeWhenItFails() {
-        store.saveHouseholds(Collections.singletonList(Fixtures.otherHousehold()));
-        store.saveTasks(Collections.singletonList(Fixtures.otherTask(TaskStatus.OPEN, 1)));
-        store.appendToOutbox(Fixtures.mutation("m-1", Fixtures.TASK_OTHER, MutationType.TASK_COMPLETE, 1));
+        store.putRecords(Arrays.asList(rec("household", H2, H2, "{}"), rec("task", "t-2", H2, "{}")));
+        store.appendToOutbox(edit("m-1", "t-2"));
         store.saveSyncCursor(3);
 
         assertThrows(IllegalStateException.class, () -> store.inTransaction(() -> {
-            store.removeHouseholds(Collections.singletonList(Fixtures.OTHER_HOUSEHOLD_ID));
+            store.removeHouseholds(Collections.singletonList(H2));
             store.saveSyncCursor(4);
             throw new IllegalStateException("connection lost while applying");
         }));
 
-        assertEquals(Collections.singletonList(Fixtures.otherHousehold()), store.households());
-        assertEquals(1, store.tasks().size());
+        assertEquals(1, store.records("household").size());
+        assertEquals(1, store.records("task").size());
         assertEquals(1, store.outbox().size());
         assertEquals(3L, store.syncCursor());
     }
@@ -376,18 +284,30 @@ public abstract class LocalStoreContractTest {
             try {
                 store.inTransaction(() -> {
                     store.saveSyncCursor(2);
-                    store.saveTasks(Collections.singletonList(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 1)));
+                    store.putRecords(Collections.singletonList(rec("task", "t-1", H1, "{}")));
                     throw new IllegalStateException("inner");
                 });
             } catch (IllegalStateException expected) {
                 // the outer work carries on
             }
-            store.appendToOutbox(Fixtures.mutation("m-1", Fixtures.TASK_BANK, MutationType.TASK_COMPLETE, 1));
+            store.appendToOutbox(edit("m-1", "t-1"));
         });
 
         assertEquals(1L, store.syncCursor());
-        assertEquals(Collections.emptyList(), store.tasks());
+        assertEquals(Collections.emptyList(), store.records("task"));
         assertEquals(1, store.outbox().size());
+    }
+
+    @Test
+    void readsAreSnapshotsThatLaterWritesDoNotChange() {
+        store.putRecords(Collections.singletonList(rec("task", "t-1", H1, "{}")));
+        store.appendToOutbox(edit("m-1", "t-1"));
+        List<StoredRecord> records = store.records("task");
+        List<Mutation> outbox = store.outbox();
+        store.putRecords(Collections.singletonList(rec("task", "t-2", H1, "{}")));
+        store.appendToOutbox(edit("m-2", "t-1"));
+        assertEquals(1, records.size());
+        assertEquals(1, outbox.size());
     }
 
     @Test
@@ -421,106 +341,19 @@ public abstract class LocalStoreContractTest {
         }
     }
 
-    private static List<String> taskIds(List<Task> tasks) {
+    private static List<String> recordIds(List<StoredRecord> records) {
         List<String> ids = new ArrayList<>();
-        for (Task t : tasks) {
-            ids.add(t.id());
+        for (StoredRecord r : records) {
+            ids.add(r.id());
         }
         return ids;
     }
 
-    private static List<String> ids(List<Mutation> mutations) {
+    private static List<String> mutationIds(List<Mutation> mutations) {
         List<String> ids = new ArrayList<>();
         for (Mutation m : mutations) {
             ids.add(m.id());
         }
         return ids;
-    }
-
-    // ---- course, phrasebook, reading version, progress (schema 3) --------------------------
-
-    public static Course course(String version) {
-        QuizQuestion question = new QuizQuestion("rain", "ar", "متى؟", Arrays.asList("أ", "ب", "ج"), 1, "لأن",
-                TranslationState.MACHINE_DRAFTED);
-        CourseLesson lesson = new CourseLesson("lesson-1", "weather", 1, "ar", "الطقس", TranslationState.MACHINE_DRAFTED,
-                Collections.singletonList(question));
-        return new Course("course-1", "pre-departure", Arrays.asList("ar", "nl"), version, "ar", "قبل المغادرة", null,
-                TranslationState.MACHINE_DRAFTED, Collections.singletonList(lesson));
-    }
-
-    public static Phrasebook phrasebook(String version) {
-        Phrase phrase = new Phrase("good-morning", "Goedemorgen!", "ar", "صباح الخير!", TranslationState.MACHINE_DRAFTED,
-                "خُودِه مُورْخِن", null);
-        return new Phrasebook(Arrays.asList("ar", "nl"), version, Collections.singletonList(
-                new PhraseCategory("greetings", "ar", "التحيات", TranslationState.MACHINE_DRAFTED,
-                        Collections.singletonList(phrase))));
-    }
-
-    public static Places places(String version) {
-        Place townHall = new Place("p-1", PlaceCategory.TOWN_HALL, "Stadskantoor Zwolle", "Lübeckplein 2", "8017 JZ",
-                "Zwolle", "14 038", 52.5, 6.1, "ar", "مكتب البلدية.", "بموعد.", TranslationState.MACHINE_DRAFTED);
-        Place gp = new Place("p-2", PlaceCategory.GP_PRACTICE, "Uw huisartsenpraktijk", null, null, null, null, null,
-                null, "nl", "Uw huisarts.", null, TranslationState.MISSING);
-        return new Places("m-1", Arrays.asList("ar", "nl"), version, Arrays.asList(townHall, gp));
-    }
-
-    @Test
-    void placesAreKeptWithTheirValidatorAndForgottenWithTheSyncedDataAndTheReadingVersion() throws Exception {
-        List<String> arabic = Arrays.asList("ar");
-        store.savePlaces(arabic, "\"l1\"", places("l1"));
-        store.saveReadingVersion(arabic, "r1");
-
-        store = reopen(store);
-
-        assertEquals(places("l1"), store.places().get());
-        assertEquals("\"l1\"", store.placesEtag(arabic).get());
-        assertFalse(store.placesEtag(Arrays.asList("en")).isPresent(), "never revalidate another chain's places");
-        store.clearSyncedData();
-        assertFalse(store.places().isPresent(), "places are the municipality's of whoever used the phone");
-        assertFalse(store.readingVersion(arabic).isPresent(), "so the next sync fetches the new caller's places");
-    }
-
-    @Test
-    void courseAndPhrasebookAreKeptWithTheirValidatorForTheChainTheyWereFetchedFor() throws Exception {
-        List<String> arabic = Arrays.asList("ar");
-        store.saveCourse(arabic, "\"c1\"", course("c1"));
-        store.savePhrasebook(arabic, "\"p1\"", phrasebook("p1"));
-        store.saveReadingVersion(arabic, "r1");
-
-        store = reopen(store);
-
-        assertEquals(course("c1"), store.course().get());
-        assertEquals(phrasebook("p1"), store.phrasebook().get());
-        assertEquals("\"c1\"", store.courseEtag(arabic).get());
-        assertEquals("\"p1\"", store.phrasebookEtag(arabic).get());
-        assertEquals("r1", store.readingVersion(arabic).get());
-        assertFalse(store.courseEtag(Arrays.asList("en")).isPresent(), "never revalidate another chain's course");
-        assertFalse(store.readingVersion(Arrays.asList("en")).isPresent());
-        store.saveCourse(Arrays.asList("en"), null, course("c2"));
-        assertEquals("c2", store.course().get().version());
-        assertFalse(store.courseEtag(Arrays.asList("en")).isPresent(), "no validator was sent");
-    }
-
-    @Test
-    void courseProgressIsReplacedPerHouseholdAndForgottenWithTheSyncedDataButTheCourseStays() throws Exception {
-        MemberProgress first = new MemberProgress("m1", Arrays.asList("lesson-1"), Collections.<String>emptyList(),
-                Arrays.asList("rain"), null);
-        MemberProgress later = new MemberProgress("m1", Arrays.asList("lesson-1"), Arrays.asList("rain"),
-                Arrays.asList("rain"), "2026-11-23");
-        store.saveCourse(Arrays.asList("ar"), null, course("c1"));
-        store.saveCourseProgress(Arrays.asList(new CourseProgress("h2", Collections.<MemberProgress>emptyList()),
-                new CourseProgress("h1", Collections.singletonList(first))));
-        store.saveCourseProgress(Collections.singletonList(new CourseProgress("h1", Collections.singletonList(later))));
-
-        store = reopen(store);
-
-        assertEquals(Arrays.asList(new CourseProgress("h1", Collections.singletonList(later)),
-                new CourseProgress("h2", Collections.<MemberProgress>emptyList())), store.courseProgress());
-        store.clearSyncedData();
-        assertTrue(store.courseProgress().isEmpty());
-        assertTrue(store.course().isPresent(), "the course is public content: it stays");
-        store.saveCourseProgress(Collections.singletonList(new CourseProgress("h1", Collections.singletonList(later))));
-        store.wipe();
-        assertTrue(store.courseProgress().isEmpty());
     }
 }

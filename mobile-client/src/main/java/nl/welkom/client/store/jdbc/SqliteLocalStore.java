@@ -25,16 +25,12 @@ import com.google.gson.reflect.TypeToken;
 
 import nl.welkom.client.store.LocalStore;
 import nl.welkom.client.store.LocalStoreException;
+import nl.welkom.client.store.StoredDocument;
+import nl.welkom.client.store.StoredRecord;
 import nl.welkom.client.store.SyncNotice;
-import nl.welkom.model.auth.Session;
 import nl.welkom.model.content.ContentPack;
-import nl.welkom.model.course.Course;
-import nl.welkom.model.course.CourseProgress;
-import nl.welkom.model.household.Household;
 import nl.welkom.model.journey.JourneyStage;
 import nl.welkom.model.journey.Task;
-import nl.welkom.model.phrasebook.Phrasebook;
-import nl.welkom.model.place.Places;
 import nl.welkom.model.journey.TaskAssignee;
 import nl.welkom.model.journey.TaskStatus;
 import nl.welkom.model.sync.Mutation;
@@ -49,20 +45,20 @@ import nl.welkom.model.sync.MutationType;
  * UPSERT, no window functions, no {@code RETURNING}. The schema is versioned with
  * {@code PRAGMA user_version}; a file written by a newer schema is refused, not guessed at.
  *
- * <p>Schema decision: what is only ever read and replaced whole is stored as the wire JSON
- * (session, each household, and the content pack — one row per pack, keyed by the requested
- * language chain, with its version beside it for the sync's "is the pack current?" check). The
- * pack is the server's unit of versioning (its ETag covers the whole pack), it is read whole to
- * show topics, and normalizing it would add four tables and a mapping layer with no query that
- * needs them; JSON also survives additive wire changes without a migration. Tasks, the outbox and
- * notices are rows: tasks are replaced one by one by pull and fold and deleted by household, the
- * outbox and notices need their append order ({@code seq}) and deletion by id.
+ * <p>Schema: the store knows kinds and keys, not features. {@code stored_document} keeps values
+ * read whole and replaced whole (the session, the languages, the content pack, the course, the
+ * phrasebook, the places) by kind and key, with the variant they were fetched for, their ETag and
+ * version beside the body so the sync's "is it current?" check never parses a pack;
+ * {@code stored_record} keeps synced items by kind and id with their household, so a household
+ * that leaves the scope is one {@code DELETE}; the outbox and notices need their append order
+ * ({@code seq}); the cursor is a {@code setting}. Bodies are wire JSON, written and read by the
+ * library's typed views.
  *
  * <p>Schema history ({@code PRAGMA user_version}): 1 — one household row; 2 — households keyed by
  * id (a buddy's phone holds several), task notes, mutation values, the pack's version, notices;
- * 3 — the course and the phrasebook ({@code document}, by kind) and course progress per household.
- * The places of the caller's municipality are one more {@code document} kind: no schema change.
- * A v1 file is migrated in place, in one transaction, keeping its household, tasks and outbox.
+ * 3 — the course and the phrasebook ({@code document}, by kind) and course progress per household;
+ * 4 — documents and records by kind (every table of v3 moved into them). Older files are migrated
+ * in place, one step per transaction, keeping everything.
  *
  * <p>Concurrency: one connection, every method synchronized on the store; a transaction holds the
  * lock for its whole duration (SQLite has one writer anyway). Keep transactions short.
@@ -70,10 +66,9 @@ import nl.welkom.model.sync.MutationType;
 public final class SqliteLocalStore implements LocalStore, Closeable {
 
     /** The schema version this code writes; see {@link #MIGRATIONS}. */
-    static final int SCHEMA_VERSION = 3;
+    static final int SCHEMA_VERSION = 4;
 
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
-    private static final Type STRING_LIST = new TypeToken<List<String>>() { }.getType();
     private static final Type STRING_MAP = new TypeToken<Map<String, String>>() { }.getType();
 
     /** One schema step, run inside the migration's transaction. */
@@ -137,7 +132,53 @@ public final class SqliteLocalStore implements LocalStore, Closeable {
             "CREATE TABLE document (kind TEXT PRIMARY KEY NOT NULL, chain TEXT NOT NULL, etag TEXT, "
                     + "body TEXT NOT NULL)",
             "CREATE TABLE course_progress (household_id TEXT PRIMARY KEY NOT NULL, body TEXT NOT NULL)"),
+        SqliteLocalStore::toKindsAndKeys,
     };
+
+    /**
+     * v3 to v4: one table per feature becomes two feature-agnostic tables, documents by kind and key
+     * and records by kind and id naming their household. The kind names are the library's typed
+     * views' ({@code nl.welkom.client.Shelf}); written out here because a shipped step never changes.
+     */
+    /** v3 kept a chain as JSON ({@code ["ti","en"]}); v4's variant is {@code ti,en}. */
+    private static final String CHAIN_AS_VARIANT = "replace(replace(replace(chain, '[', ''), ']', ''), '\"', '')";
+
+    private static void toKindsAndKeys(Connection connection) throws SQLException {
+        sql(
+            "CREATE TABLE stored_document (kind TEXT NOT NULL, key TEXT NOT NULL, variant TEXT, etag TEXT, "
+                    + "version TEXT, body TEXT NOT NULL, PRIMARY KEY (kind, key))",
+            "CREATE TABLE stored_record (kind TEXT NOT NULL, id TEXT NOT NULL, household_id TEXT, "
+                    + "body TEXT NOT NULL, PRIMARY KEY (kind, id))",
+            "CREATE INDEX stored_record_household ON stored_record (household_id)",
+            "INSERT INTO stored_document (kind, key, body) SELECT 'session', '', value FROM setting WHERE key = 'session'",
+            "INSERT INTO stored_document (kind, key, body) "
+                    + "SELECT 'languages', '', value FROM setting WHERE key = 'language_chain'",
+            "INSERT INTO stored_document (kind, key, variant, etag, version, body) "
+                    + "SELECT 'content', '', " + CHAIN_AS_VARIANT + ", etag, version, body FROM content_pack",
+            "INSERT INTO stored_document (kind, key, variant, etag, version, body) "
+                    + "SELECT kind, '', " + CHAIN_AS_VARIANT + ", etag, CASE WHEN kind = 'reading-version' THEN body END, "
+                    + "CASE WHEN kind = 'reading-version' THEN '\"' || body || '\"' ELSE body END FROM document",
+            "INSERT INTO stored_record (kind, id, household_id, body) SELECT 'household', id, id, body FROM household",
+            "INSERT INTO stored_record (kind, id, household_id, body) "
+                    + "SELECT 'course-progress', household_id, household_id, body FROM course_progress",
+            "DELETE FROM setting WHERE key IN ('session', 'language_chain')").apply(connection);
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT id, household_id, stage, titles, assignee, due_date, status, "
+                        + "completed_at, note, version FROM task");
+                PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO stored_record (kind, id, household_id, body) VALUES ('task', ?, ?, ?)")) {
+            while (rs.next()) {
+                Task t = new Task(rs.getString(1), rs.getString(2), enumValue(JourneyStage.class, rs.getString(3)),
+                        fromJson(rs.getString(4), STRING_MAP), enumValue(TaskAssignee.class, rs.getString(5)),
+                        rs.getString(6), enumValue(TaskStatus.class, rs.getString(7)), rs.getString(8),
+                        rs.getString(9), rs.getLong(10));
+                bind(insert, t.id(), t.householdId(), GSON.toJson(t));
+                insert.executeUpdate();
+            }
+        }
+        sql("DROP TABLE task", "DROP TABLE household", "DROP TABLE content_pack", "DROP TABLE document",
+                "DROP TABLE course_progress").apply(connection);
+    }
 
     private static Migration sql(String... statements) {
         return connection -> {
@@ -149,8 +190,6 @@ public final class SqliteLocalStore implements LocalStore, Closeable {
         };
     }
 
-    private static final String SESSION = "session";
-    private static final String LANGUAGE_CHAIN = "language_chain";
     private static final String SYNC_CURSOR = "sync_cursor";
 
 
@@ -240,194 +279,56 @@ public final class SqliteLocalStore implements LocalStore, Closeable {
         }
     }
 
-    // ---- session, languages, cursor: the setting table -------------------------------------
+    // ---- documents and records --------------------------------------------------------------
+
+    private static final String DOCUMENT_COLUMNS = "kind, key, variant, etag, version, body";
 
     @Override
-    public synchronized Optional<Session> session() {
-        return setting(SESSION).map(json -> fromJson(json, Session.class));
-    }
-
-    @Override
-    public synchronized void saveSession(Session session) {
-        saveSetting(SESSION, GSON.toJson(Objects.requireNonNull(session, "session")));
-    }
-
-    @Override
-    public synchronized List<String> languageChain() {
-        return setting(LANGUAGE_CHAIN).map(SqliteLocalStore::stringList).orElse(Collections.<String>emptyList());
+    public synchronized Optional<StoredDocument> document(String kind, String key) {
+        return queryOne("SELECT " + DOCUMENT_COLUMNS + " FROM stored_document WHERE kind = ? AND key = ?",
+                rs -> new StoredDocument(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6)),
+                Objects.requireNonNull(kind, "kind"), Objects.requireNonNull(key, "key"));
     }
 
     @Override
-    public synchronized void saveLanguageChain(List<String> chain) {
-        saveSetting(LANGUAGE_CHAIN, GSON.toJson(Objects.requireNonNull(chain, "chain"), STRING_LIST));
+    public synchronized void putDocument(StoredDocument d) {
+        update("INSERT OR REPLACE INTO stored_document (" + DOCUMENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)",
+                d.kind(), d.key(), d.variant(), d.etag(), d.version(), d.body());
     }
 
     @Override
-    public synchronized long syncCursor() {
-        return setting(SYNC_CURSOR).map(Long::parseLong).orElse(0L);
+    public synchronized void deleteDocument(String kind, String key) {
+        update("DELETE FROM stored_document WHERE kind = ? AND key = ?", kind, key);
+    }
+
+    private static final String RECORD_COLUMNS = "kind, id, household_id, body";
+
+    @Override
+    public synchronized List<StoredRecord> records(String kind) {
+        return query("SELECT " + RECORD_COLUMNS + " FROM stored_record WHERE kind = ? ORDER BY id",
+                SqliteLocalStore::record, Objects.requireNonNull(kind, "kind"));
     }
 
     @Override
-    public synchronized void saveSyncCursor(long cursor) {
-        saveSetting(SYNC_CURSOR, Long.toString(cursor));
-    }
-
-    private Optional<String> setting(String key) {
-        return queryOne("SELECT value FROM setting WHERE key = ?", rs -> rs.getString(1), key);
-    }
-
-    private void saveSetting(String key, String value) {
-        update("INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", key, value);
-    }
-
-    // ---- content pack ---------------------------------------------------------------------
-
-    @Override
-    public synchronized Optional<ContentPack> contentPack() {
-        return queryOne("SELECT body FROM content_pack WHERE slot = 1", rs -> fromJson(rs.getString(1), ContentPack.class));
+    public synchronized Optional<StoredRecord> record(String kind, String id) {
+        return queryOne("SELECT " + RECORD_COLUMNS + " FROM stored_record WHERE kind = ? AND id = ?",
+                SqliteLocalStore::record, Objects.requireNonNull(kind, "kind"), Objects.requireNonNull(id, "id"));
     }
 
     @Override
-    public synchronized Optional<String> contentPackEtag(List<String> requestedChain) {
-        String chain = GSON.toJson(requestedChain, STRING_LIST);
-        return queryOne("SELECT etag FROM content_pack WHERE slot = 1 AND chain = ? AND etag IS NOT NULL",
-                rs -> rs.getString(1), chain);
-    }
-
-    @Override
-    public synchronized Optional<String> contentPackVersion(List<String> requestedChain) {
-        String chain = GSON.toJson(requestedChain, STRING_LIST);
-        return queryOne("SELECT version FROM content_pack WHERE slot = 1 AND chain = ? AND version IS NOT NULL",
-                rs -> rs.getString(1), chain);
-    }
-
-    @Override
-    public synchronized void saveContentPack(List<String> requestedChain, String etag, ContentPack pack) {
-        Objects.requireNonNull(pack, "pack");
-        update("INSERT OR REPLACE INTO content_pack (slot, chain, etag, body, version) VALUES (1, ?, ?, ?, ?)",
-                GSON.toJson(Objects.requireNonNull(requestedChain, "requestedChain"), STRING_LIST), etag,
-                GSON.toJson(pack), pack.version());
-    }
-
-    // ---- course, phrasebook, reading version, progress -------------------------------------
-
-    private static final String COURSE = "course";
-    private static final String PHRASEBOOK = "phrasebook";
-    private static final String PLACES = "places";
-    private static final String READING_VERSION = "reading-version";
-
-    @Override
-    public synchronized Optional<Course> course() {
-        return documentBody(COURSE).map(json -> fromJson(json, Course.class));
-    }
-
-    @Override
-    public synchronized Optional<String> courseEtag(List<String> requestedChain) {
-        return documentEtag(COURSE, requestedChain);
-    }
-
-    @Override
-    public synchronized void saveCourse(List<String> requestedChain, String etag, Course course) {
-        saveDocument(COURSE, requestedChain, etag, GSON.toJson(Objects.requireNonNull(course, "course")));
-    }
-
-    @Override
-    public synchronized Optional<Phrasebook> phrasebook() {
-        return documentBody(PHRASEBOOK).map(json -> fromJson(json, Phrasebook.class));
-    }
-
-    @Override
-    public synchronized Optional<String> phrasebookEtag(List<String> requestedChain) {
-        return documentEtag(PHRASEBOOK, requestedChain);
-    }
-
-    @Override
-    public synchronized void savePhrasebook(List<String> requestedChain, String etag, Phrasebook phrasebook) {
-        saveDocument(PHRASEBOOK, requestedChain, etag, GSON.toJson(Objects.requireNonNull(phrasebook, "phrasebook")));
-    }
-
-    @Override
-    public synchronized Optional<Places> places() {
-        return documentBody(PLACES).map(json -> fromJson(json, Places.class));
-    }
-
-    @Override
-    public synchronized Optional<String> placesEtag(List<String> requestedChain) {
-        return documentEtag(PLACES, requestedChain);
-    }
-
-    @Override
-    public synchronized void savePlaces(List<String> requestedChain, String etag, Places places) {
-        saveDocument(PLACES, requestedChain, etag, GSON.toJson(Objects.requireNonNull(places, "places")));
-    }
-
-    @Override
-    public synchronized Optional<String> readingVersion(List<String> requestedChain) {
-        String chain = GSON.toJson(requestedChain, STRING_LIST);
-        return queryOne("SELECT body FROM document WHERE kind = ? AND chain = ?", rs -> rs.getString(1),
-                READING_VERSION, chain);
-    }
-
-    @Override
-    public synchronized void saveReadingVersion(List<String> requestedChain, String version) {
-        saveDocument(READING_VERSION, requestedChain, null, Objects.requireNonNull(version, "version"));
-    }
-
-    @Override
-    public synchronized List<CourseProgress> courseProgress() {
-        return query("SELECT body FROM course_progress ORDER BY household_id",
-                rs -> fromJson(rs.getString(1), CourseProgress.class));
-    }
-
-    @Override
-    public synchronized void saveCourseProgress(Collection<CourseProgress> progress) {
-        for (CourseProgress p : progress) {
-            Objects.requireNonNull(p.householdId(), "household id");
-        }
-        inTransaction(() -> {
-            for (CourseProgress p : progress) {
-                update("INSERT OR REPLACE INTO course_progress (household_id, body) VALUES (?, ?)", p.householdId(),
-                        GSON.toJson(p));
-            }
-        });
-    }
-
-    private Optional<String> documentBody(String kind) {
-        return queryOne("SELECT body FROM document WHERE kind = ?", rs -> rs.getString(1), kind);
-    }
-
-    private Optional<String> documentEtag(String kind, List<String> requestedChain) {
-        String chain = GSON.toJson(requestedChain, STRING_LIST);
-        return queryOne("SELECT etag FROM document WHERE kind = ? AND chain = ? AND etag IS NOT NULL",
-                rs -> rs.getString(1), kind, chain);
-    }
-
-    private void saveDocument(String kind, List<String> requestedChain, String etag, String body) {
-        update("INSERT OR REPLACE INTO document (kind, chain, etag, body) VALUES (?, ?, ?, ?)", kind,
-                GSON.toJson(Objects.requireNonNull(requestedChain, "requestedChain"), STRING_LIST), etag, body);
-    }
-
-    // ---- households -----------------------------------------------------------------------
-
-    @Override
-    public synchronized List<Household> households() {
-        return query("SELECT body FROM household ORDER BY id", rs -> fromJson(rs.getString(1), Household.class));
-    }
-
-    @Override
-    public synchronized Optional<Household> household(String id) {
-        return queryOne("SELECT body FROM household WHERE id = ?", rs -> fromJson(rs.getString(1), Household.class), id);
-    }
-
-    @Override
-    public synchronized void saveHouseholds(Collection<Household> households) {
-        if (households.isEmpty()) {
+    public synchronized void putRecords(Collection<StoredRecord> records) {
+        if (records.isEmpty()) {
             return;
         }
+        for (StoredRecord r : records) {
+            Objects.requireNonNull(r, "record");
+        }
         inTransaction(() -> {
-            try (PreparedStatement ps = prepare("INSERT OR REPLACE INTO household (id, body) VALUES (?, ?)")) {
-                for (Household h : households) {
-                    bind(ps, Objects.requireNonNull(h.id(), "household id"), GSON.toJson(h));
+            try (PreparedStatement ps = prepare("INSERT OR REPLACE INTO stored_record (" + RECORD_COLUMNS
+                    + ") VALUES (?, ?, ?, ?)")) {
+                for (StoredRecord r : records) {
+                    bind(ps, r.kind(), r.id(), r.householdId(), r.body());
                     ps.executeUpdate();
                 }
             } catch (SQLException e) {
@@ -437,78 +338,59 @@ public final class SqliteLocalStore implements LocalStore, Closeable {
     }
 
     @Override
-    public synchronized List<Mutation> removeHouseholds(Collection<String> ids) {
+    public synchronized void deleteRecords(String kind, Collection<String> ids) {
         if (ids.isEmpty()) {
+            return;
+        }
+        inTransaction(() -> {
+            try (PreparedStatement ps = prepare("DELETE FROM stored_record WHERE kind = ? AND id = ?")) {
+                for (String id : ids) {
+                    bind(ps, kind, id);
+                    ps.executeUpdate();
+                }
+            } catch (SQLException e) {
+                throw failure(e);
+            }
+        });
+    }
+
+    @Override
+    public synchronized List<Mutation> removeHouseholds(Collection<String> householdIds) {
+        if (householdIds.isEmpty()) {
             return Collections.emptyList();
         }
         List<Mutation> removed = new ArrayList<>();
+        Object[] ids = householdIds.toArray();
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < ids.length; i++) {
+            in.append(i == 0 ? "?" : ", ?");
+        }
+        String ofHouseholds = " FROM outbox WHERE entity_id IN (SELECT id FROM stored_record WHERE household_id IN ("
+                + in + "))";
         inTransaction(() -> {
-            for (String id : ids) {
-                String ofHousehold = " FROM outbox WHERE entity_id IN (SELECT id FROM task WHERE household_id = ?)";
-                removed.addAll(query("SELECT " + OUTBOX_COLUMNS + ofHousehold + " ORDER BY seq",
-                        SqliteLocalStore::mutation, id));
-                update("DELETE" + ofHousehold, id);
-                update("DELETE FROM task WHERE household_id = ?", id);
-                update("DELETE FROM household WHERE id = ?", id);
-            }
+            removed.addAll(query("SELECT " + OUTBOX_COLUMNS + ofHouseholds + " ORDER BY seq",
+                    SqliteLocalStore::mutation, ids));
+            update("DELETE" + ofHouseholds, ids);
+            update("DELETE FROM stored_record WHERE household_id IN (" + in + ")", ids);
         });
         return Collections.unmodifiableList(removed);
     }
 
-    // ---- tasks ----------------------------------------------------------------------------
+    private static StoredRecord record(ResultSet rs) throws SQLException {
+        return new StoredRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
+    }
 
-    private static final String TASK_COLUMNS =
-            "id, household_id, stage, titles, assignee, due_date, status, completed_at, note, version";
+    // ---- cursor: the setting table ---------------------------------------------------------
 
     @Override
-    public synchronized List<Task> tasks() {
-        return query("SELECT " + TASK_COLUMNS + " FROM task ORDER BY id", SqliteLocalStore::task);
+    public synchronized long syncCursor() {
+        return queryOne("SELECT value FROM setting WHERE key = ?", rs -> rs.getString(1), SYNC_CURSOR)
+                .map(Long::parseLong).orElse(0L);
     }
 
     @Override
-    public synchronized Optional<Task> task(String id) {
-        return queryOne("SELECT " + TASK_COLUMNS + " FROM task WHERE id = ?", SqliteLocalStore::task, id);
-    }
-
-    @Override
-    public synchronized void saveTasks(Collection<Task> tasks) {
-        if (tasks.isEmpty()) {
-            return;
-        }
-        inTransaction(() -> {
-            try (PreparedStatement ps = prepare("INSERT OR REPLACE INTO task (" + TASK_COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (Task t : tasks) {
-                    bind(ps, Objects.requireNonNull(t.id(), "task id"), t.householdId(), name(t.stage()),
-                            GSON.toJson(t.titles() == null ? Collections.emptyMap() : t.titles(), STRING_MAP),
-                            name(t.assignee()), t.dueDate(),
-                            name(Objects.requireNonNull(t.status(), "task status")), t.completedAt(), t.note(),
-                            t.version());
-                    ps.executeUpdate();
-                }
-            } catch (SQLException e) {
-                throw failure(e);
-            }
-        });
-    }
-
-    @Override
-    public synchronized void deleteTasks(Collection<String> ids) {
-        deleteByIds("DELETE FROM task WHERE id = ?", ids);
-    }
-
-    private static Task task(ResultSet rs) throws SQLException {
-        return new Task(
-                rs.getString(1),
-                rs.getString(2),
-                enumValue(JourneyStage.class, rs.getString(3)),
-                Collections.unmodifiableMap(fromJson(rs.getString(4), STRING_MAP)),
-                enumValue(TaskAssignee.class, rs.getString(5)),
-                rs.getString(6),
-                enumValue(TaskStatus.class, rs.getString(7)),
-                rs.getString(8),
-                rs.getString(9),
-                rs.getLong(10));
+    public synchronized void saveSyncCursor(long cursor) {
+        update("INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", SYNC_CURSOR, Long.toString(cursor));
     }
 
     // ---- outbox ---------------------------------------------------------------------------
@@ -568,23 +450,15 @@ public final class SqliteLocalStore implements LocalStore, Closeable {
     // ---- whole-store operations -----------------------------------------------------------
 
     @Override
-    public synchronized void clearSyncedData() {
+    public synchronized void forget(Collection<String> documentKinds) {
         inTransaction(() -> {
-            update("DELETE FROM household");
-            update("DELETE FROM task");
+            update("DELETE FROM stored_record");
             update("DELETE FROM outbox");
             update("DELETE FROM notice");
-            update("DELETE FROM course_progress");
-            update("DELETE FROM document WHERE kind IN (?, ?)", PLACES, READING_VERSION);
             update("DELETE FROM setting WHERE key = ?", SYNC_CURSOR);
-        });
-    }
-
-    @Override
-    public synchronized void wipe() {
-        inTransaction(() -> {
-            clearSyncedData();
-            update("DELETE FROM setting WHERE key = ?", SESSION);
+            for (String kind : documentKinds) {
+                update("DELETE FROM stored_document WHERE kind = ?", kind);
+            }
         });
     }
 
@@ -738,11 +612,6 @@ public final class SqliteLocalStore implements LocalStore, Closeable {
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    private static List<String> stringList(String json) {
-        List<String> list = fromJson(json, STRING_LIST);
-        return Collections.unmodifiableList(list);
     }
 
     private static <T> T fromJson(String json, Type type) {

@@ -1,0 +1,179 @@
+package nl.welkom.client;
+
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import com.google.gson.JsonParseException;
+import com.google.gson.reflect.TypeToken;
+
+import nl.welkom.client.store.LocalStore;
+import nl.welkom.client.store.StoredDocument;
+import nl.welkom.client.store.StoredRecord;
+import nl.welkom.model.auth.Session;
+import nl.welkom.model.content.ContentPack;
+import nl.welkom.model.course.Course;
+import nl.welkom.model.course.CourseProgress;
+import nl.welkom.model.household.Household;
+import nl.welkom.model.journey.Task;
+import nl.welkom.model.phrasebook.Phrasebook;
+import nl.welkom.model.place.Places;
+
+/**
+ * The typed views over the feature-agnostic {@link LocalStore}: which kind each feature keeps, and
+ * how its wire type goes in and out (Gson, as on the wire). A new feature adds a line here, not a
+ * method to the store.
+ *
+ * <p>A body that does not parse (a file damaged on disk, a store written by a broken build) reads
+ * as absent: the screen says "not on this phone yet" and the next sync fetches it again, because an
+ * unreadable document also has no usable ETag or version.
+ */
+final class Shelf {
+    private Shelf() {
+    }
+
+    static final Doc<Session> SESSION = new Doc<>("session", Session.class);
+    static final Doc<List<String>> LANGUAGES = new Doc<>("languages", new TypeToken<List<String>>() { }.getType());
+    static final Doc<ContentPack> CONTENT = new Doc<>("content", ContentPack.class, ContentPack::version);
+    static final Doc<Course> COURSE = new Doc<>("course", Course.class);
+    static final Doc<Phrasebook> PHRASEBOOK = new Doc<>("phrasebook", Phrasebook.class);
+    static final Doc<Places> PLACES = new Doc<>("places", Places.class);
+    /** The pull's {@code contentVersion} that every reading document is current with (docs/sync.md, step 3). */
+    static final Doc<String> READING_VERSION = new Doc<>("reading-version", String.class, v -> v);
+
+    static final Rec<Household> HOUSEHOLDS = new Rec<>("household", Household.class, Household::id, Household::id);
+    static final Rec<Task> TASKS = new Rec<>("task", Task.class, Task::id, Task::householdId);
+    static final Rec<CourseProgress> COURSE_PROGRESS = new Rec<>("course-progress", CourseProgress.class,
+            CourseProgress::householdId, CourseProgress::householdId);
+
+    /** Documents about the person using the phone: forgotten when it changes hands (with every record). */
+    static final List<String> ABOUT_THE_CALLER = Collections.unmodifiableList(
+            Arrays.asList(PLACES.kind, READING_VERSION.kind));
+    /** What a revoked phone forgets: the above and the session. Languages and public content stay. */
+    static final List<String> PERSONAL = Collections.unmodifiableList(
+            Arrays.asList(SESSION.kind, PLACES.kind, READING_VERSION.kind));
+
+    /** The reader's language chain, best first; empty when never chosen. */
+    static List<String> chain(LocalStore store) {
+        return LANGUAGES.get(store).orElse(Collections.<String>emptyList());
+    }
+
+    /** The variant a chain-dependent document is stored under: the chain, comma-separated. */
+    static String variant(List<String> chain) {
+        return String.join(",", chain);
+    }
+
+    /** A document kind the phone keeps one of, with its wire type. */
+    static final class Doc<T> {
+        final String kind;
+        private final Type type;
+        private final Function<T, String> versionOf;
+
+        private Doc(String kind, Type type) {
+            this(kind, type, null);
+        }
+
+        private Doc(String kind, Type type, Function<T, String> versionOf) {
+            this.kind = kind;
+            this.type = type;
+            this.versionOf = versionOf;
+        }
+
+        /** The stored value, whatever variant; empty when absent or unreadable. */
+        Optional<T> get(LocalStore store) {
+            Optional<StoredDocument> raw = store.document(kind, "");
+            return raw.isPresent() ? parse(raw.get().body(), type) : Optional.<T>empty();
+        }
+
+        /** The stored document itself (variant, ETag, version) if its body is readable. */
+        Optional<StoredDocument> stored(LocalStore store) {
+            Optional<StoredDocument> raw = store.document(kind, "");
+            return raw.isPresent() && parse(raw.get().body(), type).isPresent() ? raw : Optional.<StoredDocument>empty();
+        }
+
+        /** The ETag of the stored value when it was fetched for exactly {@code chain}. */
+        Optional<String> etag(LocalStore store, List<String> chain) {
+            Optional<StoredDocument> d = ofVariant(store, chain);
+            return d.isPresent() ? Optional.ofNullable(d.get().etag()) : Optional.<String>empty();
+        }
+
+        /** The version of the stored value when it was fetched for exactly {@code chain}. */
+        Optional<String> version(LocalStore store, List<String> chain) {
+            Optional<StoredDocument> d = ofVariant(store, chain);
+            return d.isPresent() ? Optional.ofNullable(d.get().version()) : Optional.<String>empty();
+        }
+
+        private Optional<StoredDocument> ofVariant(LocalStore store, List<String> chain) {
+            Optional<StoredDocument> d = stored(store);
+            return d.isPresent() && variant(chain).equals(d.get().variant()) ? d : Optional.<StoredDocument>empty();
+        }
+
+        void put(LocalStore store, T value) {
+            store.putDocument(StoredDocument.of(kind, Api.GSON.toJson(value, type)));
+        }
+
+        /** Stores the value fetched for {@code chain}, with its ETag (or null). */
+        void put(LocalStore store, List<String> chain, String etag, T value) {
+            String version = versionOf == null ? null : versionOf.apply(value);
+            store.putDocument(new StoredDocument(kind, "", variant(chain), etag, version, Api.GSON.toJson(value, type)));
+        }
+    }
+
+    /** A record kind with its wire type, its id and the household each record names. */
+    static final class Rec<T> {
+        final String kind;
+        private final Class<T> type;
+        private final Function<T, String> id;
+        private final Function<T, String> household;
+
+        private Rec(String kind, Class<T> type, Function<T, String> id, Function<T, String> household) {
+            this.kind = kind;
+            this.type = type;
+            this.id = id;
+            this.household = household;
+        }
+
+        /** Every readable record of the kind, ordered by id. */
+        List<T> all(LocalStore store) {
+            List<T> values = new ArrayList<>();
+            for (StoredRecord r : store.records(kind)) {
+                Optional<T> value = parse(r.body(), type);
+                if (value.isPresent()) {
+                    values.add(value.get());
+                }
+            }
+            return Collections.unmodifiableList(values);
+        }
+
+        Optional<T> get(LocalStore store, String recordId) {
+            Optional<StoredRecord> r = store.record(kind, recordId);
+            return r.isPresent() ? parse(r.get().body(), type) : Optional.<T>empty();
+        }
+
+        void put(LocalStore store, Collection<T> values) {
+            List<StoredRecord> records = new ArrayList<>();
+            for (T value : values) {
+                records.add(new StoredRecord(kind, id.apply(value), household.apply(value), Api.GSON.toJson(value)));
+            }
+            store.putRecords(records);
+        }
+
+        void delete(LocalStore store, Collection<String> ids) {
+            store.deleteRecords(kind, ids);
+        }
+    }
+
+    private static <T> Optional<T> parse(String json, Type type) {
+        try {
+            T value = Api.GSON.fromJson(json, type);
+            return Optional.ofNullable(value);
+        } catch (JsonParseException | IllegalStateException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -46,6 +46,9 @@ final class Shelf {
     /** The pull's {@code contentVersion} that every reading document is current with (docs/sync.md, step 3). */
     static final Doc<String> READING_VERSION = new Doc<>("reading-version", String.class, v -> v);
 
+    /** What the last finished sync did and when. */
+    static final Doc<SyncResult> LAST_SYNC = new Doc<>("last-sync", SyncResult.class);
+
     static final Rec<Household> HOUSEHOLDS = new Rec<>("household", Household.class, Household::id, Household::id);
     static final Rec<Task> TASKS = new Rec<>("task", Task.class, Task::id, Task::householdId);
     static final Rec<CourseProgress> COURSE_PROGRESS = new Rec<>("course-progress", CourseProgress.class,
@@ -53,10 +56,10 @@ final class Shelf {
 
     /** Documents about the person using the phone: forgotten when it changes hands (with every record). */
     static final List<String> ABOUT_THE_CALLER = Collections.unmodifiableList(
-            Arrays.asList(PLACES.kind, READING_VERSION.kind));
+            Arrays.asList(PLACES.kind, READING_VERSION.kind, LAST_SYNC.kind));
     /** What a revoked phone forgets: the above and the session. Languages and public content stay. */
     static final List<String> PERSONAL = Collections.unmodifiableList(
-            Arrays.asList(SESSION.kind, PLACES.kind, READING_VERSION.kind));
+            Arrays.asList(SESSION.kind, PLACES.kind, READING_VERSION.kind, LAST_SYNC.kind));
 
     /** The reader's language chain, best first; empty when never chosen. */
     static List<String> chain(LocalStore store) {

@@ -63,9 +63,11 @@ final class SyncEngine {
     private final Api api;
     private final LocalStore store;
     private final int pullLimit;
+    private final java.time.Clock clock;
     private final AtomicBoolean running = new AtomicBoolean();
 
-    SyncEngine(Api api, LocalStore store, int pullLimit) {
+    SyncEngine(Api api, LocalStore store, int pullLimit, java.time.Clock clock) {
+        this.clock = clock;
         this.api = api;
         this.store = store;
         this.pullLimit = pullLimit;
@@ -102,8 +104,11 @@ final class SyncEngine {
             }
             listener.onProgress(Phase.CONTENT, 1, 1, counter.bytes());
             listener.onProgress(Phase.DONE, 1, 1, counter.bytes());
-            return new SyncResult(tally.applied, tally.conflicts, tally.rejected, tally.pulled, contentUpdated,
-                    counter.bytes(), counter.requests(), tally.notices);
+            SyncResult result = new SyncResult(tally.applied, tally.conflicts, tally.rejected, tally.pulled, contentUpdated,
+                    counter.bytes(), counter.requests(), tally.notices,
+                    java.time.Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+            store.inTransaction(() -> Shelf.LAST_SYNC.put(store, result));
+            return result;
         } finally {
             running.set(false);
         }
@@ -271,6 +276,10 @@ final class SyncEngine {
         Api.Fetched<Course> course = api.course(chain, Shelf.COURSE.etag(store, chain).orElse(null), counter);
         Api.Fetched<Phrasebook> phrasebook = api.phrasebook(chain, Shelf.PHRASEBOOK.etag(store, chain).orElse(null), counter);
         Api.Fetched<Places> places = api.places(chain, Shelf.PLACES.etag(store, chain).orElse(null), counter);
+        requireAskedLanguages(chain, course == null || course.body == null ? null : course.body.languages(), "course");
+        requireAskedLanguages(chain, phrasebook == null || phrasebook.body == null ? null : phrasebook.body.languages(),
+                "phrasebook");
+        requireAskedLanguages(chain, places == null || places.body == null ? null : places.body.languages(), "places");
         store.inTransaction(() -> {
             if (places != null && places.body != null) {
                 Shelf.PLACES.put(store, chain, places.etag, places.body);
@@ -284,6 +293,24 @@ final class SyncEngine {
             Shelf.READING_VERSION.put(store, chain, null, contentVersion);
         });
         return updated || course != null || phrasebook != null || places != null;
+    }
+
+    /**
+     * Refuses a document resolved for languages the phone did not ask for (a confused proxy, a server
+     * bug): storing it would replace what the reader has with text in a language nobody chose. The
+     * server may drop codes it does not offer and adds its source language, Dutch, at the end; any
+     * other language fails the sync with an unexpected-answer error, and the stored document stays.
+     */
+    private static void requireAskedLanguages(List<String> asked, List<String> got, String what)
+            throws WelkomApiException {
+        if (got == null || asked.isEmpty()) {
+            return; // no choice made: whatever the server's default is
+        }
+        for (String language : got) {
+            if (language != null && !language.equals("nl") && !asked.contains(language)) {
+                throw Api.unexpected("The " + what + " is in " + got + ", the phone asked for " + asked);
+            }
+        }
     }
 
     /** The household of a member, from the stored households; null when unknown. */
@@ -346,6 +373,7 @@ final class SyncEngine {
         if (content == null) {
             return false;
         }
+        requireAskedLanguages(chain, content.body.languages(), "content pack");
         store.inTransaction(() -> Shelf.CONTENT.put(store, chain, content.etag, content.body));
         return true;
     }

@@ -18,9 +18,11 @@ public final class SyncResult {
     private final long bytesReceived;
     private final int requests;
     private final List<SyncNotice> notices;
+    private final String finishedAt;
 
     SyncResult(int applied, int conflicts, int rejected, int pulled, boolean contentUpdated, long bytesReceived,
-            int requests, List<SyncNotice> notices) {
+            int requests, List<SyncNotice> notices, String finishedAt) {
+        this.finishedAt = finishedAt;
         this.applied = applied;
         this.conflicts = conflicts;
         this.rejected = rejected;
@@ -29,6 +31,11 @@ public final class SyncResult {
         this.bytesReceived = bytesReceived;
         this.requests = requests;
         this.notices = Collections.unmodifiableList(new ArrayList<>(notices));
+    }
+
+    /** When the sync finished, as an ISO-8601 instant ({@code 2026-12-04T09:30:00Z}). */
+    public String finishedAt() {
+        return finishedAt;
     }
 
     /** Mutations the server answered for and that left the outbox: {@code applied + conflicts + rejected}. */

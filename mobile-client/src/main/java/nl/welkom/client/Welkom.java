@@ -103,7 +103,7 @@ public final class Welkom {
                 .addNetworkInterceptor(ByteCounter.INTERCEPTOR)
                 .build();
         this.api = new Api(client, builder.baseUrl);
-        this.engine = new SyncEngine(api, store, builder.pullLimit);
+        this.engine = new SyncEngine(api, store, builder.pullLimit, builder.clock);
     }
 
     /** Timeouts for slow mobile links: connecting may take a while, so may a content pack on 2G. */
@@ -414,6 +414,25 @@ public final class Welkom {
             }
         }
         return Collections.unmodifiableList(mine);
+    }
+
+    /**
+     * What the last finished sync did and when ({@link SyncResult#finishedAt()}), kept across restarts
+     * for a "since the last sync" line; empty before the first. Reads the store only.
+     */
+    public Optional<SyncResult> lastSync() {
+        return Shelf.LAST_SYNC.get(store);
+    }
+
+    /**
+     * The languages the lessons on the phone were fetched for, best first ({@code ContentPack#languages()});
+     * empty before the first content refresh. When it does not start with {@link #languages()}'s first,
+     * the reader chose a language offline and reads the best the phone has until the next sync. Reads the store only.
+     */
+    public List<String> contentLanguages() {
+        Optional<ContentPack> pack = Shelf.CONTENT.get(store);
+        return pack.isPresent() && pack.get().languages() != null
+                ? Collections.unmodifiableList(new ArrayList<>(pack.get().languages())) : Collections.<String>emptyList();
     }
 
     /** Number of edits waiting to be sent. Reads the store only. */

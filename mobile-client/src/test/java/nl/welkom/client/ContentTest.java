@@ -51,7 +51,7 @@ class ContentTest extends ServerTestSupport {
     @Test
     void aPackForAnotherLanguageChainIsNotRevalidated() throws Exception {
         welkom.setLanguages(Collections.singletonList("ar"));
-        server.enqueue(json(PACK).setHeader("ETag", "\"v1\""));
+        server.enqueue(json(Fixtures.pack("v1", Arrays.asList("ar", "nl"))).setHeader("ETag", "\"v1\""));
         server.enqueue(json(Fixtures.pack("v1", Arrays.asList("fa", "nl"))).setHeader("ETag", "\"v1\""));
         welkom.refreshContent();
 
@@ -63,6 +63,30 @@ class ContentTest extends ServerTestSupport {
         assertEquals("/api/content?lang=fa", second.getPath());
         assertNull(second.getHeader("If-None-Match"));
         assertEquals("fa", second.getHeader("Accept-Language"));
+    }
+
+    @Test
+    void aPackInALanguageThePhoneDidNotAskForIsRefusedAndTheStoredPackStays() throws Exception {
+        welkom.setLanguages(Collections.singletonList("ti"));
+        server.enqueue(json(Fixtures.pack("v1", Arrays.asList("ti", "nl"))).setHeader("ETag", "\"v1\""));
+        welkom.refreshContent();
+        server.enqueue(json(Fixtures.pack("v2", Arrays.asList("ar", "nl"))).setHeader("ETag", "\"v2\""));
+
+        WelkomApiException e = assertThrows(WelkomApiException.class, () -> welkom.refreshContent());
+
+        assertTrue(e.problem().detail().contains("asked for [ti]"), e.problem().detail());
+        assertEquals(Arrays.asList("ti", "nl"), welkom.contentLanguages(), "the stored pack is kept");
+        assertFalse(welkom.topics().isEmpty());
+    }
+
+    @Test
+    void anUnknownLanguageCodeFallsBackOnTheServerAndIsAcceptedNotACrash() throws Exception {
+        welkom.setLanguages(Arrays.asList("xx", "ar"));
+        server.enqueue(json(Fixtures.pack("v1", Arrays.asList("ar", "nl"))).setHeader("ETag", "\"v1\""));
+
+        assertTrue(welkom.refreshContent());
+        assertEquals("/api/content?lang=xx,ar", take().getPath());
+        assertFalse(welkom.topics().isEmpty());
     }
 
     @Test

@@ -106,7 +106,11 @@ class CompanionTest {
                     if ("\"v1\"".equals(request.getHeader("If-None-Match"))) {
                         return new MockResponse().setResponseCode(304);
                     }
-                    ContentPack pack = Fixtures.pack("v1", Arrays.asList("ar", "en", "nl"));
+                    // The pack for the chain asked for (its text is the Arabic fixture's, whatever the chain).
+                    List<String> chain = new ArrayList<>(Arrays.asList(
+                            String.valueOf(request.getRequestUrl().queryParameter("lang")).split(",")));
+                    chain.add("nl");
+                    ContentPack pack = Fixtures.pack("v1", chain);
                     return json(pack).setHeader("ETag", "\"v1\"");
                 }
                 return new MockResponse().setResponseCode(404);
@@ -122,22 +126,39 @@ class CompanionTest {
         server.shutdown();
     }
 
+    /** The language list: ti ar prs fa ps so sw rn fr uk en nl (the companion's {@code languages} file). */
+    private static final String ENGLISH = "11";
+    private static final String ARABIC = "2";
+
     @Test
-    void activateChooseArabicReadALessonThenTickATaskWhileTheServerIsDown() throws Exception {
+    void theFirstScreenIsTheLanguageChoiceInEachLanguagesOwnScriptAndNothingIsFetchedBeforeIt() throws Exception {
+        server.shutdown();
+        String out = run("");
+
+        assertTrue(out.contains("Welkom · Choose your language"), out);
+        for (String name : new String[] {"ትግርኛ", "Soomaali", "Kiswahili", "Ikirundi", "Français", "Українська", "English",
+                "Nederlands"}) {
+            assertTrue(out.contains(name), name + " in:\n" + out);
+        }
+        assertTrue(hasRightAlignedRtlLine(out, "2  \u2068العربية\u2069"), "Arabic is right to left:\n" + out);
+        assertTrue(hasRightAlignedRtlLine(out, "3  \u2068دری\u2069"), "Dari too:\n" + out);
+        assertEquals(Collections.emptyList(), paths, "no pack in a language nobody chose");
+    }
+
+    @Test
+    void activateReadAnArabicLessonThenTickATaskWhileTheServerIsDown() throws Exception {
         String online = run(
+                ENGLISH, ARABIC,                              // English, then Arabic for what is not in English
                 "1", "K7QD-9XM2-PW4T-HN6C", "Amina's phone", // activate, then the first sync
-                "2", "3", "2",                                // Arabic, then English
                 "3", "1", "1", "", "", "",                    // lessons → topic → lesson → back ×3
                 "0");
 
-        assertTrue(online.contains("This phone is now connected to Gemeente Zwolle."), online);
+        assertTrue(online.contains("This phone is now connected to \u2068Gemeente Zwolle\u2069."), online);
         assertTrue(online.contains("Up to date."), online);
-        assertTrue(paths.contains("GET /api/content?lang=ar,en"), paths.toString());
-        assertTrue(online.contains(" 3  " + '\u2068' + "العربية" + PDI + "  (Arabic)"), "native names, isolated");
+        assertTrue(paths.contains("GET /api/content?lang=en,ar"), paths.toString());
         assertTrue(hasRightAlignedRtlLine(online, "1  الرعاية الصحية  \u2068[ar]\u2069"), "the topic is right-aligned RTL:\n" + online);
         assertTrue(hasRightAlignedRtlLine(online, "== طبيب العائلة ==  \u2068[ar] [machine translation]\u2069"), "the lesson title too");
-        assertTrue(online.contains("[ar] [machine translation]"), online);
-        assertTrue(online.contains("— 2. An appointment  [en] [not yet in your language]"), online);
+        assertTrue(online.contains("— 2. An appointment \u2068[en] [not yet in your language]\u2069"), online);
         assertTrue(hasRightAlignedRtlLine(online, "— 1.  ماذا يفعل طبيب العائلة؟  \u2068[ar] [machine translation]\u2069"),
                 "an Arabic section heading is right-aligned RTL");
         assertTrue(online.contains("  Call the practice in the morning."), "English body stays left-to-right");
@@ -151,10 +172,10 @@ class CompanionTest {
 
         assertTrue(offline.contains("Marked done on this phone; waiting to sync."), offline);
         assertTrue(offline.contains("⟳ waiting to sync"), offline);
-        assertTrue(offline.contains("1 change waiting to sync"), offline);
+        assertTrue(offline.contains("Waiting to sync: 1 change."), offline);
         assertTrue(offline.contains("No connection right now. Kept on this phone: 1 change, sent at the next sync."),
                 offline);
-        assertTrue(hasRightAlignedRtlLine(offline, "1  [x] التسجيل في البلدية 1"), "the ticked task, in Arabic");
+        assertTrue(offline.contains("   1  [x] Register at the town hall 1"), "the ticked task, in English:\n" + offline);
         try (SqliteLocalStore store = SqliteLocalStore.open(data.resolve("welkom.db").toFile())) {
             List<Mutation> outbox = store.outbox();
             assertEquals(1, outbox.size());
@@ -164,8 +185,23 @@ class CompanionTest {
     }
 
     @Test
+    void theHomeScreenSaysWhatMattersNowTheNextTasksTheLastSyncAndWhatWaits() throws Exception {
+        run(ENGLISH, "", "1", "CODE", "phone", "0");
+        down = true;
+        String out = run("4", "1", "2", "Tuesday 10:00", "", "0");
+        String home = out.substring(out.lastIndexOf("Gemeente Zwolle"));
+
+        assertTrue(home.contains("Next for you:"), home);
+        assertTrue(home.contains("★ \u2068Register at the town hall 1\u2069 · due 2026-11-30"), "the family's task is marked:\n" + home);
+        assertFalse(home.contains("town hall 2"), "a done task is not next");
+        assertTrue(home.contains("due 2026-11-30"), home);
+        assertTrue(home.matches("(?s).*Last sync \u2068\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC\u2069: Up to date\\..*"), home);
+        assertTrue(home.contains("Waiting to sync: 1 change."), home);
+    }
+
+    @Test
     void theNextSyncSendsWhatWasTickedOffline() throws Exception {
-        run("1", "CODE", "phone", "0");
+        run(ENGLISH, "", "1", "CODE", "phone", "0");
         down = true;
         run("4", "1", "1", "", "5", "0");
         down = false;
@@ -178,12 +214,12 @@ class CompanionTest {
 
     @Test
     void aNoteIsWrittenOfflineShownIsolatedAndSentWithTheNextSync() throws Exception {
-        run("1", "CODE", "phone", "2", "3", "", "0");   // activate, Arabic
+        run(ENGLISH, ARABIC, "1", "CODE", "phone", "0");
         down = true;
         String offline = run("4", "1", "2", "موعد يوم الثلاثاء 10:00", "", "0");
 
         assertTrue(offline.contains("Note saved on this phone; waiting to sync."), offline);
-        assertTrue(offline.contains("         note: \u2068موعد يوم الثلاثاء 10:00\u2069"),
+        assertTrue(offline.contains("         Note: \u2068موعد يوم الثلاثاء 10:00\u2069"),
                 "the note is a first-strong isolate inside the English line:\n" + offline);
 
         String removed = run("4", "1", "3", "", "0");
@@ -200,33 +236,36 @@ class CompanionTest {
 
     @Test
     void anEditTheServerRefusesIsToldToTheReaderWithTheTaskTitle() throws Exception {
-        run("1", "CODE", "phone", "0");
+        run(ENGLISH, "", "1", "CODE", "phone", "0");
         outcome = MutationOutcome.REJECTED;
 
         String out = run("4", "1", "1", "", "5", "4", "", "0");
 
         assertTrue(out.contains("1 not accepted"), out);
-        assertTrue(out.contains("! Not accepted: ticking it done on \u2068“Inschrijven bij de gemeente 1”\u2069"
-                + " (No such task for this device.). The task shows the server's version again."), out);
+        assertTrue(out.contains("! Not accepted: ticking it done on \u2068“Register at the town hall 1”\u2069."
+                + " The task shows the server's version again."), out);
         assertEquals(1, count(out, "! Not accepted"), "told once, then dismissed");
     }
 
     @Test
-    void aFamilyFriendSignsInAndSeesTheFamilyTheySupport() throws Exception {
-        String out = run("6", "buddy@zwolle.demo", "welkom-demo", "4", "", "0");
+    void aFamilyFriendSignsInWithoutThePasswordShownAndSeesTheFamilyTheySupport() throws Exception {
+        String out = run(ENGLISH, "", "6", "buddy@zwolle.demo", "welkom-demo", "4", "", "0");
 
         assertTrue(paths.contains("POST /api/auth/login"), paths.toString());
-        assertTrue(out.contains("Signed in as Joost Bakker for Gemeente Zwolle."), out);
-        assertTrue(out.contains("Joost Bakker (family friend, 1 family)"), out);
+        assertTrue(out.contains("Signed in as \u2068Joost Bakker\u2069 for \u2068Gemeente Zwolle\u2069."), out);
+        assertTrue(out.contains("\u2068Joost Bakker\u2069, family friend of 1 family"), out);
         assertTrue(out.contains("Journey · \u2068Familie Haile\u2069"), out);
+        assertFalse(out.contains("welkom-demo"), "the password is never printed");
     }
 
     @Test
     void theSyncSummaryShowsItemsAndBytes() throws Exception {
-        String out = run("1", "CODE", "phone", "0");
+        String out = run(ENGLISH, "", "1", "CODE", "phone", "0");
 
-        assertTrue(out.matches("(?s).*Up to date\\. 0 changes sent, 3 updates received, lessons updated · \\d+\\.\\d KB\\..*"), out);
-        assertTrue(out.contains("Receiving updates 3 ·"), "the bar counts items and bytes:\n" + out);
+        assertTrue(out.matches("(?s).*Up to date\\. 3 updates received · \\d+\\.\\d KB\\..*"), out);
+        assertTrue(paths.indexOf("GET /api/content?lang=en") < paths.indexOf("POST /api/activation"),
+                "the lessons came right after the language choice, the sync did not fetch them again: " + paths);
+        assertTrue(out.contains("Receiving updates 3\u2069 ·"), "the bar counts items and bytes:\n" + out);
     }
 
     private static int count(String text, String part) {
@@ -239,7 +278,7 @@ class CompanionTest {
 
     @Test
     void theDataFolderAndItsDatabaseAreReadableByTheOwnerOnly() throws Exception {
-        run("0");
+        run(ENGLISH, "", "0");
 
         assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
                 java.nio.file.Files.getPosixFilePermissions(data)));
@@ -249,7 +288,7 @@ class CompanionTest {
 
     @Test
     void anActivatedPhoneIsOfferedToActivateAgainNotAsIfNothingHappened() throws Exception {
-        String before = run("0");
+        String before = run(ENGLISH, "", "0");
         String after = run("1", "K7QD-9XM2-PW4T-HN6C", "Amina's phone", "0");
 
         assertTrue(before.contains(" 1  Activate this phone"), before);
@@ -259,29 +298,31 @@ class CompanionTest {
     @Test
     void placesInYourTownAreListedByCategoryWithAddressHoursPhoneAndMapLinkAlsoOffline() throws Exception {
         withPlaces = true;
-        String before = run("9", "0");
-        run("1", "CODE", "phone", "2", "3", "2", "5", "0");   // activate, Arabic then English, sync
+        String before = run(ENGLISH, ARABIC, "9", "0");
+        run("1", "CODE", "phone", "0");   // activate and sync
         server.shutdown();
 
         String out = run("9", "0");
 
         assertTrue(before.contains("The places in your town are not on this phone yet."), before);
-        assertTrue(paths.contains("GET /api/places?lang=ar,en"), paths.toString());
-        assertTrue(out.contains("== Town hall =="), out);
-        assertTrue(out.contains("  Stadskantoor Zwolle\n    Lübeckplein 2, 8017 JZ Zwolle\n    phone: 14 038\n"
-                + "    hours: \u2068بموعد.\u2069\n"), out);
+        assertTrue(paths.contains("GET /api/places?lang=en,ar"), paths.toString());
+        assertTrue(out.contains("== Town hall (gemeente) =="), out);
+        assertTrue(out.contains("  Stadskantoor Zwolle\n    Lübeckplein 2, 8017 JZ Zwolle\n    phone: 14 038\n"), out);
+        assertTrue(hasRightAlignedRtlLine(out, "hours:  بموعد.  \u2068[ar]\u2069"), "Arabic hours right to left:\n" + out);
         assertTrue(hasRightAlignedRtlLine(out, "مكتب البلدية.  \u2068[ar] [machine translation]\u2069"),
                 "the Arabic description is right-aligned RTL:\n" + out);
         assertTrue(out.contains("    map: geo:52.5,6.1?q=Stadskantoor%20Zwolle"), out);
-        assertTrue(out.contains("== GP (huisarts) ==\n  Uw huisartsenpraktijk\n    Uw huisarts.  [nl] [not yet in your language]"),
+        assertTrue(out.contains("== Family doctor (huisarts) ==\n  Uw huisartsenpraktijk\n    Uw huisarts. \u2068[nl] [not yet in your language]\u2069"),
                 out);
-        assertTrue(out.indexOf("Town hall") < out.indexOf("GP (huisarts)"), out);
+        assertTrue(out.indexOf("Town hall") < out.indexOf("Family doctor"), out);
     }
 
     @Test
     void badInputIsAskedAgainAndTheEndOfInputQuitsCleanly() throws Exception {
-        String out = run("abc", "", "99", "-1", "4", "3", "x", "", "2", "42", "");
+        down = true;
+        String out = run("abc", "", "99", ENGLISH, "", "abc", "", "99", "-1", "4", "3", "x", "", "2", "42", "");
 
+        assertTrue(out.contains("Please type a number from 1 to 12."), out);
         assertTrue(out.contains("Please type a number from 0 to 9."), out);
         assertTrue(out.contains("Activate this phone first (menu 1)."), out);
         assertTrue(out.contains("No lessons on this phone yet."), out);
@@ -292,7 +333,7 @@ class CompanionTest {
     void anActivationWhileOfflineSaysSoAndKeepsGoing() throws Exception {
         server.shutdown();
 
-        String out = run("1", "CODE", "phone", "5", "0");
+        String out = run(ENGLISH, "", "1", "CODE", "phone", "5", "0");
 
         assertTrue(out.contains("No connection. Activating needs the internet once"), out);
         assertTrue(out.contains("Activate this phone first (menu 1)."), out);

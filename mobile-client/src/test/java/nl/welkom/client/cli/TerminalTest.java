@@ -40,12 +40,18 @@ class TerminalTest {
     }
 
     @Test
-    void theProgressBarSharesOneBarAcrossThePhases() {
-        assertEquals("[--------------------] Sending changes 0/2 · 0.0 KB",
-                Companion.progress(nl.welkom.client.SyncListener.Phase.PUSH, 0, 2, 0));
-        assertEquals("[####----------------] Sending changes 1/2 · 1.0 KB",
-                Companion.progress(nl.welkom.client.SyncListener.Phase.PUSH, 1, 2, 1024));
-        assertEquals("[####################] Done · 2.5 KB",
-                Companion.progress(nl.welkom.client.SyncListener.Phase.DONE, 1, 1, 2560));
+    void theProgressBarSharesOneBarAcrossThePhasesInTheReadersLanguage() {
+        nl.welkom.client.Welkom welkom = nl.welkom.client.Welkom.builder().baseUrl("http://localhost:1")
+                .store(new nl.welkom.client.store.InMemoryLocalStore()).build();
+        Ui ui = new Ui(new Terminal(new java.io.PrintStream(new java.io.ByteArrayOutputStream()), 80),
+                new java.io.BufferedReader(new java.io.StringReader("")), false, welkom,
+                nl.welkom.model.i18n.Bundle.load(nl.welkom.model.i18n.Bundle.COMPANION));
+        SyncScreen screen = new SyncScreen(ui, welkom);
+        assertEquals("[--------------------] " + Terminal.isolate("Sending changes 0/2") + " · 0.0 KB",
+                screen.progress(nl.welkom.client.SyncListener.Phase.PUSH, 0, 2, 0));
+        assertEquals("[####----------------] " + Terminal.isolate("Sending changes 1/2") + " · 1.0 KB",
+                screen.progress(nl.welkom.client.SyncListener.Phase.PUSH, 1, 2, 1024));
+        assertEquals("[####################] " + Terminal.isolate("Done") + " · 2.5 KB",
+                screen.progress(nl.welkom.client.SyncListener.Phase.DONE, 1, 1, 2560));
     }
 }

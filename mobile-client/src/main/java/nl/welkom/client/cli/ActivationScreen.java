@@ -1,0 +1,78 @@
+package nl.welkom.client.cli;
+
+import nl.welkom.client.Welkom;
+import nl.welkom.client.WelkomApiException;
+import nl.welkom.client.WelkomException;
+import nl.welkom.client.WelkomOfflineException;
+import nl.welkom.model.auth.Session;
+
+/** Connecting the phone: a household activates it with the officer's code; a family friend signs in. */
+final class ActivationScreen {
+
+    private final Ui ui;
+    private final Welkom welkom;
+
+    ActivationScreen(Ui ui, Welkom welkom) {
+        this.ui = ui;
+        this.welkom = welkom;
+    }
+
+    void activate() {
+        ui.blank();
+        ui.say(ui.t("activate.title"));
+        String code = ui.ask(ui.t("prompt.code"));
+        if (code.isEmpty()) {
+            return;
+        }
+        String name = ui.ask(ui.t("prompt.phone_name"));
+        if (name.isEmpty()) {
+            name = ui.t("activate.default_phone_name");
+        }
+        Session session;
+        try {
+            session = welkom.activate(code, name);
+        } catch (WelkomOfflineException e) {
+            ui.say(ui.t("activate.offline"));
+            return;
+        } catch (WelkomApiException e) {
+            ui.say(ui.t("activate.refused", ui.problem(e.problem())));
+            return;
+        } catch (WelkomException e) {
+            ui.say(ui.t("activate.failed"));
+            return;
+        }
+        ui.say(ui.t("activate.done", Terminal.isolate(Terminal.sanitize(session.municipalityName()))));
+        ui.say(ui.t("activate.fetching"));
+        new SyncScreen(ui, welkom).sync();
+    }
+
+    void signIn() {
+        ui.blank();
+        ui.say(ui.t("signin.title"));
+        String user = ui.ask(ui.t("prompt.username"));
+        if (user.isEmpty()) {
+            return;
+        }
+        String password = ui.askSecret(ui.t("prompt.password"));
+        if (password.isEmpty()) {
+            return;
+        }
+        Session session;
+        try {
+            session = welkom.login(user, password);
+        } catch (WelkomOfflineException e) {
+            ui.say(ui.t("signin.offline"));
+            return;
+        } catch (WelkomApiException e) {
+            ui.say(ui.t("signin.refused", ui.problem(e.problem())));
+            return;
+        } catch (WelkomException e) {
+            ui.say(ui.t("signin.failed"));
+            return;
+        }
+        ui.say(ui.t("signin.done", Terminal.isolate(Terminal.sanitize(session.displayName())),
+                Terminal.isolate(Terminal.sanitize(session.municipalityName()))));
+        ui.say(ui.t("signin.fetching"));
+        new SyncScreen(ui, welkom).sync();
+    }
+}

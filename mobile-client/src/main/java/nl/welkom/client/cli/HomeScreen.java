@@ -1,0 +1,118 @@
+package nl.welkom.client.cli;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import nl.welkom.client.SyncResult;
+import nl.welkom.client.Welkom;
+import nl.welkom.model.auth.Role;
+import nl.welkom.model.auth.Session;
+import nl.welkom.model.household.Household;
+import nl.welkom.model.journey.Task;
+import nl.welkom.model.journey.TaskAssignee;
+import nl.welkom.model.journey.TaskStatus;
+
+/**
+ * The home screen: who the phone belongs to, what matters now (the next open tasks, soonest due
+ * first, the family's own marked; what the last sync brought; edits waiting to sync) and the menu.
+ */
+final class HomeScreen {
+
+    /** Open tasks shown on the home screen. */
+    private static final int NEXT_TASKS = 3;
+
+    private final Ui ui;
+    private final Welkom welkom;
+
+    HomeScreen(Ui ui, Welkom welkom) {
+        this.ui = ui;
+        this.welkom = welkom;
+    }
+
+    /** Shows the home screen and the menu; returns the reader's choice, 0 to quit. */
+    int show() {
+        ui.blank();
+        ui.say(status());
+        whatMattersNow();
+        ui.blank();
+        ui.option("1", welkom.session().isPresent() ? ui.t("menu.activate_again") : ui.t("menu.activate"));
+        ui.option("2", ui.t("menu.language"));
+        ui.option("3", ui.t("menu.lessons"));
+        ui.option("4", ui.t("menu.journey"));
+        ui.option("5", ui.t("menu.sync"));
+        ui.option("6", ui.t("menu.sign_in"));
+        ui.option("7", ui.t("menu.course"));
+        ui.option("8", ui.t("menu.phrasebook"));
+        ui.option("9", ui.t("menu.places"));
+        ui.option("0", ui.t("menu.quit"));
+        return ui.choose(ui.t("prompt.choice"), 0, 9, false);
+    }
+
+    private String status() {
+        Optional<Session> session = welkom.session();
+        List<String> parts = new ArrayList<>();
+        if (!session.isPresent()) {
+            parts.add(ui.t("home.not_activated"));
+        } else {
+            parts.add(Terminal.isolate(Terminal.sanitize(session.get().municipalityName())));
+            Optional<Household> household = welkom.household();
+            if (household.isPresent()) {
+                parts.add(Terminal.isolate(Terminal.sanitize(household.get().displayName())));
+            } else if (session.get().role() == Role.BUDDY) {
+                parts.add(ui.t("home.family_friend", Terminal.isolate(Terminal.sanitize(session.get().displayName())),
+                        ui.n("count.families", welkom.households().size())));
+            }
+        }
+        return String.join(" · ", parts);
+    }
+
+    private void whatMattersNow() {
+        List<Task> next = nextTasks();
+        if (!next.isEmpty()) {
+            ui.say(ui.t("home.next_tasks"));
+            for (Task t : next) {
+                String[] title = JourneyScreen.title(t, welkom.languages(), ui);
+                String mark = t.assignee() == TaskAssignee.FAMILY ? "★ " : "  ";
+                String due = t.dueDate() == null ? "" : " · " + ui.t("task.due", Terminal.sanitize(t.dueDate()));
+                ui.say("  " + mark + Terminal.isolate(title[0]) + due);
+            }
+            ui.say("  " + ui.t("home.star_is_yours"));
+        }
+        Optional<SyncResult> last = welkom.lastSync();
+        if (last.isPresent()) {
+            SyncResult r = last.get();
+            String when = r.finishedAt() == null ? "" : r.finishedAt().replace('T', ' ').replace("Z", " UTC");
+            ui.say(ui.t("home.last_sync", Terminal.isolate(when), new SyncScreen(ui, welkom).summary(r)));
+        } else if (welkom.session().isPresent()) {
+            ui.say(ui.t("home.never_synced"));
+        }
+        int pending = welkom.pendingChanges();
+        if (pending > 0) {
+            ui.say(ui.t("home.pending", ui.n("count.changes", pending)));
+        }
+        sayIfReadingInAnotherLanguage(ui, welkom);
+    }
+
+    /** Open tasks, soonest due first (no due date last), at most {@link #NEXT_TASKS}. */
+    private List<Task> nextTasks() {
+        List<Task> open = new ArrayList<>();
+        for (Task t : welkom.tasks()) {
+            if (t.status() != TaskStatus.DONE) {
+                open.add(t);
+            }
+        }
+        open.sort(Comparator.comparing((Task t) -> t.dueDate() == null ? "\uffff" : t.dueDate()).thenComparing(Task::id));
+        return open.size() > NEXT_TASKS ? open.subList(0, NEXT_TASKS) : open;
+    }
+
+    /** After a language change offline: the lessons are still in the languages the phone has, and the reader is told. */
+    static void sayIfReadingInAnotherLanguage(Ui ui, Welkom welkom) {
+        List<String> chain = welkom.languages();
+        List<String> stored = welkom.contentLanguages();
+        if (!chain.isEmpty() && !stored.isEmpty() && !stored.get(0).equals(chain.get(0))) {
+            ui.say(ui.t("home.reading_other_language", Terminal.sanitize(stored.get(0))));
+        }
+    }
+}

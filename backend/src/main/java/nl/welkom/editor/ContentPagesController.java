@@ -58,8 +58,11 @@ final class ContentPagesController {
     private final ContentSearch search;
     private final Pages pages;
 
+    private final UiStrings uiStrings;
+
     ContentPagesController(AuthService authService, ContentEditing editing, LessonRevisions revisions,
-                           ContentSearch search, Pages pages) {
+                           ContentSearch search, Pages pages, UiStrings uiStrings) {
+        this.uiStrings = uiStrings;
         this.authService = authService;
         this.editing = editing;
         this.revisions = revisions;
@@ -75,6 +78,7 @@ final class ContentPagesController {
         Map<String, Object> model = new HashMap<>();
         model.put("viewer", viewer);
         model.put("counts", editing.counts(overview));
+        model.put("uiStrings", uiStrings.counts());
         model.put("lang", chosen);
         model.put("lessons", overview);
         model.put("failed", search.topFailed(Caller.of(authentication).municipalityId(), 10));

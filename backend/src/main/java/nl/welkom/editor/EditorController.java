@@ -41,7 +41,11 @@ final class EditorController {
     private final XliffExchange xliff;
     private final ContentSearch search;
 
-    EditorController(ContentEditing editing, LessonRevisions revisions, XliffExchange xliff, ContentSearch search) {
+    private final UiStrings uiStrings;
+
+    EditorController(ContentEditing editing, LessonRevisions revisions, XliffExchange xliff, ContentSearch search,
+                     UiStrings uiStrings) {
+        this.uiStrings = uiStrings;
         this.editing = editing;
         this.revisions = revisions;
         this.xliff = xliff;
@@ -56,6 +60,12 @@ final class EditorController {
     @Get("/status")
     List<LanguageCounts> status() {
         return editing.counts(editing.overview());
+    }
+
+    /** The companion's own words per language: translated, machine-drafted, missing. */
+    @Get("/ui-strings")
+    List<EditorModel.UiStringCounts> uiStrings() {
+        return uiStrings.counts();
     }
 
     @Get("/lessons/{id}")

@@ -83,6 +83,16 @@ public final class EditorModel {
     public record LanguageCounts(String lang, String name, int upToDate, int outdated, int machineDrafted, int missing) {
     }
 
+    /**
+     * The companion's own words in one language: of {@code total} strings, how many a person reviewed,
+     * a machine drafted ({@code fuzzy}) or are missing (the reader sees the English source there), and
+     * how many entries of the file could not be read.
+     */
+    @Serdeable
+    public record UiStringCounts(String lang, String nativeName, int total, int translated, int machineDrafted,
+                                 int missing, int unreadable) {
+    }
+
     /** A search that found nothing, and how often it was made. */
     @Serdeable
     public record FailedSearch(String query, String lang, long count) {

@@ -156,6 +156,9 @@ class EditorApiTest {
         api.get("/api/editor/lessons", api.login(Fixtures.BUDDY)).problem(403);
         api.get("/api/editor/xliff?lang=ar", api.login(Fixtures.OFFICER)).problem(403);
         api.get("/api/editor/lessons", null).problem(401);
+        api.get("/api/editor/ui-strings", api.login(Fixtures.OFFICER)).problem(403);
+        api.get("/api/editor/ui-strings", api.login(Fixtures.BUDDY)).problem(403);
+        api.get("/api/editor/ui-strings", null).problem(401);
     }
 
     private Revision save(String lesson, String lang, String title, String body, boolean minor) {

@@ -3,13 +3,7 @@ package nl.welkom.client.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +12,6 @@ import java.util.List;
 import nl.welkom.client.SyncListener;
 import nl.welkom.client.SyncResult;
 import nl.welkom.client.Welkom;
-import nl.welkom.client.cli.Companion;
 import nl.welkom.client.store.jdbc.SqliteLocalStore;
 import nl.welkom.model.auth.ActivationCode;
 import nl.welkom.model.course.Course;
@@ -89,7 +82,7 @@ class CourseCompanionIT {
         }
         input.add("");           // back from the lesson list
         input.add("0");          // quit
-        String out = companion(phoneData, input);
+        String out = CompanionRun.run(phoneData, "http://127.0.0.1:9", input);
 
         assertTrue(out.contains(first.title()), "the Arabic lesson was shown: " + out);
         // The companion speaks the reader's language: the expected lines come from the same strings.
@@ -113,25 +106,5 @@ class CourseCompanionIT {
         for (QuizQuestion question : first.quiz()) {
             assertTrue(progress.contains(question.slug()), progress);
         }
-    }
-
-    private static String companion(Path data, List<String> lines) throws IOException {
-        StringBuilder input = new StringBuilder();
-        for (String line : lines) {
-            input.append(line).append('\n');
-        }
-        InputStream in = new ByteArrayInputStream(input.toString().getBytes(StandardCharsets.UTF_8));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        InputStream realIn = System.in;
-        PrintStream realOut = System.out;
-        System.setIn(in);
-        try (PrintStream capture = new PrintStream(out, true, "UTF-8")) {
-            System.setOut(capture);
-            Companion.main(new String[] {"--server", "http://127.0.0.1:9", "--data", data.toString(), "--width", "80"});
-        } finally {
-            System.setOut(realOut);
-            System.setIn(realIn);
-        }
-        return new String(out.toByteArray(), StandardCharsets.UTF_8);
     }
 }

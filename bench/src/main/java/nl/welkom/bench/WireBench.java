@@ -19,6 +19,7 @@ import nl.welkom.client.SyncListener;
 final class WireBench {
     static final String HOUSEHOLD = "Familie Al-Khatib";
     static final String LANGUAGE = "ar";
+    static final String HOUSEHOLD_TI = "Familie Haile";
 
     private final Path backendJar;
     private final Path work;
@@ -55,6 +56,21 @@ final class WireBench {
                         plain.welkom.setLanguages(List.of(LANGUAGE));
                     });
                     scenarios.add(json(installPlain, plain));
+
+                    // 1b. The same first install in Tigrinya (Familie Haile): a language in Ge'ez script,
+                    //     three UTF-8 bytes a letter, next to Arabic's two.
+                    String haile = officer.householdId(HOUSEHOLD_TI);
+                    try (Phone ti = new Phone(proxy, work.resolve("phone-ti"), false)) {
+                        String codeTi = officer.createActivationCode(haile);
+                        Phone.Measure installTi = ti.measure("First install (ti): activate + first sync", () -> {
+                            ti.welkom.activate(codeTi, "Bench phone (ti)");
+                            ti.welkom.setLanguages(List.of("ti"));
+                        });
+                        scenarios.add(json(installTi, ti));
+                        out.addProperty("firstInstallTiVsAr",
+                                (double) (installTi.total.up() + installTi.total.down())
+                                        / (install.total.up() + install.total.down()));
+                    }
 
                     // 2. Up-to-date sync right after.
                     Phone.Measure upToDate = phone.measure("Up-to-date sync (nothing changed)", null);

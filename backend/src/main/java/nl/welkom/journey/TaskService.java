@@ -19,7 +19,9 @@ import nl.welkom.audit.AuditLog;
 import nl.welkom.auth.Caller;
 import nl.welkom.household.ChangeSequence;
 import nl.welkom.household.HouseholdScope;
+import nl.welkom.model.auth.Role;
 import nl.welkom.model.journey.Task;
+import nl.welkom.model.journey.TaskAssignee;
 import nl.welkom.model.journey.TaskStatus;
 import nl.welkom.model.sync.MutationOutcome;
 import nl.welkom.problem.ProblemException;
@@ -41,6 +43,8 @@ public class TaskService {
     public static final long CURRENT = Long.MAX_VALUE;
 
     private static final String NOT_IN_SCOPE = "No such task in your scope.";
+    /** The detail of a refused tick on an officer's task (docs/sync.md, "Who may tick what"). */
+    public static final String OFFICERS_TASK = "Only an officer can tick or reopen an officer's task.";
     private static final Comparator<TaskEntity> JOURNEY_ORDER = Comparator
             .comparing(TaskEntity::stage)
             .thenComparing(TaskEntity::dueDate, Comparator.nullsLast(Comparator.naturalOrder()))
@@ -142,6 +146,9 @@ public class TaskService {
             return new Edited(MutationOutcome.REJECTED, NOT_IN_SCOPE, null);
         }
         TaskEntity task = found.get();
+        if (values.containsKey(TaskField.STATUS) && !mayChangeStatus(actor, task)) {
+            return new Edited(MutationOutcome.REJECTED, OFFICERS_TASK, task);
+        }
         for (Map.Entry<TaskField, String> value : values.entrySet()) {
             Optional<String> refusal = value.getKey().refusal(value.getValue());
             if (refusal.isPresent()) {
@@ -177,6 +184,15 @@ public class TaskService {
         changes.keySet().forEach(field -> audit.record(actor, auditAction(field), task.householdId()));
         return new Edited(overwritten.isEmpty() ? MutationOutcome.APPLIED : MutationOutcome.APPLIED_WITH_CONFLICT,
                 null, updated);
+    }
+
+    /**
+     * Who may tick or reopen what: an officer's task only an officer (it is the municipality's work,
+     * such as finalising the PIP); the family's and the buddy's tasks the family, the buddy or the
+     * officer. Notes and due dates are not restricted here: anyone in scope may write a note.
+     */
+    static boolean mayChangeStatus(Caller actor, TaskEntity task) {
+        return task.assignee() != TaskAssignee.OFFICER || actor.role() == Role.OFFICER;
     }
 
     private static String auditAction(TaskField field) {

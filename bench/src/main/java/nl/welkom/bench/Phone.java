@@ -102,7 +102,7 @@ final class Phone implements AutoCloseable {
     }
 
     int taskCount() {
-        return welkom.tasks().size();
+        return welkom.journey().tasks().size();
     }
 
     @Override

@@ -229,7 +229,7 @@ final class PullBench {
             welkom.setLanguages(List.of("ar"));
             welkom.sync(SyncListener.NONE);
             t.token = welkom.session().orElseThrow().token();
-            t.info.addProperty("tasksOnPhone", welkom.tasks().size());
+            t.info.addProperty("tasksOnPhone", welkom.journey().tasks().size());
         }
         // The head as the server sees it, with the bench's own client.
         long cursor = 0;

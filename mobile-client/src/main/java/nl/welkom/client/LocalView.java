@@ -10,6 +10,7 @@ import java.util.Map;
 import nl.welkom.model.journey.Task;
 import nl.welkom.model.journey.TaskStatus;
 import nl.welkom.model.sync.Mutation;
+import nl.welkom.model.sync.MutationType;
 
 /**
  * What the reader sees: server copies with the pending outbox replayed on top, in order. Pure
@@ -24,6 +25,15 @@ final class LocalView {
             .thenComparing(Task::id);
 
     private LocalView() {
+    }
+
+    /**
+     * A new edit made on this phone: a client UUID (the server applies it at most once), the server
+     * version it is based on (0 where versions do not apply), and when it was made, in milliseconds.
+     */
+    static Mutation newEdit(MutationType type, String entityId, long baseVersion, String value, java.time.Clock clock) {
+        return new Mutation(java.util.UUID.randomUUID().toString(), type, entityId, baseVersion,
+                java.time.Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString(), value);
     }
 
     static List<Task> tasks(List<Task> serverCopies, List<Mutation> outbox) {

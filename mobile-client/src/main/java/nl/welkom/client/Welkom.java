@@ -1,8 +1,6 @@
 package nl.welkom.client;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -14,9 +12,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import nl.welkom.client.store.LocalStore;
@@ -29,22 +25,10 @@ import nl.welkom.model.auth.Role;
 import nl.welkom.model.auth.Session;
 import nl.welkom.model.content.ContentPack;
 import nl.welkom.model.content.Language;
-import nl.welkom.model.content.Lesson;
 import nl.welkom.model.content.TextDirection;
-import nl.welkom.model.content.Topic;
-import nl.welkom.model.course.Certificate;
-import nl.welkom.model.course.Course;
-import nl.welkom.model.course.CourseLesson;
-import nl.welkom.model.course.QuizQuestion;
-import nl.welkom.model.household.Household;
-import nl.welkom.model.household.Member;
-import nl.welkom.model.journey.Task;
-import nl.welkom.model.journey.TaskStatus;
 import nl.welkom.model.phrasebook.Phrasebook;
 import nl.welkom.model.place.Place;
 import nl.welkom.model.place.Places;
-import nl.welkom.model.sync.Mutation;
-import nl.welkom.model.sync.MutationType;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -83,13 +67,14 @@ public final class Welkom {
             new HashSet<>(Arrays.asList("ar", "fa", "prs", "ps", "ur", "he", "ckb"));
     /** A BCP-47-like code; also guarantees the code is safe in a URL and a header unescaped. */
     private static final Pattern LANGUAGE_CODE = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
-    /** Longest task note the server accepts (docs/sync.md, TASK_SET_NOTE), in characters (Unicode code points). */
-    public static final int MAX_NOTE_LENGTH = 500;
 
     private final LocalStore store;
     private final Clock clock;
     private final Api api;
     private final SyncEngine engine;
+    private final Journey journey;
+    private final Lessons lessons;
+    private final CourseBook course;
 
     private Welkom(Builder builder) {
         this.store = builder.store;
@@ -104,6 +89,9 @@ public final class Welkom {
                 .build();
         this.api = new Api(client, builder.baseUrl);
         this.engine = new SyncEngine(api, store, builder.pullLimit, builder.clock);
+        this.journey = new Journey(store, clock);
+        this.lessons = new Lessons(store, clock);
+        this.course = new CourseBook(store, clock);
     }
 
     /** Timeouts for slow mobile links: connecting may take a while, so may a content pack on 2G. */
@@ -207,7 +195,7 @@ public final class Welkom {
      * {@code 304} keeps the stored pack; a {@code 200} replaces it in one transaction. Needs no
      * activation.
      *
-     * <p>Offline: {@link WelkomOfflineException}; the stored pack stays and {@link #topics()} keeps
+     * <p>Offline: {@link WelkomOfflineException}; the stored pack stays and {@link Lessons#topics()} keeps
      * working.
      *
      * @return true when a new pack was stored, false when the stored one is current
@@ -346,74 +334,24 @@ public final class Welkom {
 
     // ---- local reads ----------------------------------------------------------------------
 
+    /** The households on this phone, their tasks and the reader's offline edits. */
+    public Journey journey() {
+        return journey;
+    }
+
+    /** The orientation lessons on this phone, search, and feedback and questions about them. */
+    public Lessons lessons() {
+        return lessons;
+    }
+
+    /** The pre-departure course, each member's progress and certificate. */
+    public CourseBook course() {
+        return course;
+    }
+
     /** The stored session; empty before activation. Reads the store only. */
     public Optional<Session> session() {
         return Shelf.SESSION.get(store);
-    }
-
-    /** Topics of the stored content pack, in order; empty before the first content refresh. Reads the store only. */
-    public List<Topic> topics() {
-        Optional<ContentPack> pack = Shelf.CONTENT.get(store);
-        if (!pack.isPresent() || pack.get().topics() == null) {
-            return Collections.emptyList();
-        }
-        return Collections.unmodifiableList(new ArrayList<>(pack.get().topics()));
-    }
-
-    /** A lesson of the stored content pack by id. Reads the store only. */
-    public Optional<Lesson> lesson(String id) {
-        for (Topic topic : topics()) {
-            if (topic.lessons() == null) {
-                continue;
-            }
-            for (Lesson lesson : topic.lessons()) {
-                if (lesson.id() != null && lesson.id().equals(id)) {
-                    return Optional.of(lesson);
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * A newcomer device's own household (the session's) as last pulled; empty before the first
-     * sync, and on a buddy's phone (see {@link #households()}). Reads the store only.
-     */
-    public Optional<Household> household() {
-        Optional<Session> session = Shelf.SESSION.get(store);
-        if (!session.isPresent() || session.get().householdId() == null) {
-            return Optional.empty();
-        }
-        return Shelf.HOUSEHOLDS.get(store, session.get().householdId());
-    }
-
-    /**
-     * Every household this phone holds, ordered by id: the own one on a newcomer's device, the
-     * matched ones on a buddy's phone. Reads the store only.
-     */
-    public List<Household> households() {
-        return Shelf.HOUSEHOLDS.all(store);
-    }
-
-    /**
-     * All tasks on this phone as the reader should see them: the server's copy with the edits still
-     * waiting in the outbox applied on top, ordered by journey stage, then due date (none last).
-     * Reads the store only.
-     */
-    public List<Task> tasks() {
-        return LocalView.tasks(Shelf.TASKS.all(store), store.outbox());
-    }
-
-    /** The tasks of one household, like {@link #tasks()}. Reads the store only. */
-    public List<Task> tasks(String householdId) {
-        Objects.requireNonNull(householdId, "householdId");
-        List<Task> mine = new ArrayList<>();
-        for (Task t : tasks()) {
-            if (householdId.equals(t.householdId())) {
-                mine.add(t);
-            }
-        }
-        return Collections.unmodifiableList(mine);
     }
 
     /**
@@ -424,29 +362,9 @@ public final class Welkom {
         return Shelf.LAST_SYNC.get(store);
     }
 
-    /**
-     * The languages the lessons on the phone were fetched for, best first ({@code ContentPack#languages()});
-     * empty before the first content refresh. When it does not start with {@link #languages()}'s first,
-     * the reader chose a language offline and reads the best the phone has until the next sync. Reads the store only.
-     */
-    public List<String> contentLanguages() {
-        Optional<ContentPack> pack = Shelf.CONTENT.get(store);
-        return pack.isPresent() && pack.get().languages() != null
-                ? Collections.unmodifiableList(new ArrayList<>(pack.get().languages())) : Collections.<String>emptyList();
-    }
-
     /** Number of edits waiting to be sent. Reads the store only. */
     public int pendingChanges() {
         return store.outbox().size();
-    }
-
-    /** Ids of tasks with an edit waiting to be sent (for a "waiting to sync" mark). Reads the store only. */
-    public Set<String> pendingTaskIds() {
-        Set<String> ids = new LinkedHashSet<>();
-        for (Mutation m : store.outbox()) {
-            ids.add(m.entityId());
-        }
-        return Collections.unmodifiableSet(ids);
     }
 
     /**
@@ -465,220 +383,7 @@ public final class Welkom {
 
     // ---- offline edits --------------------------------------------------------------------
 
-    /**
-     * Marks a task done. Works fully offline: the task shows as done at once and a
-     * {@code TASK_COMPLETE} mutation (new client UUID, base version = the task's server version,
-     * createdAt = now) is appended to the outbox in the same transaction; {@link #sync} sends it.
-     * A task that already shows as done is returned unchanged and nothing is queued.
-     *
-     * <p>Toggling a task twice before a sync queues both mutations, in order; they are never
-     * coalesced, because a mutation may already have reached the server in a push whose answer was
-     * lost, and cancelling it locally would leave phone and server disagreeing for good.
-     *
-     * @return the task as it now shows
-     * @throws IllegalArgumentException when no task with that id is on this phone
-     */
-    public Task completeTask(String taskId) {
-        return edit(taskId, MutationType.TASK_COMPLETE, TaskStatus.DONE);
-    }
-
-    /**
-     * Marks a done task open again; otherwise exactly like {@link #completeTask(String)} (offline,
-     * queued as {@code TASK_REOPEN}, a task that already shows as open is returned unchanged).
-     *
-     * @throws IllegalArgumentException when no task with that id is on this phone
-     */
-    public Task reopenTask(String taskId) {
-        return edit(taskId, MutationType.TASK_REOPEN, TaskStatus.OPEN);
-    }
-
-    /**
-     * Sets the household's own note on a task ("appointment Tuesday 10:00"); an empty note clears
-     * it. Works fully offline, like {@link #completeTask(String)}: the note shows at once and a
-     * {@code TASK_SET_NOTE} mutation carrying the note is queued. A note equal to the one shown
-     * queues nothing. When someone else changed the note meanwhile, the edit that reaches the
-     * server last wins and the overwritten note is kept on the server as a conflict
-     * ({@link SyncNotice.Kind#CONFLICT}). The server has the last word on what a note may hold
-     * (it refuses control characters other than line breaks and tabs); a refused note comes back
-     * as a {@link SyncNotice.Kind#REJECTED} notice and the old note shows again.
-     *
-     * @param note the note, at most {@link #MAX_NOTE_LENGTH} characters; null, empty or blank clears it
-     * @return the task as it now shows
-     * @throws IllegalArgumentException when no task with that id is on this phone, or the note is too long
-     */
-    public Task setTaskNote(String taskId, String note) {
-        String value = note == null ? "" : note;
-        if (value.codePointCount(0, value.length()) > MAX_NOTE_LENGTH) {
-            throw new IllegalArgumentException("A note has at most " + MAX_NOTE_LENGTH + " characters");
-        }
-        return edit(taskId, MutationType.TASK_SET_NOTE, value,
-                shown -> Objects.equals(shown.note(), LocalView.note(value)));
-    }
-
-    /** The longest question {@link #askQuestion} sends (the server's limit). */
-    public static final int MAX_QUESTION_LENGTH = 1000;
-
-    /**
-     * Searches the stored content pack, offline (reads the store only): lessons whose text in one
-     * language holds every word of {@code query} (case and accents ignored), tried along the
-     * reader's languages and then Dutch, at most 20. Online, {@code GET /api/search} does the same
-     * over the server's published text and also finds Dutch words in translated lessons (and logs
-     * searches that find nothing for editors); this method never calls it.
-     *
-     * @return the hits, best language first; empty for an empty query or before the first content refresh
-     */
-    public List<nl.welkom.model.content.SearchHit> search(String query) {
-        Optional<ContentPack> pack = Shelf.CONTENT.get(store);
-        if (!pack.isPresent()) {
-            return Collections.emptyList();
-        }
-        return LocalSearch.search(pack.get(), languages(), query);
-    }
-
-    /**
-     * "Was this lesson helpful?". Works offline: a {@code LESSON_FEEDBACK} mutation is queued in the
-     * outbox and {@link #sync} sends it; the server keeps one vote per phone and lesson, the last one
-     * sent. A lesson the server does not know comes back as a REJECTED {@link SyncNotice}.
-     *
-     * @throws IllegalArgumentException when {@code lessonId} is empty
-     */
-    public void rateLesson(String lessonId, boolean helpful) {
-        queue(MutationType.LESSON_FEEDBACK, requireText(lessonId, "lessonId"), Boolean.toString(helpful));
-    }
-
-    /**
-     * Asks a question, about a lesson or ({@code lessonId} null) in general. Works offline: a
-     * {@code QUESTION_ASK} mutation is queued and {@link #sync} sends it; the server routes it to the
-     * household's buddy when it has one, else to the municipality's officers.
-     *
-     * @return the question's id (the mutation id)
-     * @throws IllegalArgumentException when the text is empty or longer than {@link #MAX_QUESTION_LENGTH}
-     */
-    public String askQuestion(String lessonId, String text) {
-        String value = requireText(text, "text");
-        if (value.length() > MAX_QUESTION_LENGTH) {
-            throw new IllegalArgumentException("A question has at most " + MAX_QUESTION_LENGTH + " characters");
-        }
-        return queue(MutationType.QUESTION_ASK, lessonId == null ? "" : lessonId.trim(), value);
-    }
-
-    private String queue(MutationType type, String entityId, String value) {
-        Mutation mutation = new Mutation(UUID.randomUUID().toString(), type, entityId, 0,
-                Instant.now(clock).truncatedTo(ChronoUnit.MILLIS).toString(), value);
-        store.inTransaction(() -> store.appendToOutbox(mutation));
-        return mutation.id();
-    }
-
-    private Task edit(String taskId, MutationType type, TaskStatus target) {
-        return edit(taskId, type, null, shown -> shown.status() == target);
-    }
-
-    private Task edit(String taskId, MutationType type, String value, Predicate<Task> alreadyShown) {
-        Objects.requireNonNull(taskId, "taskId");
-        Task[] result = new Task[1];
-        store.inTransaction(() -> {
-            Task serverCopy = Shelf.TASKS.get(store, taskId)
-                    .orElseThrow(() -> new IllegalArgumentException("No task " + taskId + " on this phone"));
-            Task shown = LocalView.task(serverCopy, store.outbox());
-            if (alreadyShown.test(shown)) {
-                result[0] = shown;
-                return;
-            }
-            Mutation mutation = new Mutation(UUID.randomUUID().toString(), type, taskId, serverCopy.version(),
-                    Instant.now(clock).truncatedTo(ChronoUnit.MILLIS).toString(), value);
-            store.appendToOutbox(mutation);
-            result[0] = LocalView.apply(shown, mutation);
-        });
-        return result[0];
-    }
-
     // ---- pre-departure course and phrasebook ---------------------------------------------
-
-    /**
-     * The pre-departure course as last synced, in the reader's languages (store only, offline).
-     * Empty before the first sync with a server that has a course. The reading part of each lesson
-     * is {@link #lesson(String)} with the course lesson's {@code lessonId}.
-     */
-    public Optional<Course> course() {
-        return Shelf.COURSE.get(store);
-    }
-
-    /**
-     * Records a household member's answer to a quiz question. Works fully offline: a
-     * {@code COURSE_ANSWER} mutation ({@code value} = {@code questionSlug:optionIndex}) is queued
-     * and {@link #sync} sends it; the server records each answer once. The right option travels
-     * with the course, so the answer is judged here at once — quizzes are practice, not exams.
-     *
-     * @return whether it was right, the right option and the explanation
-     * @throws IllegalArgumentException when there is no course on the phone, no such question, the
-     *                                  option is out of range, or the member is not in a household on this phone
-     */
-    public QuizAnswer answerQuiz(String memberId, String questionSlug, int optionIndex) {
-        Course course = Shelf.COURSE.get(store).orElseThrow(() -> new IllegalArgumentException("No course on this phone"));
-        QuizQuestion question = CourseView.question(course, Objects.requireNonNull(questionSlug, "questionSlug"));
-        if (question == null) {
-            throw new IllegalArgumentException("No question " + questionSlug + " in the course");
-        }
-        if (optionIndex < 0 || optionIndex >= question.options().size()) {
-            throw new IllegalArgumentException("No option " + optionIndex + " for " + questionSlug);
-        }
-        queueCourse(MutationType.COURSE_ANSWER, requireMember(memberId), questionSlug + ":" + optionIndex);
-        return new QuizAnswer(optionIndex == question.correct(), question.correct(), question.explanation());
-    }
-
-    /**
-     * Marks a course lesson read by a household member; offline, queued as {@code COURSE_LESSON_DONE}.
-     * A lesson already shown as done queues nothing.
-     *
-     * @throws IllegalArgumentException when the lesson is not in the course on this phone or the member unknown
-     */
-    public void completeCourseLesson(String memberId, String lessonId) {
-        Course course = Shelf.COURSE.get(store).orElseThrow(() -> new IllegalArgumentException("No course on this phone"));
-        boolean inCourse = false;
-        for (CourseLesson lesson : course.lessons()) {
-            inCourse |= lesson.lessonId().equals(lessonId);
-        }
-        if (!inCourse) {
-            throw new IllegalArgumentException("No lesson " + lessonId + " in the course");
-        }
-        if (courseProgress(requireMember(memberId)).lessonsDone().contains(lessonId)) {
-            return;
-        }
-        queueCourse(MutationType.COURSE_LESSON_DONE, memberId, lessonId);
-    }
-
-    /**
-     * A member's course progress (store only): the server's last copy with the answers and lessons
-     * still in the outbox on top.
-     *
-     * @throws IllegalArgumentException when there is no course on the phone
-     */
-    public CourseStatus courseProgress(String memberId) {
-        Course course = Shelf.COURSE.get(store).orElseThrow(() -> new IllegalArgumentException("No course on this phone"));
-        return CourseView.status(course, Objects.requireNonNull(memberId, "memberId"), Shelf.COURSE_PROGRESS.all(store),
-                store.outbox(), clock);
-    }
-
-    /**
-     * The certificate of a member who completed the course (store only, offline): every lesson done
-     * and every question answered correctly at least once. The date is the server's once it has
-     * heard, else the day it was completed on this phone. Empty while not complete.
-     */
-    public Optional<Certificate> certificate(String memberId) {
-        Optional<Course> course = Shelf.COURSE.get(store);
-        if (!course.isPresent()) {
-            return Optional.empty();
-        }
-        CourseStatus status = courseProgress(memberId);
-        Member member = member(memberId);
-        if (!status.complete() || member == null) {
-            return Optional.empty();
-        }
-        String id = UUID.nameUUIDFromBytes(("certificate:" + memberId + ":" + course.get().slug())
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
-        return Optional.of(new Certificate(id, memberId, member.displayName(), course.get().slug(),
-                course.get().title(), status.completedAt(), course.get().language()));
-    }
 
     /** The phrasebook as last synced, in the reader's languages (store only, offline); empty before. */
     public Optional<Phrasebook> phrasebook() {
@@ -697,16 +402,31 @@ public final class Welkom {
     }
 
     /**
-     * The {@code geo:} link that opens a map app at a place: {@code geo:lat,lon?q=<name>} when its
-     * coordinates are known, {@code geo:0,0?q=<address, postcode city>} (a map search) when only its
-     * address is, empty for a place described generically. Text is percent-encoded as UTF-8, spaces
-     * as {@code %20}. The one place this link is built.
+     * The {@code geo:} link an Android app hands to a map app: {@code geo:lat,lon?q=<name>} when the
+     * place's coordinates are known; empty otherwise (a {@code geo:0,0} search is never built: it
+     * reads as nonsense and some map apps open at 0,0). Text is percent-encoded as UTF-8, spaces as
+     * {@code %20}.
      */
     public static Optional<String> geoLink(Place place) {
         Objects.requireNonNull(place, "place");
         if (place.latitude() != null && place.longitude() != null) {
             return Optional.of("geo:" + plain(place.latitude()) + "," + plain(place.longitude()) + "?q="
                     + encode(place.name()));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A web link that opens the place on a map in any browser (OpenStreetMap): at its coordinates
+     * when they are known, else a search for its address, postcode and city; empty for a place
+     * described generically. The one place a readable map link is built.
+     */
+    public static Optional<String> mapLink(Place place) {
+        Objects.requireNonNull(place, "place");
+        if (place.latitude() != null && place.longitude() != null) {
+            String lat = plain(place.latitude());
+            String lon = plain(place.longitude());
+            return Optional.of("https://www.openstreetmap.org/?mlat=" + lat + "&mlon=" + lon + "#map=18/" + lat + "/" + lon);
         }
         if (place.address() != null) {
             StringBuilder where = new StringBuilder(place.address());
@@ -715,7 +435,7 @@ public final class Welkom {
             if (!town.isEmpty()) {
                 where.append(", ").append(town);
             }
-            return Optional.of("geo:0,0?q=" + encode(where.toString()));
+            return Optional.of("https://www.openstreetmap.org/search?query=" + encode(where.toString()));
         }
         return Optional.empty();
     }
@@ -732,32 +452,7 @@ public final class Welkom {
         }
     }
 
-    private String requireMember(String memberId) {
-        if (member(Objects.requireNonNull(memberId, "memberId")) == null) {
-            throw new IllegalArgumentException("No member " + memberId + " on this phone");
-        }
-        return memberId;
-    }
-
-    private Member member(String memberId) {
-        for (Household h : Shelf.HOUSEHOLDS.all(store)) {
-            if (h.members() != null) {
-                for (Member m : h.members()) {
-                    if (memberId.equals(m.id())) {
-                        return m;
-                    }
-                }
-            }
-        }
-        return null;
-    }
-
-    private void queueCourse(MutationType type, String memberId, String value) {
-        store.appendToOutbox(new Mutation(UUID.randomUUID().toString(), type, memberId, 0,
-                Instant.now(clock).truncatedTo(ChronoUnit.MILLIS).toString(), value));
-    }
-
-    private static String requireText(String value, String name) {
+    static String requireText(String value, String name) {
         String trimmed = Objects.requireNonNull(value, name).trim();
         if (trimmed.isEmpty()) {
             throw new IllegalArgumentException(name + " is empty");

@@ -62,8 +62,8 @@ class ActivationTest extends ServerTestSupport {
 
         welkom.activate("CODE", "phone");
 
-        assertFalse(welkom.household().isPresent());
-        assertTrue(welkom.tasks().isEmpty());
+        assertFalse(welkom.journey().household().isPresent());
+        assertTrue(welkom.journey().tasks().isEmpty());
         assertEquals(0, welkom.pendingChanges());
         assertEquals(0L, store.syncCursor());
     }
@@ -72,13 +72,13 @@ class ActivationTest extends ServerTestSupport {
     void activatingAgainForTheSameHouseholdKeepsTheOutbox() throws Exception {
         activated();
         Shelf.TASKS.put(store, Collections.singletonList(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 1)));
-        welkom.completeTask(Fixtures.TASK_BANK);
+        welkom.journey().complete(Fixtures.TASK_BANK);
         server.enqueue(json(Fixtures.session()));
 
         welkom.activate("NEW-CODE", "phone");
 
         assertEquals(1, welkom.pendingChanges());
-        assertEquals(TaskStatus.DONE, welkom.tasks().get(0).status());
+        assertEquals(TaskStatus.DONE, welkom.journey().tasks().get(0).status());
     }
 
     @Test
@@ -108,7 +108,7 @@ class ActivationTest extends ServerTestSupport {
     void signingInAgainAsTheSameBuddyKeepsTheOutbox() throws Exception {
         Shelf.SESSION.put(store, Fixtures.buddySession());
         Shelf.TASKS.put(store, Collections.singletonList(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 1)));
-        welkom.completeTask(Fixtures.TASK_BANK);
+        welkom.journey().complete(Fixtures.TASK_BANK);
         server.enqueue(json(Fixtures.buddySession()));
 
         welkom.login("buddy@zwolle.demo", "welkom-demo");
@@ -121,14 +121,14 @@ class ActivationTest extends ServerTestSupport {
         activated();
         Shelf.HOUSEHOLDS.put(store, Collections.singletonList(Fixtures.household()));
         Shelf.TASKS.put(store, Collections.singletonList(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 1)));
-        welkom.completeTask(Fixtures.TASK_BANK);
+        welkom.journey().complete(Fixtures.TASK_BANK);
         store.saveSyncCursor(5);
         server.enqueue(json(Fixtures.buddySession()));
 
         welkom.login("buddy@zwolle.demo", "welkom-demo");
 
-        assertTrue(welkom.households().isEmpty());
-        assertTrue(welkom.tasks().isEmpty());
+        assertTrue(welkom.journey().households().isEmpty());
+        assertTrue(welkom.journey().tasks().isEmpty());
         assertEquals(0, welkom.pendingChanges());
         assertEquals(0L, store.syncCursor());
     }

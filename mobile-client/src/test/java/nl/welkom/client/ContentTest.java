@@ -75,8 +75,8 @@ class ContentTest extends ServerTestSupport {
         WelkomApiException e = assertThrows(WelkomApiException.class, () -> welkom.refreshContent());
 
         assertTrue(e.problem().detail().contains("asked for [ti]"), e.problem().detail());
-        assertEquals(Arrays.asList("ti", "nl"), welkom.contentLanguages(), "the stored pack is kept");
-        assertFalse(welkom.topics().isEmpty());
+        assertEquals(Arrays.asList("ti", "nl"), welkom.lessons().languages(), "the stored pack is kept");
+        assertFalse(welkom.lessons().topics().isEmpty());
     }
 
     @Test
@@ -86,7 +86,7 @@ class ContentTest extends ServerTestSupport {
 
         assertTrue(welkom.refreshContent());
         assertEquals("/api/content?lang=xx,ar", take().getPath());
-        assertFalse(welkom.topics().isEmpty());
+        assertFalse(welkom.lessons().topics().isEmpty());
     }
 
     @Test
@@ -107,9 +107,9 @@ class ContentTest extends ServerTestSupport {
         welkom.refreshContent();
         server.shutdown();
 
-        assertEquals("الرعاية الصحية", welkom.topics().get(0).title());
-        assertEquals("طبيب العائلة", welkom.lesson("lesson-gp").get().title());
-        assertFalse(welkom.lesson("no-such-lesson").isPresent());
+        assertEquals("الرعاية الصحية", welkom.lessons().topics().get(0).title());
+        assertEquals("طبيب العائلة", welkom.lessons().lesson("lesson-gp").get().title());
+        assertFalse(welkom.lessons().lesson("no-such-lesson").isPresent());
         assertEquals(4, welkom.availableLanguages().size());
     }
 

@@ -33,14 +33,14 @@ class CourseTest extends ServerTestSupport {
     void anOfflineAnswerIsJudgedAtOnceQueuedAndPushedWithTheNextSync() throws Exception {
         onPhoneWithCourse();
 
-        QuizAnswer wrong = welkom.answerQuiz(MEMBER, "rain", 0);
-        QuizAnswer right = welkom.answerQuiz(MEMBER, "rain", 1);
+        QuizAnswer wrong = welkom.course().answer(MEMBER, "rain", 0);
+        QuizAnswer right = welkom.course().answer(MEMBER, "rain", 1);
 
         assertFalse(wrong.correct());
         assertEquals(1, wrong.correctOption());
         assertEquals("لأن", wrong.explanation());
         assertTrue(right.correct());
-        assertEquals(Collections.singleton("rain"), welkom.courseProgress(MEMBER).correctAnswers());
+        assertEquals(Collections.singleton("rain"), welkom.course().progress(MEMBER).correctAnswers());
         assertEquals(2, welkom.pendingChanges());
         Mutation queued = store.outbox().get(1);
         assertEquals(MutationType.COURSE_ANSWER, queued.type());
@@ -58,29 +58,29 @@ class CourseTest extends ServerTestSupport {
         assertEquals("/api/sync/push", push.getPath());
         assertEquals(2, Api.GSON.fromJson(push.getBody().readUtf8(), PushRequest.class).mutations().size());
         assertEquals(0, welkom.pendingChanges());
-        assertEquals(Collections.singleton("rain"), welkom.courseProgress(MEMBER).correctAnswers(),
+        assertEquals(Collections.singleton("rain"), welkom.course().progress(MEMBER).correctAnswers(),
                 "an applied answer stays shown before the server's progress arrives");
     }
 
     @Test
     void everyLessonDoneAndEveryQuestionRightGivesACertificate() throws Exception {
         onPhoneWithCourse();
-        assertFalse(welkom.certificate(MEMBER).isPresent());
+        assertFalse(welkom.course().certificate(MEMBER).isPresent());
 
-        welkom.completeCourseLesson(MEMBER, "lesson-1");
-        welkom.completeCourseLesson(MEMBER, "lesson-1");
-        welkom.answerQuiz(MEMBER, "rain", 1);
+        welkom.course().completeLesson(MEMBER, "lesson-1");
+        welkom.course().completeLesson(MEMBER, "lesson-1");
+        welkom.course().answer(MEMBER, "rain", 1);
 
         assertEquals(2, welkom.pendingChanges(), "a lesson already done queues nothing");
-        CourseStatus status = welkom.courseProgress(MEMBER);
+        CourseStatus status = welkom.course().progress(MEMBER);
         assertTrue(status.complete());
         assertEquals("2026-11-23", status.completedAt());
-        nl.welkom.model.course.Certificate certificate = welkom.certificate(MEMBER).orElseThrow(AssertionError::new);
+        nl.welkom.model.course.Certificate certificate = welkom.course().certificate(MEMBER).orElseThrow(AssertionError::new);
         assertEquals("Mehret", certificate.memberName());
         assertEquals("قبل المغادرة", certificate.courseTitle());
         assertEquals("ar", certificate.language());
-        assertThrows(IllegalArgumentException.class, () -> welkom.answerQuiz(MEMBER, "rain", 3));
-        assertThrows(IllegalArgumentException.class, () -> welkom.answerQuiz("stranger", "rain", 1));
+        assertThrows(IllegalArgumentException.class, () -> welkom.course().answer(MEMBER, "rain", 3));
+        assertThrows(IllegalArgumentException.class, () -> welkom.course().answer("stranger", "rain", 1));
     }
 
     @Test
@@ -107,9 +107,9 @@ class CourseTest extends ServerTestSupport {
         assertEquals("/api/phrasebook?lang=ar", take().getPath());
         assertEquals("/api/places?lang=ar", take().getPath());
         assertEquals("/api/course/progress", take().getPath());
-        assertEquals("c1", welkom.course().get().version());
+        assertEquals("c1", welkom.course().get().get().version());
         assertEquals("صباح الخير!", welkom.phrasebook().get().categories().get(0).phrases().get(0).translation());
-        assertEquals("2026-11-20", welkom.certificate(MEMBER).get().completedAt(), "the server's date");
+        assertEquals("2026-11-20", welkom.course().certificate(MEMBER).get().completedAt(), "the server's date");
 
         server.enqueue(json(emptyPage(3, "combined-1")));
         SyncResult again = welkom.sync(SyncListener.NONE);

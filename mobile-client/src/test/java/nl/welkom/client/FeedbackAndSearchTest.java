@@ -24,8 +24,8 @@ class FeedbackAndSearchTest extends ServerTestSupport {
     @Test
     void aVoteAndAQuestionMadeOfflineReachTheServerInTheNextSync() throws Exception {
         activated();
-        welkom.rateLesson("lesson-gp", false);
-        String questionId = welkom.askQuestion("lesson-gp", "  Moet ik een afspraak maken?  ");
+        welkom.lessons().rate("lesson-gp", false);
+        String questionId = welkom.lessons().ask("lesson-gp", "  Moet ik een afspraak maken?  ");
         assertEquals(0, server.getRequestCount(), "nothing left the phone");
         List<Mutation> outbox = store.outbox();
         assertEquals(2, outbox.size());
@@ -55,11 +55,11 @@ class FeedbackAndSearchTest extends ServerTestSupport {
     @Test
     void aQuestionWithoutLessonOrTextIsHandledLocally() {
         activated();
-        welkom.askQuestion(null, "Wanneer komt de taalles?");
+        welkom.lessons().ask(null, "Wanneer komt de taalles?");
         assertEquals(MutationType.QUESTION_ASK, store.outbox().get(0).type());
         assertEquals("", store.outbox().get(0).entityId());
-        assertThrows(IllegalArgumentException.class, () -> welkom.askQuestion("lesson-gp", "   "));
-        assertThrows(IllegalArgumentException.class, () -> welkom.rateLesson(" ", true));
+        assertThrows(IllegalArgumentException.class, () -> welkom.lessons().ask("lesson-gp", "   "));
+        assertThrows(IllegalArgumentException.class, () -> welkom.lessons().rate(" ", true));
     }
 
     @Test
@@ -67,18 +67,18 @@ class FeedbackAndSearchTest extends ServerTestSupport {
         Shelf.CONTENT.put(store, Arrays.asList("ar", "en"), "\"v1\"", Fixtures.pack("v1", Arrays.asList("ar", "en", "nl")));
         welkom.setLanguages(Arrays.asList("ar", "en"));
 
-        List<SearchHit> arabic = welkom.search("طبيب العائلة");
+        List<SearchHit> arabic = welkom.lessons().search("طبيب العائلة");
         assertEquals(1, arabic.size());
         assertEquals("ar", arabic.get(0).language());
         assertEquals("lesson-gp", arabic.get(0).lessonId());
 
-        List<SearchHit> english = welkom.search("PRACTICE");
+        List<SearchHit> english = welkom.lessons().search("PRACTICE");
         assertEquals(1, english.size());
         assertEquals("en", english.get(0).language());
         assertTrue(english.get(0).snippet().contains("practice"), english.get(0).snippet());
 
-        assertTrue(welkom.search("huisarts").isEmpty());
-        assertTrue(welkom.search("   ").isEmpty());
+        assertTrue(welkom.lessons().search("huisarts").isEmpty());
+        assertTrue(welkom.lessons().search("   ").isEmpty());
         assertEquals(0, server.getRequestCount(), "search never calls the server");
     }
 }

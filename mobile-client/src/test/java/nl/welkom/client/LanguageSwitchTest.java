@@ -56,11 +56,11 @@ class LanguageSwitchTest extends ServerTestSupport {
         welkom.setLanguages(Arrays.asList("ti", "en"));
         assertThrows(WelkomOfflineException.class, () -> welkom.sync(SyncListener.NONE));
 
-        assertFalse(welkom.topics().isEmpty(), "the lessons stay");
-        assertTrue(welkom.course().isPresent(), "the course stays");
+        assertFalse(welkom.lessons().topics().isEmpty(), "the lessons stay");
+        assertTrue(welkom.course().get().isPresent(), "the course stays");
         assertTrue(welkom.phrasebook().isPresent(), "the phrasebook stays");
         assertTrue(welkom.places().isPresent(), "the places stay");
-        assertEquals(Arrays.asList("ar", "nl"), welkom.contentLanguages(), "and the phone can say which language they are in");
+        assertEquals(Arrays.asList("ar", "nl"), welkom.lessons().languages(), "and the phone can say which language they are in");
         assertEquals(Arrays.asList("ti", "en"), welkom.languages());
     }
 
@@ -81,8 +81,8 @@ class LanguageSwitchTest extends ServerTestSupport {
         assertEquals("/api/course?lang=ti", take().getPath());
         assertEquals("/api/phrasebook?lang=ti", take().getPath());
         assertEquals("/api/places?lang=ti", take().getPath());
-        assertEquals(Arrays.asList("ti", "nl"), welkom.contentLanguages());
-        assertEquals(Arrays.asList("ti", "nl"), welkom.course().get().languages());
+        assertEquals(Arrays.asList("ti", "nl"), welkom.lessons().languages());
+        assertEquals(Arrays.asList("ti", "nl"), welkom.course().get().get().languages());
         assertEquals(Arrays.asList("ti", "nl"), welkom.places().get().languages());
     }
 }

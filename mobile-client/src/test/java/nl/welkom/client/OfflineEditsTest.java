@@ -41,13 +41,13 @@ class OfflineEditsTest {
 
     @Test
     void completeTaskWorksWithNoServerAtAll() {
-        Task shown = welkom.completeTask(Fixtures.TASK_BANK);
+        Task shown = welkom.journey().complete(Fixtures.TASK_BANK);
 
         assertEquals(TaskStatus.DONE, shown.status());
         assertEquals("2026-11-23T13:00:00.123Z", shown.completedAt());
-        assertEquals(shown, find(welkom.tasks(), Fixtures.TASK_BANK));
+        assertEquals(shown, find(welkom.journey().tasks(), Fixtures.TASK_BANK));
         assertEquals(1, welkom.pendingChanges());
-        assertEquals(Collections.singleton(Fixtures.TASK_BANK), welkom.pendingTaskIds());
+        assertEquals(Collections.singleton(Fixtures.TASK_BANK), welkom.journey().pendingTaskIds());
         Mutation m = store.outbox().get(0);
         assertEquals(MutationType.TASK_COMPLETE, m.type());
         assertEquals(Fixtures.TASK_BANK, m.entityId());
@@ -58,31 +58,31 @@ class OfflineEditsTest {
 
     @Test
     void togglingATaskTwiceBeforeASyncQueuesBothMutationsInOrder() {
-        welkom.reopenTask(Fixtures.TASK_REGISTER);
-        welkom.completeTask(Fixtures.TASK_REGISTER);
+        welkom.journey().reopen(Fixtures.TASK_REGISTER);
+        welkom.journey().complete(Fixtures.TASK_REGISTER);
 
         List<Mutation> outbox = store.outbox();
         assertEquals(2, outbox.size());
         assertEquals(MutationType.TASK_REOPEN, outbox.get(0).type());
         assertEquals(MutationType.TASK_COMPLETE, outbox.get(1).type());
         assertEquals(8L, outbox.get(1).baseVersion(), "both are based on the server's version");
-        assertEquals(TaskStatus.DONE, find(welkom.tasks(), Fixtures.TASK_REGISTER).status());
+        assertEquals(TaskStatus.DONE, find(welkom.journey().tasks(), Fixtures.TASK_REGISTER).status());
     }
 
     @Test
     void completingATaskThatAlreadyShowsDoneQueuesNothing() {
-        welkom.completeTask(Fixtures.TASK_REGISTER);
-        welkom.reopenTask(Fixtures.TASK_BANK);
+        welkom.journey().complete(Fixtures.TASK_REGISTER);
+        welkom.journey().reopen(Fixtures.TASK_BANK);
 
         assertEquals(0, welkom.pendingChanges());
     }
 
     @Test
     void aNoteIsWrittenOfflineAndShownOnTopOfTheServerCopy() {
-        Task shown = welkom.setTaskNote(Fixtures.TASK_BANK, "Afspraak dinsdag 10:00");
+        Task shown = welkom.journey().setNote(Fixtures.TASK_BANK, "Afspraak dinsdag 10:00");
 
         assertEquals("Afspraak dinsdag 10:00", shown.note());
-        assertEquals(shown, find(welkom.tasks(), Fixtures.TASK_BANK));
+        assertEquals(shown, find(welkom.journey().tasks(), Fixtures.TASK_BANK));
         Mutation m = store.outbox().get(0);
         assertEquals(MutationType.TASK_SET_NOTE, m.type());
         assertEquals("Afspraak dinsdag 10:00", m.value());
@@ -92,9 +92,9 @@ class OfflineEditsTest {
 
     @Test
     void aNoteAndATickOnTheSameTaskBothShowAndBothQueue() {
-        welkom.setTaskNote(Fixtures.TASK_BANK, "bring the passport");
-        welkom.completeTask(Fixtures.TASK_BANK);
-        Task shown = welkom.setTaskNote(Fixtures.TASK_BANK, "passport brought");
+        welkom.journey().setNote(Fixtures.TASK_BANK, "bring the passport");
+        welkom.journey().complete(Fixtures.TASK_BANK);
+        Task shown = welkom.journey().setNote(Fixtures.TASK_BANK, "passport brought");
 
         assertEquals(TaskStatus.DONE, shown.status());
         assertEquals("passport brought", shown.note());
@@ -103,34 +103,34 @@ class OfflineEditsTest {
 
     @Test
     void theSameNoteAgainQueuesNothingAndAnEmptyNoteClearsIt() {
-        welkom.setTaskNote(Fixtures.TASK_BANK, "x");
-        welkom.setTaskNote(Fixtures.TASK_BANK, "x");
+        welkom.journey().setNote(Fixtures.TASK_BANK, "x");
+        welkom.journey().setNote(Fixtures.TASK_BANK, "x");
         assertEquals(1, welkom.pendingChanges());
 
-        Task cleared = welkom.setTaskNote(Fixtures.TASK_BANK, "");
+        Task cleared = welkom.journey().setNote(Fixtures.TASK_BANK, "");
         assertNull(cleared.note());
         assertEquals("", store.outbox().get(1).value(), "an empty value clears the note on the server");
-        welkom.setTaskNote(Fixtures.TASK_BANK, null);
+        welkom.journey().setNote(Fixtures.TASK_BANK, null);
         assertEquals(2, welkom.pendingChanges(), "null is the same as empty: already cleared");
     }
 
     @Test
     void aNoteLongerThanTheServerAcceptsIsRefusedBeforeItIsQueued() {
         StringBuilder note = new StringBuilder();
-        for (int i = 0; i < Welkom.MAX_NOTE_LENGTH; i++) {
+        for (int i = 0; i < Journey.MAX_NOTE_LENGTH; i++) {
             note.append('a');
         }
-        welkom.setTaskNote(Fixtures.TASK_BANK, note.toString());
+        welkom.journey().setNote(Fixtures.TASK_BANK, note.toString());
         note.append('a');
 
-        assertThrows(IllegalArgumentException.class, () -> welkom.setTaskNote(Fixtures.TASK_BANK, note.toString()));
+        assertThrows(IllegalArgumentException.class, () -> welkom.journey().setNote(Fixtures.TASK_BANK, note.toString()));
         assertEquals(1, welkom.pendingChanges());
-        assertThrows(IllegalArgumentException.class, () -> welkom.setTaskNote("no-such-task", "x"));
+        assertThrows(IllegalArgumentException.class, () -> welkom.journey().setNote("no-such-task", "x"));
     }
 
     @Test
     void anUnknownTaskIsAnIllegalArgument() {
-        assertThrows(IllegalArgumentException.class, () -> welkom.completeTask("no-such-task"));
+        assertThrows(IllegalArgumentException.class, () -> welkom.journey().complete("no-such-task"));
         assertEquals(0, welkom.pendingChanges());
     }
 
@@ -144,7 +144,7 @@ class OfflineEditsTest {
                 Collections.singletonMap("nl", "Vroeg"), null, "2026-12-01", TaskStatus.OPEN, null, null, 1);
         Shelf.TASKS.put(store, Arrays.asList(later, noDeadline, early));
 
-        List<Task> tasks = welkom.tasks();
+        List<Task> tasks = welkom.journey().tasks();
 
         assertEquals("t-early", tasks.get(0).id());
         assertEquals("t-none", tasks.get(1).id());
@@ -153,13 +153,13 @@ class OfflineEditsTest {
 
     @Test
     void syncWithNoServerIsAnOfflineExceptionAndKeepsTheEdit() {
-        welkom.completeTask(Fixtures.TASK_BANK);
+        welkom.journey().complete(Fixtures.TASK_BANK);
 
         assertThrows(WelkomOfflineException.class, () -> welkom.sync(SyncListener.NONE));
         assertThrows(WelkomOfflineException.class, () -> welkom.refreshContent());
 
         assertEquals(1, welkom.pendingChanges());
-        assertEquals(TaskStatus.DONE, find(welkom.tasks(), Fixtures.TASK_BANK).status());
+        assertEquals(TaskStatus.DONE, find(welkom.journey().tasks(), Fixtures.TASK_BANK).status());
     }
 
     private static Task find(List<Task> tasks, String id) {

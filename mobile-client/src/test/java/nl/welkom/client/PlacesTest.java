@@ -80,7 +80,13 @@ class PlacesTest extends ServerTestSupport {
                 "ar", "مكتبة", null, TranslationState.UP_TO_DATE);
 
         assertEquals("geo:52.1234,5.0001?q=Apotheek%20%22De%20Brug%22%20%26%20Zn", Welkom.geoLink(pharmacy).get());
-        assertEquals("geo:0,0?q=Grote%20Kerkhof%204%2C%207411%20KT%20Deventer", Welkom.geoLink(noCoordinates).get());
+        assertFalse(Welkom.geoLink(noCoordinates).isPresent(), "never a geo:0,0 link");
+        assertEquals("https://www.openstreetmap.org/search?query=Grote%20Kerkhof%204%2C%207411%20KT%20Deventer",
+                Welkom.mapLink(noCoordinates).get(), "a map search for the address");
+        assertEquals("https://www.openstreetmap.org/?mlat=52.1234&mlon=5.0001#map=18/52.1234/5.0001",
+                Welkom.mapLink(pharmacy).get(), "the coordinates when they are known");
+        assertFalse(Welkom.mapLink(new Place("p-9", PlaceCategory.SCHOOL, "De school van uw kinderen", null, null, null,
+                null, null, null, "nl", "…", null, TranslationState.UP_TO_DATE)).isPresent(), "a generic place has none");
         assertEquals("geo:0.00001,-4.5?q=%D9%85%D9%83%D8%AA%D8%A8%D8%A9", Welkom.geoLink(arabicName).get());
     }
 }

@@ -55,9 +55,9 @@ class SyncTest extends ServerTestSupport {
     void syncPushesTheOutboxAndClearsOnlyConfirmedMutations() throws Exception {
         withTasks(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 3),
                 Fixtures.task(Fixtures.TASK_REGISTER, TaskStatus.DONE, 5));
-        welkom.completeTask(Fixtures.TASK_BANK);
-        welkom.reopenTask(Fixtures.TASK_REGISTER);
-        welkom.reopenTask(Fixtures.TASK_BANK);
+        welkom.journey().complete(Fixtures.TASK_BANK);
+        welkom.journey().reopen(Fixtures.TASK_REGISTER);
+        welkom.journey().reopen(Fixtures.TASK_BANK);
         List<Mutation> outbox = store.outbox();
         server.enqueue(results(
                 new MutationResult(outbox.get(0).id(), MutationOutcome.APPLIED, null),
@@ -82,14 +82,14 @@ class SyncTest extends ServerTestSupport {
         assertEquals(3, first.get("baseVersion").getAsLong(), "the base version is the server copy's");
         assertEquals("2026-11-23T13:00:00.123Z", first.get("createdAt").getAsString(), "an ISO instant");
         assertEquals(36, first.get("id").getAsString().length(), "a client UUID");
-        assertEquals(TaskStatus.OPEN, welkom.tasks().get(0).status(),
+        assertEquals(TaskStatus.OPEN, welkom.journey().tasks().get(0).status(),
                 "the applied complete is folded in and the pending reopen still shows");
     }
 
     @Test
     void aDroppedConnectionMidPushKeepsTheWholeOutbox() {
         withTasks(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 3));
-        welkom.completeTask(Fixtures.TASK_BANK);
+        welkom.journey().complete(Fixtures.TASK_BANK);
         List<Mutation> before = store.outbox();
         store.saveSyncCursor(7);
         for (int i = 0; i < 3; i++) { // OkHttp may retry once on a fresh connection
@@ -100,13 +100,13 @@ class SyncTest extends ServerTestSupport {
 
         assertEquals(before, store.outbox());
         assertEquals(7L, store.syncCursor());
-        assertEquals(TaskStatus.DONE, welkom.tasks().get(0).status(), "the local edit still shows");
+        assertEquals(TaskStatus.DONE, welkom.journey().tasks().get(0).status(), "the local edit still shows");
     }
 
     @Test
     void aPushWhoseAnswerWasLostIsSettledByTheRetry() throws Exception {
         withTasks(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 3));
-        welkom.completeTask(Fixtures.TASK_BANK);
+        welkom.journey().complete(Fixtures.TASK_BANK);
         String id = store.outbox().get(0).id();
         server.enqueue(results(new MutationResult(id, MutationOutcome.APPLIED, null))
                 .setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
@@ -121,13 +121,13 @@ class SyncTest extends ServerTestSupport {
 
         assertEquals(1, result.applied());
         assertEquals(0, welkom.pendingChanges());
-        assertEquals(TaskStatus.DONE, welkom.tasks().get(0).status());
+        assertEquals(TaskStatus.DONE, welkom.journey().tasks().get(0).status());
     }
 
     @Test
     void aRejectedMutationLeavesTheOutboxAndItsLocalEffectRollsBack() throws Exception {
         withTasks(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 3));
-        welkom.completeTask(Fixtures.TASK_BANK);
+        welkom.journey().complete(Fixtures.TASK_BANK);
         server.enqueue(results(new MutationResult(store.outbox().get(0).id(), MutationOutcome.REJECTED,
                 "not your task")));
         server.enqueue(json(emptyPage(0)));
@@ -137,7 +137,7 @@ class SyncTest extends ServerTestSupport {
 
         assertEquals(1, result.rejected());
         assertEquals(0, welkom.pendingChanges());
-        assertEquals(TaskStatus.OPEN, welkom.tasks().get(0).status());
+        assertEquals(TaskStatus.OPEN, welkom.journey().tasks().get(0).status());
     }
 
     @Test
@@ -155,8 +155,8 @@ class SyncTest extends ServerTestSupport {
 
         assertEquals(4, result.pulled());
         assertEquals(9L, store.syncCursor());
-        assertEquals(Fixtures.household(), welkom.household().get());
-        assertEquals(Collections.singletonList(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.DONE, 6)), welkom.tasks());
+        assertEquals(Fixtures.household(), welkom.journey().household().get());
+        assertEquals(Collections.singletonList(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.DONE, 6)), welkom.journey().tasks());
         assertEquals("/api/sync/pull?after=0&limit=200", take().getPath());
         assertEquals("/api/sync/pull?after=5&limit=200", take().getPath());
         assertTrue(take().getPath().startsWith("/api/content"));
@@ -173,7 +173,7 @@ class SyncTest extends ServerTestSupport {
         assertThrows(WelkomOfflineException.class, () -> welkom.sync(SyncListener.NONE));
 
         assertEquals(5L, store.syncCursor());
-        assertEquals(1, welkom.tasks().size());
+        assertEquals(1, welkom.journey().tasks().size());
     }
 
     @Test
@@ -184,7 +184,7 @@ class SyncTest extends ServerTestSupport {
             public MockResponse dispatch(RecordedRequest request) {
                 if (request.getPath().startsWith("/api/sync/pull")) {
                     // The reader ticks the task while the pull is on its way.
-                    welkom.completeTask(Fixtures.TASK_BANK);
+                    welkom.journey().complete(Fixtures.TASK_BANK);
                     return json(page(4, false, null,
                             Collections.singletonList(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 4)),
                             Collections.<String>emptyList()));
@@ -195,7 +195,7 @@ class SyncTest extends ServerTestSupport {
 
         welkom.sync(SyncListener.NONE);
 
-        Task shown = welkom.tasks().get(0);
+        Task shown = welkom.journey().tasks().get(0);
         assertEquals(4L, shown.version(), "the new server copy");
         assertEquals(TaskStatus.DONE, shown.status(), "with the pending edit replayed on top");
         assertEquals(1, welkom.pendingChanges());
@@ -240,7 +240,7 @@ class SyncTest extends ServerTestSupport {
     @Test
     void aPlainUnauthorizedAnswerKeepsTheStoreAndItsOutbox() {
         withTasks(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 3));
-        welkom.completeTask(Fixtures.TASK_BANK);
+        welkom.journey().complete(Fixtures.TASK_BANK);
         server.enqueue(problem(401, "https://welkom.example/problems/unauthorized", "Not signed in",
                 "The token is unknown or expired."));
 
@@ -260,7 +260,7 @@ class SyncTest extends ServerTestSupport {
         Shelf.LANGUAGES.put(store, Collections.singletonList("ar"));
         Shelf.CONTENT.put(store, Collections.singletonList("ar"), "\"v1\"", Fixtures.pack("v1", Arrays.asList("ar", "nl")));
         store.saveSyncCursor(12);
-        welkom.completeTask(Fixtures.TASK_BANK);
+        welkom.journey().complete(Fixtures.TASK_BANK);
         server.enqueue(problem(401, "https://welkom.example/problems/device-revoked", "Device revoked",
                 "This phone was disconnected by the municipality."));
 
@@ -387,11 +387,11 @@ class SyncTest extends ServerTestSupport {
         SyncResult result = welkom.sync(SyncListener.NONE);
 
         assertEquals(4, result.pulled());
-        assertEquals(Arrays.asList(Fixtures.household(), Fixtures.otherHousehold()), welkom.households());
-        assertFalse(welkom.household().isPresent(), "a buddy has no household of their own");
+        assertEquals(Arrays.asList(Fixtures.household(), Fixtures.otherHousehold()), welkom.journey().households());
+        assertFalse(welkom.journey().household().isPresent(), "a buddy has no household of their own");
         assertEquals(Collections.singletonList(Fixtures.otherTask(TaskStatus.DONE, 4)),
-                welkom.tasks(Fixtures.OTHER_HOUSEHOLD_ID));
-        assertEquals(2, welkom.tasks().size());
+                welkom.journey().tasks(Fixtures.OTHER_HOUSEHOLD_ID));
+        assertEquals(2, welkom.journey().tasks().size());
     }
 
     @Test
@@ -399,7 +399,7 @@ class SyncTest extends ServerTestSupport {
         Shelf.SESSION.put(store, Fixtures.buddySession());
         Shelf.HOUSEHOLDS.put(store, Arrays.asList(Fixtures.household(), Fixtures.otherHousehold()));
         Shelf.TASKS.put(store, Arrays.asList(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 1), Fixtures.otherTask(TaskStatus.OPEN, 1)));
-        welkom.setTaskNote(Fixtures.TASK_OTHER, "call the school");
+        welkom.journey().setNote(Fixtures.TASK_OTHER, "call the school");
         String dropped = store.outbox().get(0).id();
         List<SyncNotice> heard = new ArrayList<>();
         server.setDispatcher(new Dispatcher() {
@@ -430,8 +430,8 @@ class SyncTest extends ServerTestSupport {
             }
         });
 
-        assertEquals(Collections.singletonList(Fixtures.household()), welkom.households());
-        assertEquals(Collections.singletonList(Fixtures.TASK_BANK), taskIds(welkom.tasks()));
+        assertEquals(Collections.singletonList(Fixtures.household()), welkom.journey().households());
+        assertEquals(Collections.singletonList(Fixtures.TASK_BANK), taskIds(welkom.journey().tasks()));
         assertEquals(0, welkom.pendingChanges());
         assertEquals(Arrays.asList(SyncNotice.Kind.REJECTED, SyncNotice.Kind.DISCARDED), kinds(result.notices()));
         assertEquals(Fixtures.TASK_OTHER, result.notices().get(1).taskId());
@@ -452,8 +452,8 @@ class SyncTest extends ServerTestSupport {
 
         welkom.sync(SyncListener.NONE);
 
-        assertEquals(Collections.singletonList(Fixtures.otherHousehold()), welkom.households());
-        assertEquals(1, welkom.tasks().size());
+        assertEquals(Collections.singletonList(Fixtures.otherHousehold()), welkom.journey().households());
+        assertEquals(1, welkom.journey().tasks().size());
     }
 
     @Test
@@ -466,14 +466,14 @@ class SyncTest extends ServerTestSupport {
 
         welkom.sync(SyncListener.NONE);
 
-        assertEquals(Collections.emptyList(), welkom.tasks());
+        assertEquals(Collections.emptyList(), welkom.journey().tasks());
     }
 
     @Test
     void refusedAndConflictingEditsAreReportedWithTheirTasksAndSurviveAFailedPull() throws Exception {
         withTasks(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 3), Fixtures.task(Fixtures.TASK_REGISTER, TaskStatus.OPEN, 5));
-        welkom.setTaskNote(Fixtures.TASK_BANK, "Tuesday 10:00");
-        welkom.completeTask(Fixtures.TASK_REGISTER);
+        welkom.journey().setNote(Fixtures.TASK_BANK, "Tuesday 10:00");
+        welkom.journey().complete(Fixtures.TASK_REGISTER);
         List<Mutation> outbox = store.outbox();
         server.enqueue(results(
                 new MutationResult(outbox.get(0).id(), MutationOutcome.APPLIED_WITH_CONFLICT, null),
@@ -501,7 +501,7 @@ class SyncTest extends ServerTestSupport {
     @Test
     void aNoteTravelsAsTheMutationsValue() throws Exception {
         withTasks(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 3));
-        welkom.setTaskNote(Fixtures.TASK_BANK, "موعد الثلاثاء");
+        welkom.journey().setNote(Fixtures.TASK_BANK, "موعد الثلاثاء");
         server.enqueue(results(new MutationResult(store.outbox().get(0).id(), MutationOutcome.APPLIED, null)));
         server.enqueue(json(emptyPage(3)));
         server.enqueue(notModified());
@@ -550,7 +550,7 @@ class SyncTest extends ServerTestSupport {
     @Test
     void theListenerReportsEveryPhaseAndTheBytesOnTheWire() throws Exception {
         withTasks(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 3));
-        welkom.completeTask(Fixtures.TASK_BANK);
+        welkom.journey().complete(Fixtures.TASK_BANK);
         server.enqueue(results(new MutationResult(store.outbox().get(0).id(), MutationOutcome.APPLIED, null)));
         server.enqueue(json(page(3, false, Fixtures.household(), Collections.<Task>emptyList(),
                 Collections.<String>emptyList())));

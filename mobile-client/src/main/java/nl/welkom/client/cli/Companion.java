@@ -183,6 +183,7 @@ public final class Companion {
             case 7: new CourseScreen(ui, welkom).show(); break;
             case 8: new PhrasebookScreen(ui, welkom).show(); break;
             case 9: new PlacesScreen(ui, welkom).show(); break;
+            case 10: new QuestionScreen(ui, welkom).ask(null); break;
             default: break;
         }
     }

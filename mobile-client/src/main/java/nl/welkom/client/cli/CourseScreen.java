@@ -26,8 +26,8 @@ final class CourseScreen {
     }
 
     void show() {
-        Optional<Course> found = welkom.course();
-        Optional<Household> household = welkom.household();
+        Optional<Course> found = welkom.course().get();
+        Optional<Household> household = welkom.journey().household();
         if (!found.isPresent()) {
             ui.say(ui.t("course.none"));
             return;
@@ -40,7 +40,7 @@ final class CourseScreen {
         ui.blank();
         ui.say(ui.t("course.who"));
         for (int i = 0; i < members.size(); i++) {
-            CourseStatus status = welkom.courseProgress(members.get(i).id());
+            CourseStatus status = welkom.course().progress(members.get(i).id());
             ui.option(Integer.toString(i + 1), Terminal.isolate(Terminal.sanitize(members.get(i).displayName())) + " · "
                     + ui.t("course.member_progress", status.lessonsDone().size(), status.lessons())
                     + (status.complete() ? " · " + ui.t("course.certificate_mark") : ""));
@@ -53,7 +53,7 @@ final class CourseScreen {
         Course course = found.get();
         String certificateKey = ui.t("course.certificate_key");
         while (true) {
-            CourseStatus status = welkom.courseProgress(member.id());
+            CourseStatus status = welkom.course().progress(member.id());
             ui.blank();
             ui.heading(course.title(), course.language(), course.state());
             ui.say(progressLine(status));
@@ -84,14 +84,14 @@ final class CourseScreen {
     }
 
     private void lesson(Member member, CourseLesson lesson) {
-        Optional<Lesson> reading = welkom.lesson(lesson.lessonId());
+        Optional<Lesson> reading = welkom.lessons().lesson(lesson.lessonId());
         if (reading.isPresent()) {
             new LessonsScreen(ui, welkom).read(reading.get());
             ui.pause();
         } else {
             ui.say(ui.t("course.lesson_text_missing"));
         }
-        welkom.completeCourseLesson(member.id(), lesson.lessonId());
+        welkom.course().completeLesson(member.id(), lesson.lessonId());
         int right = 0;
         for (QuizQuestion question : lesson.quiz()) {
             ui.blank();
@@ -101,7 +101,7 @@ final class CourseScreen {
                         Terminal.sanitize(question.options().get(i)), question.language(), null);
             }
             int answer = ui.choose(ui.t("prompt.answer"), 1, question.options().size(), false);
-            QuizAnswer result = welkom.answerQuiz(member.id(), question.slug(), answer - 1);
+            QuizAnswer result = welkom.course().answer(member.id(), question.slug(), answer - 1);
             if (result.correct()) {
                 right++;
                 ui.say(ui.t("quiz.right"));
@@ -114,7 +114,7 @@ final class CourseScreen {
             ui.blank();
             ui.say(ui.t("quiz.score", right, lesson.quiz().size()));
         }
-        CourseStatus status = welkom.courseProgress(member.id());
+        CourseStatus status = welkom.course().progress(member.id());
         ui.say(progressLine(status));
         if (status.complete()) {
             ui.say(ui.t("course.completed", ui.t("course.certificate_key")));
@@ -129,7 +129,7 @@ final class CourseScreen {
 
     /** The certificate in a frame: the reader's language and Dutch, for the officer who will see it. */
     private void certificate(Member member) {
-        Optional<Certificate> certificate = welkom.certificate(member.id());
+        Optional<Certificate> certificate = welkom.course().certificate(member.id());
         if (!certificate.isPresent()) {
             ui.say(ui.t("course.no_certificate"));
             return;

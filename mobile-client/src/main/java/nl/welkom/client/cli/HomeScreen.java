@@ -46,8 +46,9 @@ final class HomeScreen {
         ui.option("7", ui.t("menu.course"));
         ui.option("8", ui.t("menu.phrasebook"));
         ui.option("9", ui.t("menu.places"));
+        ui.option("10", ui.t("menu.ask"));
         ui.option("0", ui.t("menu.quit"));
-        return ui.choose(ui.t("prompt.choice"), 0, 9, false);
+        return ui.choose(ui.t("prompt.choice"), 0, 10, false);
     }
 
     private String status() {
@@ -57,12 +58,12 @@ final class HomeScreen {
             parts.add(ui.t("home.not_activated"));
         } else {
             parts.add(Terminal.isolate(Terminal.sanitize(session.get().municipalityName())));
-            Optional<Household> household = welkom.household();
+            Optional<Household> household = welkom.journey().household();
             if (household.isPresent()) {
                 parts.add(Terminal.isolate(Terminal.sanitize(household.get().displayName())));
             } else if (session.get().role() == Role.BUDDY) {
                 parts.add(ui.t("home.family_friend", Terminal.isolate(Terminal.sanitize(session.get().displayName())),
-                        ui.n("count.families", welkom.households().size())));
+                        ui.n("count.families", welkom.journey().households().size())));
             }
         }
         return String.join(" · ", parts);
@@ -98,7 +99,7 @@ final class HomeScreen {
     /** Open tasks, soonest due first (no due date last), at most {@link #NEXT_TASKS}. */
     private List<Task> nextTasks() {
         List<Task> open = new ArrayList<>();
-        for (Task t : welkom.tasks()) {
+        for (Task t : welkom.journey().tasks()) {
             if (t.status() != TaskStatus.DONE) {
                 open.add(t);
             }
@@ -110,7 +111,7 @@ final class HomeScreen {
     /** After a language change offline: the lessons are still in the languages the phone has, and the reader is told. */
     static void sayIfReadingInAnotherLanguage(Ui ui, Welkom welkom) {
         List<String> chain = welkom.languages();
-        List<String> stored = welkom.contentLanguages();
+        List<String> stored = welkom.lessons().languages();
         if (!chain.isEmpty() && !stored.isEmpty() && !stored.get(0).equals(chain.get(0))) {
             ui.say(ui.t("home.reading_other_language", Terminal.sanitize(stored.get(0))));
         }

@@ -7,10 +7,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import nl.welkom.client.Journey;
 import nl.welkom.client.Welkom;
 import nl.welkom.model.household.Household;
 import nl.welkom.model.journey.JourneyStage;
 import nl.welkom.model.journey.Task;
+import nl.welkom.model.journey.TaskAssignee;
 import nl.welkom.model.journey.TaskStatus;
 
 /** My journey and tasks: the stages, each task with who does it and when, ticking and notes — all offline. */
@@ -31,7 +33,7 @@ final class JourneyScreen {
         }
         new SyncScreen(ui, welkom).showNotices();
         while (true) {
-            List<Household> households = welkom.households();
+            List<Household> households = welkom.journey().households();
             ui.blank();
             if (households.isEmpty()) {
                 ui.say(ui.t("journey.after_sync"));
@@ -61,8 +63,8 @@ final class JourneyScreen {
     /** One household's journey and tasks; returns when the reader goes back. */
     private void household(Household h) {
         while (true) {
-            List<Task> tasks = welkom.tasks(h.id());
-            Set<String> pending = welkom.pendingTaskIds();
+            List<Task> tasks = welkom.journey().tasks(h.id());
+            Set<String> pending = welkom.journey().pendingTaskIds();
             ui.blank();
             ui.say(ui.t("journey.title", Terminal.isolate(Terminal.sanitize(h.displayName()))));
             if (h.stage() != null) {
@@ -101,28 +103,34 @@ final class JourneyScreen {
             ui.say(ui.t("task.note", Terminal.isolate(Terminal.sanitize(task.note()))));
         }
         boolean done = task.status() == TaskStatus.DONE;
-        ui.option("1", done ? ui.t("task.reopen") : ui.t("task.complete"));
+        // Only an officer ticks an officer's task (the server's rule, docs/sync.md): not offered here.
+        boolean mayTick = task.assignee() != TaskAssignee.OFFICER;
+        if (mayTick) {
+            ui.option("1", done ? ui.t("task.reopen") : ui.t("task.complete"));
+        } else {
+            ui.say(ui.t("task.officers_own"));
+        }
         ui.option("2", task.note() == null ? ui.t("task.write_note") : ui.t("task.change_note"));
         if (task.note() != null) {
             ui.option("3", ui.t("task.remove_note"));
         }
-        int choice = ui.choose(ui.t("prompt.choice_or_back"), 1, task.note() == null ? 2 : 3, true);
+        int choice = ui.choose(ui.t("prompt.choice_or_back"), mayTick ? 1 : 2, task.note() == null ? 2 : 3, true);
         if (choice == 1) {
-            Task now = done ? welkom.reopenTask(task.id()) : welkom.completeTask(task.id());
+            Task now = done ? welkom.journey().reopen(task.id()) : welkom.journey().complete(task.id());
             ui.say(now.status() == TaskStatus.DONE ? ui.t("task.completed_pending") : ui.t("task.reopened_pending"));
         } else if (choice == 2) {
-            String note = ui.ask(ui.t("prompt.note", Welkom.MAX_NOTE_LENGTH));
+            String note = ui.ask(ui.t("prompt.note", Journey.MAX_NOTE_LENGTH));
             if (note.isEmpty()) {
                 return;
             }
-            if (note.codePointCount(0, note.length()) > Welkom.MAX_NOTE_LENGTH) {
-                ui.say(ui.t("task.note_too_long", Welkom.MAX_NOTE_LENGTH));
+            if (note.codePointCount(0, note.length()) > Journey.MAX_NOTE_LENGTH) {
+                ui.say(ui.t("task.note_too_long", Journey.MAX_NOTE_LENGTH));
                 return;
             }
-            welkom.setTaskNote(task.id(), note);
+            welkom.journey().setNote(task.id(), note);
             ui.say(ui.t("task.note_saved_pending"));
         } else if (choice == 3) {
-            welkom.setTaskNote(task.id(), "");
+            welkom.journey().setNote(task.id(), "");
             ui.say(ui.t("task.note_removed_pending"));
         }
     }

@@ -21,7 +21,7 @@ final class LessonsScreen {
 
     void show() {
         while (true) {
-            List<Topic> topics = welkom.topics();
+            List<Topic> topics = welkom.lessons().topics();
             ui.blank();
             if (topics.isEmpty()) {
                 ui.say(ui.t("lessons.none"));
@@ -58,8 +58,27 @@ final class LessonsScreen {
             if (choice < 0) {
                 return;
             }
-            read(lessons.get(choice - 1));
-            ui.pause();
+            Lesson lesson = lessons.get(choice - 1);
+            read(lesson);
+            afterReading(lesson);
+        }
+    }
+
+    /**
+     * "Was this helpful?" and "Ask a question about this", or Enter to go back. Both are written on
+     * the phone and sent with the next sync (the server routes a question to the family friend, else
+     * the officer), so they work offline.
+     */
+    void afterReading(Lesson lesson) {
+        ui.option("1", ui.t("lesson.helpful_yes"));
+        ui.option("2", ui.t("lesson.helpful_no"));
+        ui.option("3", ui.t("lesson.ask"));
+        int choice = ui.choose(ui.t("prompt.choice_or_back"), 1, 3, true);
+        if (choice == 1 || choice == 2) {
+            welkom.lessons().rate(lesson.id(), choice == 1);
+            ui.say(ui.t("lesson.thanks"));
+        } else if (choice == 3) {
+            new QuestionScreen(ui, welkom).ask(lesson.id());
         }
     }
 

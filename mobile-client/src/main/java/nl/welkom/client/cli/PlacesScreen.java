@@ -52,7 +52,7 @@ final class PlacesScreen {
             if (place.description() != null) {
                 ui.contentLine("    ", Terminal.sanitize(place.description()), place.language(), place.state());
             }
-            Optional<String> link = Welkom.geoLink(place);
+            Optional<String> link = Welkom.mapLink(place);
             if (link.isPresent()) {
                 ui.say("    " + ui.t("places.map", link.get()));
             }

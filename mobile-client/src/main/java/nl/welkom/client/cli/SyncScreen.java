@@ -140,7 +140,7 @@ final class SyncScreen {
 
     /** The task's title in the reader's language, isolated (it may be right-to-left inside another script). */
     private String taskTitle(String taskId) {
-        for (Task t : welkom.tasks()) {
+        for (Task t : welkom.journey().tasks()) {
             if (t.id().equals(taskId)) {
                 return Terminal.isolate("“" + JourneyScreen.title(t, welkom.languages(), ui)[0] + "”");
             }

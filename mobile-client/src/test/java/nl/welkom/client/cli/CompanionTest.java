@@ -200,6 +200,33 @@ class CompanionTest {
     }
 
     @Test
+    void aLessonIsRatedAndAQuestionAskedOfflineAndBothLeaveWithTheNextSync() throws Exception {
+        run(ENGLISH, "", "1", "CODE", "phone", "0");
+        down = true;
+        String out = run("3", "1", "1", "1", "", "",         // read a lesson, "this helped me", back, back
+                "3", "1", "1", "3", "Waar haal ik een OV-chipkaart?", "", "",   // read it again, ask about it
+                "10", "Wanneer komt de tolk?",                 // a general question from the home screen
+                "0");
+
+        assertTrue(out.contains(" 1  This helped me"), out);
+        assertTrue(out.contains(" 3  Ask a question about this"), out);
+        assertTrue(out.contains("Thank you. Your answer is sent with the next sync."), out);
+        assertTrue(out.contains("\n10  Ask my officer or family friend"), out);
+        assertEquals(2, count(out, "Your question is saved on this phone."), out);
+        try (SqliteLocalStore store = SqliteLocalStore.open(data.resolve("welkom.db").toFile())) {
+            List<Mutation> outbox = store.outbox();
+            assertEquals(List.of(MutationType.LESSON_FEEDBACK, MutationType.QUESTION_ASK, MutationType.QUESTION_ASK),
+                    outbox.stream().map(Mutation::type).toList());
+            assertEquals("true", outbox.get(0).value());
+            assertEquals("lesson-gp", outbox.get(1).entityId(), "the question names its lesson");
+            assertEquals("", outbox.get(2).entityId(), "a general question names none");
+        }
+        down = false;
+        String synced = run("5", "0");
+        assertTrue(synced.contains("Up to date. 3 changes sent"), synced);
+    }
+
+    @Test
     void theNextSyncSendsWhatWasTickedOffline() throws Exception {
         run(ENGLISH, "", "1", "CODE", "phone", "0");
         down = true;
@@ -311,7 +338,8 @@ class CompanionTest {
         assertTrue(hasRightAlignedRtlLine(out, "hours:  بموعد.  \u2068[ar]\u2069"), "Arabic hours right to left:\n" + out);
         assertTrue(hasRightAlignedRtlLine(out, "مكتب البلدية.  \u2068[ar] [machine translation]\u2069"),
                 "the Arabic description is right-aligned RTL:\n" + out);
-        assertTrue(out.contains("    map: geo:52.5,6.1?q=Stadskantoor%20Zwolle"), out);
+        assertTrue(out.contains("    map: https://www.openstreetmap.org/?mlat=52.5&mlon=6.1#map=18/52.5/6.1"), out);
+        assertFalse(out.contains("geo:0,0"), out);
         assertTrue(out.contains("== Family doctor (huisarts) ==\n  Uw huisartsenpraktijk\n    Uw huisarts. \u2068[nl] [not yet in your language]\u2069"),
                 out);
         assertTrue(out.indexOf("Town hall") < out.indexOf("Family doctor"), out);
@@ -323,7 +351,7 @@ class CompanionTest {
         String out = run("abc", "", "99", ENGLISH, "", "abc", "", "99", "-1", "4", "3", "x", "", "2", "42", "");
 
         assertTrue(out.contains("Please type a number from 1 to 12."), out);
-        assertTrue(out.contains("Please type a number from 0 to 9."), out);
+        assertTrue(out.contains("Please type a number from 0 to 10."), out);
         assertTrue(out.contains("Activate this phone first (menu 1)."), out);
         assertTrue(out.contains("No lessons on this phone yet."), out);
         assertTrue(out.trim().endsWith("Goodbye."), out);

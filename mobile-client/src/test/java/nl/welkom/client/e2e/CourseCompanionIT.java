@@ -64,9 +64,9 @@ class CourseCompanionIT {
             phone.activate(code.code(), "Telefoon Al-Khatib");
             phone.setLanguages(List.of("ar"));
             phone.sync(SyncListener.NONE);
-            course = phone.course().orElseThrow(() -> new AssertionError("the course arrives with the first sync"));
+            course = phone.course().get().orElseThrow(() -> new AssertionError("the course arrives with the first sync"));
             assertTrue(phone.phrasebook().isPresent(), "the phrasebook arrives with the first sync");
-            member = phone.household().orElseThrow().members().get(0);
+            member = phone.journey().household().orElseThrow().members().get(0);
         }
         CourseLesson first = course.lessons().get(0);
         assertEquals("ar", first.language());
@@ -99,7 +99,7 @@ class CourseCompanionIT {
             Welkom phone = Welkom.builder().baseUrl(backend.baseUrl()).store(store).build();
             SyncResult result = phone.sync(SyncListener.NONE);
             assertEquals(1 + first.quiz().size(), result.applied(), "the lesson and every answer, once each");
-            assertEquals(first.quiz().size(), phone.courseProgress(member.id()).correctAnswers().size());
+            assertEquals(first.quiz().size(), phone.course().progress(member.id()).correctAnswers().size());
         }
         String progress = officer.get("/api/households/" + family.id() + "/course-progress");
         assertTrue(progress.contains(first.lessonId()), progress);

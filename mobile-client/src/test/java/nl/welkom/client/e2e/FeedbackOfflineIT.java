@@ -65,14 +65,14 @@ class FeedbackOfflineIT {
         phone.activate(code.code(), "Telefoon Al-Khatib");
         phone.setLanguages(List.of("ar"));
         phone.sync(SyncListener.NONE);
-        Lesson lesson = phone.topics().get(0).lessons().get(0);
+        Lesson lesson = phone.lessons().topics().get(0).lessons().get(0);
 
         backend.stop();
         String word = lesson.title().split(" ")[0];
-        List<SearchHit> hits = phone.search(word);
+        List<SearchHit> hits = phone.lessons().search(word);
         assertFalse(hits.isEmpty(), "the stored lessons are searchable offline: " + word);
-        phone.rateLesson(lesson.id(), true);
-        String questionId = phone.askQuestion(lesson.id(), "Waar vind ik dit formulier?");
+        phone.lessons().rate(lesson.id(), true);
+        String questionId = phone.lessons().ask(lesson.id(), "Waar vind ik dit formulier?");
         assertEquals(2, phone.pendingChanges());
         assertThrows(WelkomOfflineException.class, () -> phone.sync(SyncListener.NONE));
 

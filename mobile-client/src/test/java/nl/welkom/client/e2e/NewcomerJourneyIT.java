@@ -65,6 +65,36 @@ class NewcomerJourneyIT {
     }
 
     @Test
+    void aFamilysTickOnAnOfficersTaskIsRefusedByTheServerAndComesBackAsANoticeWithTheTaskReopened() throws Exception {
+        Officer officer = Officer.login(backend.baseUrl(), "officer@zwolle.demo", "welkom-demo");
+        Household alKhatib = officer.household("Familie Al-Khatib");
+        ActivationCode code = officer.createActivationCode(alKhatib.id());
+        File storeFile = tmp.resolve("phone/welkom.db").toFile();
+        assertTrue(storeFile.getParentFile().mkdirs());
+        store = SqliteLocalStore.open(storeFile);
+        Welkom phone = phone(store);
+        phone.activate(code.code(), "Telefoon Al-Khatib");
+        phone.setLanguages(List.of("ar"));
+        phone.sync(SyncListener.NONE);
+        Task officers = phone.journey().tasks().stream()
+                .filter(t -> t.status() == TaskStatus.OPEN && t.assignee() == TaskAssignee.OFFICER)
+                .findFirst().orElseThrow(() -> new AssertionError("the demo family has an open task for the officer"));
+
+        phone.journey().complete(officers.id());
+        assertEquals(TaskStatus.DONE, statusOnPhone(phone, officers.id()), "shown done at once, offline-first");
+        SyncResult result = phone.sync(SyncListener.NONE);
+
+        assertEquals(1, result.rejected(), "only an officer may tick an officer's task");
+        assertEquals(TaskStatus.OPEN, statusOnPhone(phone, officers.id()), "the phone shows the server's state again");
+        assertEquals(1, phone.notices().size());
+        assertEquals(nl.welkom.client.store.SyncNotice.Kind.REJECTED, phone.notices().get(0).kind());
+        assertEquals(officers.id(), phone.notices().get(0).taskId());
+        Task onServer = officer.tasks(alKhatib.id()).stream().filter(t -> t.id().equals(officers.id())).findFirst().orElseThrow();
+        assertEquals(TaskStatus.OPEN, onServer.status());
+        assertEquals(officers.version(), onServer.version(), "nothing was written");
+    }
+
+    @Test
     void aTaskTickedOnAnOfflinePhoneReachesTheOfficerAfterTheBackendComesBack() throws Exception {
         Officer officer = Officer.login(backend.baseUrl(), "officer@zwolle.demo", "welkom-demo");
         Household alKhatib = officer.household("Familie Al-Khatib");
@@ -83,10 +113,10 @@ class NewcomerJourneyIT {
 
         SyncResult first = phone.sync(SyncListener.NONE);
         assertTrue(first.pulled() > 0, "the first sync brings the household's journey");
-        assertEquals("Familie Al-Khatib", phone.household().orElseThrow().displayName());
+        assertEquals("Familie Al-Khatib", phone.journey().household().orElseThrow().displayName());
 
         // Orientation lessons are there in Arabic, right to left, honestly marked as machine-drafted.
-        List<Topic> topics = phone.topics();
+        List<Topic> topics = phone.lessons().topics();
         assertTrue(topics.size() >= 8, "orientation topics arrive with the first sync");
         Lesson lesson = topics.get(0).lessons().get(0);
         assertEquals("ar", lesson.language());
@@ -96,13 +126,13 @@ class NewcomerJourneyIT {
         assertEquals(TextDirection.RTL, phone.direction(lesson.language()));
         assertFalse(lesson.sections().isEmpty());
 
-        Task open = phone.tasks().stream()
+        Task open = phone.journey().tasks().stream()
                 .filter(t -> t.status() == TaskStatus.OPEN && t.assignee() == TaskAssignee.FAMILY)
                 .findFirst().orElseThrow(() -> new AssertionError("the demo family has an open task of its own"));
 
         // The network goes away; the family ticks the task anyway.
         backend.stop();
-        phone.completeTask(open.id());
+        phone.journey().complete(open.id());
         assertEquals(TaskStatus.DONE, statusOnPhone(phone, open.id()));
         assertEquals(1, phone.pendingChanges());
         assertThrows(WelkomOfflineException.class, () -> phone.sync(SyncListener.NONE));
@@ -114,7 +144,7 @@ class NewcomerJourneyIT {
         Welkom reopened = phone(store);
         assertEquals(1, reopened.pendingChanges());
         assertEquals(TaskStatus.DONE, statusOnPhone(reopened, open.id()));
-        assertEquals("ar", reopened.lesson(lesson.id()).orElseThrow().language(), "lessons read offline from the store");
+        assertEquals("ar", reopened.lessons().lesson(lesson.id()).orElseThrow().language(), "lessons read offline from the store");
 
         backend.start();
         SyncResult second = reopened.sync(SyncListener.NONE);
@@ -154,6 +184,6 @@ class NewcomerJourneyIT {
     }
 
     private static TaskStatus statusOnPhone(Welkom phone, String taskId) {
-        return phone.tasks().stream().filter(t -> t.id().equals(taskId)).findFirst().orElseThrow().status();
+        return phone.journey().tasks().stream().filter(t -> t.id().equals(taskId)).findFirst().orElseThrow().status();
     }
 }

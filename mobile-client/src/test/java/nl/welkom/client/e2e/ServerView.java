@@ -51,9 +51,9 @@ final class ServerView {
 
     /** The phone's copy, ordered the same way. */
     static ServerView of(Welkom phone) {
-        List<Household> households = new ArrayList<>(phone.households());
+        List<Household> households = new ArrayList<>(phone.journey().households());
         households.sort(Comparator.comparing(Household::id));
-        List<Task> tasks = new ArrayList<>(phone.tasks());
+        List<Task> tasks = new ArrayList<>(phone.journey().tasks());
         tasks.sort(Comparator.comparing(Task::id));
         return new ServerView(households, tasks);
     }

@@ -1,6 +1,10 @@
 package nl.welkom.auth;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
@@ -27,6 +31,21 @@ final class AuthController {
     @Secured(SecurityRule.IS_ANONYMOUS)
     Session login(@Body LoginRequest request) {
         return authService.login(request.username(), request.password());
+    }
+
+    /**
+     * Ends the session of the bearer token that made the request (a family friend signing out of the
+     * app): the token is refused from then on. {@code 204}; {@code 401} without a valid token.
+     */
+    @SecurityRequirement(name = "bearer")
+    @Post("/auth/logout")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    HttpResponse<Void> logout(@Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization) {
+        String prefix = "bearer ";
+        if (authorization != null && authorization.toLowerCase(java.util.Locale.ROOT).startsWith(prefix)) {
+            authService.logout(authorization.substring(prefix.length()).trim());
+        }
+        return HttpResponse.noContent();
     }
 
     /** Who the token belongs to: the session without its token. */

@@ -66,6 +66,19 @@ class AuthApiTest {
     }
 
     @Test
+    void aFamilyFriendWhoSignsOutOfTheAppCannotUseThatTokenAgain() {
+        String token = api.login(Fixtures.BUDDY);
+        String other = api.login(Fixtures.BUDDY);
+
+        assertEquals(204, api.post("/api/auth/logout", token, "").status());
+
+        api.get("/api/me", token).problem(401);
+        assertEquals(200, api.get("/api/me", other).status(), "another session of the same person goes on");
+        api.post("/api/auth/logout", token, "").problem(401);
+        api.post("/api/auth/logout", null, "").problem(401);
+    }
+
+    @Test
     void theSessionCookieAuthenticatesLikeABearerToken() {
         String token = api.login(Fixtures.OFFICER);
 

@@ -170,6 +170,16 @@ final class Api {
         return baseUrl.newBuilder().addPathSegments(path).build();
     }
 
+    /** {@code POST /api/auth/logout}: ends the session of the phone's token on the server. */
+    void logout() throws WelkomException {
+        Request http = new Request.Builder().url(url("api/auth/logout")).post(RequestBody.create(new byte[0], null)).build();
+        try (Response response = execute(http)) {
+            if (!response.isSuccessful()) {
+                throw problem(response);
+            }
+        }
+    }
+
     private static RequestBody json(Object body) {
         return RequestBody.create(GSON.toJson(body), JSON);
     }

@@ -166,6 +166,27 @@ public final class Welkom {
         return session;
     }
 
+    /**
+     * Signs the person out of this phone (a family friend lending or leaving a phone): tells the
+     * server to end the session when it can be reached, then forgets everything personal — the
+     * session, the households and tasks, the outbox, notices and the places — whether the server
+     * was reached or not. The languages and the public lessons stay. Edits still waiting in the
+     * outbox are lost: sync first (the companion offers it).
+     *
+     * @return true when the server ended the session too, false when it could not be reached or refused
+     */
+    public boolean signOut() {
+        boolean told;
+        try {
+            api.logout();
+            told = true;
+        } catch (WelkomException e) {
+            told = false;
+        }
+        store.inTransaction(() -> store.forget(Shelf.PERSONAL));
+        return told;
+    }
+
     /** Stores a new session, forgetting what belonged to someone else. */
     private void keep(Session session) {
         store.inTransaction(() -> {

@@ -75,4 +75,21 @@ final class ActivationScreen {
         ui.say(ui.t("signin.fetching"));
         new SyncScreen(ui, welkom).sync();
     }
+
+    /**
+     * A family friend signs out: edits still waiting are offered a last sync, then everything about
+     * the families is removed from this phone (the lessons and the language stay).
+     */
+    void signOut() {
+        int pending = welkom.pendingChanges();
+        if (pending > 0) {
+            ui.say(ui.t("signout.pending", ui.n("count.changes", pending)));
+            new SyncScreen(ui, welkom).sync();
+        }
+        if (!ui.confirm(ui.t("signout.confirm"))) {
+            return;
+        }
+        welkom.signOut();
+        ui.say(ui.t("signout.done"));
+    }
 }

@@ -155,13 +155,13 @@ public final class Companion {
                 }
             }
             while (true) {
-                int choice = new HomeScreen(ui, welkom).show();
-                if (choice == 0) {
+                HomeScreen.Action action = new HomeScreen(ui, welkom).show();
+                if (action == HomeScreen.Action.QUIT) {
                     ui.say(ui.t("goodbye"));
                     return;
                 }
                 try {
-                    open(choice);
+                    open(action);
                 } catch (LocalStoreException | IllegalArgumentException | IllegalStateException e) {
                     ui.say(ui.t("error.generic"));
                 }
@@ -172,18 +172,21 @@ public final class Companion {
         }
     }
 
-    private void open(int choice) {
-        switch (choice) {
-            case 1: new ActivationScreen(ui, welkom).activate(); break;
-            case 2: new LanguageScreen(ui, welkom).show(false); break;
-            case 3: new LessonsScreen(ui, welkom).show(); break;
-            case 4: new JourneyScreen(ui, welkom).show(); break;
-            case 5: new SyncScreen(ui, welkom).sync(); break;
-            case 6: new ActivationScreen(ui, welkom).signIn(); break;
-            case 7: new CourseScreen(ui, welkom).show(); break;
-            case 8: new PhrasebookScreen(ui, welkom).show(); break;
-            case 9: new PlacesScreen(ui, welkom).show(); break;
-            case 10: new QuestionScreen(ui, welkom).ask(null); break;
+    private void open(HomeScreen.Action action) {
+        switch (action) {
+            case ACTIVATE: new ActivationScreen(ui, welkom).activate(); break;
+            case LANGUAGE: new LanguageScreen(ui, welkom).show(false); break;
+            case LESSONS: new LessonsScreen(ui, welkom).show(); break;
+            case JOURNEY:
+            case FAMILIES: new JourneyScreen(ui, welkom).show(); break;
+            case SYNC: new SyncScreen(ui, welkom).sync(); break;
+            case SIGN_IN: new ActivationScreen(ui, welkom).signIn(); break;
+            case SIGN_OUT: new ActivationScreen(ui, welkom).signOut(); break;
+            case COURSE: new CourseScreen(ui, welkom).show(); break;
+            case COURSE_PROGRESS: new CourseScreen(ui, welkom).progressOfFamilies(); break;
+            case PHRASEBOOK: new PhrasebookScreen(ui, welkom).show(); break;
+            case PLACES: new PlacesScreen(ui, welkom).show(); break;
+            case ASK: new QuestionScreen(ui, welkom).ask(null); break;
             default: break;
         }
     }

@@ -83,6 +83,33 @@ final class CourseScreen {
         }
     }
 
+    /** For a family friend: each matched family's members with their course progress. */
+    void progressOfFamilies() {
+        Optional<Course> found = welkom.course().get();
+        if (!found.isPresent()) {
+            ui.say(ui.t("course.none"));
+            return;
+        }
+        List<Household> families = welkom.journey().households();
+        if (families.isEmpty()) {
+            ui.say(ui.t("journey.after_sync"));
+            return;
+        }
+        ui.blank();
+        ui.heading(found.get().title(), found.get().language(), found.get().state());
+        for (Household family : families) {
+            ui.say(Terminal.isolate(Terminal.sanitize(family.displayName())));
+            List<Member> members = family.members() == null ? java.util.Collections.<Member>emptyList() : family.members();
+            for (Member m : members) {
+                CourseStatus status = welkom.course().progress(m.id());
+                ui.say("  " + Terminal.isolate(Terminal.sanitize(m.displayName())) + ": "
+                        + ui.t("course.member_progress", status.lessonsDone().size(), status.lessons())
+                        + (status.complete() ? " · " + ui.t("course.certificate_mark") : ""));
+            }
+        }
+        ui.pause();
+    }
+
     private void lesson(Member member, CourseLesson lesson) {
         Optional<Lesson> reading = welkom.lessons().lesson(lesson.lessonId());
         if (reading.isPresent()) {

@@ -31,24 +31,53 @@ final class HomeScreen {
         this.welkom = welkom;
     }
 
-    /** Shows the home screen and the menu; returns the reader's choice, 0 to quit. */
-    int show() {
+    /** What the reader can do from the home screen. */
+    enum Action { ACTIVATE, LANGUAGE, LESSONS, JOURNEY, SYNC, SIGN_IN, COURSE, PHRASEBOOK, PLACES, ASK, FAMILIES,
+        COURSE_PROGRESS, SIGN_OUT, QUIT }
+
+    /**
+     * Shows the home screen and the menu of the phone's person — a family's (or a phone not yet
+     * connected) or a family friend's, who has their own — and returns the reader's choice.
+     */
+    Action show() {
         ui.blank();
         ui.say(status());
         whatMattersNow();
         ui.blank();
-        ui.option("1", welkom.session().isPresent() ? ui.t("menu.activate_again") : ui.t("menu.activate"));
-        ui.option("2", ui.t("menu.language"));
-        ui.option("3", ui.t("menu.lessons"));
-        ui.option("4", ui.t("menu.journey"));
-        ui.option("5", ui.t("menu.sync"));
-        ui.option("6", ui.t("menu.sign_in"));
-        ui.option("7", ui.t("menu.course"));
-        ui.option("8", ui.t("menu.phrasebook"));
-        ui.option("9", ui.t("menu.places"));
-        ui.option("10", ui.t("menu.ask"));
+        List<Action> actions = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        boolean buddy = welkom.session().isPresent() && welkom.session().get().role() == Role.BUDDY;
+        if (buddy) {
+            add(actions, labels, Action.FAMILIES, "menu.families");
+            add(actions, labels, Action.COURSE_PROGRESS, "menu.course_progress");
+            add(actions, labels, Action.LESSONS, "menu.lessons");
+            add(actions, labels, Action.PHRASEBOOK, "menu.phrasebook");
+            add(actions, labels, Action.SYNC, "menu.sync");
+            add(actions, labels, Action.LANGUAGE, "menu.language");
+            add(actions, labels, Action.SIGN_OUT, "menu.sign_out");
+        } else {
+            add(actions, labels, Action.ACTIVATE, welkom.session().isPresent() ? "menu.activate_again" : "menu.activate");
+            add(actions, labels, Action.LANGUAGE, "menu.language");
+            add(actions, labels, Action.LESSONS, "menu.lessons");
+            add(actions, labels, Action.JOURNEY, "menu.journey");
+            add(actions, labels, Action.SYNC, "menu.sync");
+            add(actions, labels, Action.SIGN_IN, "menu.sign_in");
+            add(actions, labels, Action.COURSE, "menu.course");
+            add(actions, labels, Action.PHRASEBOOK, "menu.phrasebook");
+            add(actions, labels, Action.PLACES, "menu.places");
+            add(actions, labels, Action.ASK, "menu.ask");
+        }
+        for (int i = 0; i < actions.size(); i++) {
+            ui.option(Integer.toString(i + 1), labels.get(i));
+        }
         ui.option("0", ui.t("menu.quit"));
-        return ui.choose(ui.t("prompt.choice"), 0, 10, false);
+        int choice = ui.choose(ui.t("prompt.choice"), 0, actions.size(), false);
+        return choice == 0 ? Action.QUIT : actions.get(choice - 1);
+    }
+
+    private void add(List<Action> actions, List<String> labels, Action action, String key) {
+        actions.add(action);
+        labels.add(ui.t(key));
     }
 
     private String status() {

@@ -74,6 +74,7 @@ final class JourneyScreen {
                 ui.say(ui.t("journey.no_tasks"));
                 return;
             }
+            helpsWith(tasks);
             JourneyStage shownStage = null;
             for (int i = 0; i < tasks.size(); i++) {
                 Task t = tasks.get(i);
@@ -91,6 +92,28 @@ final class JourneyScreen {
                 return;
             }
             task(tasks.get(choice - 1));
+        }
+    }
+
+    /** On a family friend's phone, the open tasks they help with come first, before the whole journey. */
+    private void helpsWith(List<Task> tasks) {
+        boolean buddy = welkom.session().isPresent()
+                && welkom.session().get().role() == nl.welkom.model.auth.Role.BUDDY;
+        if (!buddy) {
+            return;
+        }
+        List<String> mine = new ArrayList<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            Task t = tasks.get(i);
+            if (t.assignee() == TaskAssignee.BUDDY && t.status() != TaskStatus.DONE) {
+                mine.add((i + 1) + "  " + Terminal.isolate(title(t, welkom.languages(), ui)[0]));
+            }
+        }
+        if (!mine.isEmpty()) {
+            ui.say(ui.t("journey.you_help_with"));
+            for (String line : mine) {
+                ui.say("  " + line);
+            }
         }
     }
 

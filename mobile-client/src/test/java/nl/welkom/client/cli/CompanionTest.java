@@ -82,6 +82,9 @@ class CompanionTest {
                 if (path.equals("/api/activation")) {
                     return json(Fixtures.session());
                 }
+                if (path.equals("/api/auth/logout")) {
+                    return new MockResponse().setResponseCode(204);
+                }
                 if (path.equals("/api/auth/login")) {
                     return json(Fixtures.buddySession());
                 }
@@ -276,13 +279,36 @@ class CompanionTest {
 
     @Test
     void aFamilyFriendSignsInWithoutThePasswordShownAndSeesTheFamilyTheySupport() throws Exception {
-        String out = run(ENGLISH, "", "6", "buddy@zwolle.demo", "welkom-demo", "4", "", "0");
+        String out = run(ENGLISH, "", "6", "buddy@zwolle.demo", "welkom-demo", "1", "", "0");
 
         assertTrue(paths.contains("POST /api/auth/login"), paths.toString());
         assertTrue(out.contains("Signed in as \u2068Joost Bakker\u2069 for \u2068Gemeente Zwolle\u2069."), out);
         assertTrue(out.contains("\u2068Joost Bakker\u2069, family friend of 1 family"), out);
         assertTrue(out.contains("Journey · \u2068Familie Haile\u2069"), out);
         assertFalse(out.contains("welkom-demo"), "the password is never printed");
+        String home = out.substring(out.lastIndexOf("family friend of"));
+        assertTrue(home.contains(" 1  My families") && home.contains(" 2  Course progress of my families")
+                && home.contains(" 7  Sign out"), "a family friend has a menu of their own:\n" + home);
+        assertFalse(home.contains("Activate"), "nothing to activate for a family friend:\n" + home);
+        assertFalse(home.contains("Pre-departure course"), home);
+    }
+
+    @Test
+    void aFamilyFriendWhoSignsOutLeavesNothingAboutTheFamiliesOnThePhone() throws Exception {
+        run(ENGLISH, "", "6", "buddy@zwolle.demo", "welkom-demo", "0");
+
+        String out = run("7", "y", "0");
+
+        assertTrue(out.contains("Signed out. Nothing about the families is left on this phone."), out);
+        assertTrue(paths.contains("POST /api/auth/logout"), paths.toString());
+        try (SqliteLocalStore store = SqliteLocalStore.open(data.resolve("welkom.db").toFile())) {
+            assertEquals(List.of(), store.records("household"));
+            assertEquals(List.of(), store.records("task"));
+            assertFalse(store.document("session", "").isPresent());
+            assertTrue(store.document("languages", "").isPresent(), "the language stays");
+        }
+        String after = run("0");
+        assertTrue(after.contains(" 1  Activate this phone"), after);
     }
 
     @Test

@@ -16,6 +16,7 @@ import nl.welkom.place.LocalPlaces;
 import nl.welkom.model.household.Household;
 import nl.welkom.model.journey.Task;
 import nl.welkom.model.sync.Mutation;
+import nl.welkom.model.sync.MutationType;
 import nl.welkom.model.sync.MutationResult;
 import nl.welkom.model.sync.PullResponse;
 import nl.welkom.model.sync.PushRequest;
@@ -67,7 +68,7 @@ class SyncService {
             throw ProblemException.badRequest("mutations must be a list of at most " + MAX_MUTATIONS + " items.");
         }
         for (Mutation mutation : mutations) {
-            if (mutation == null || !validId(mutation.id()) || mutation.type() == null || !validId(mutation.entityId())) {
+            if (mutation == null || !validId(mutation.id()) || mutation.type() == null || !validEntity(mutation)) {
                 throw ProblemException.badRequest("Every mutation needs an id, a type and an entityId.");
             }
         }
@@ -109,6 +110,12 @@ class SyncService {
         String phrasebook = phrasebooks.version(lang);
         String local = places.version(caller.municipalityId(), lang);
         return Versions.combine(pack, course, phrasebook, local);
+    }
+
+    /** Every mutation names its entity; a general question (not about a lesson) names none: {@code ""}. */
+    private static boolean validEntity(Mutation mutation) {
+        return validId(mutation.entityId())
+                || (mutation.type() == MutationType.QUESTION_ASK && "".equals(mutation.entityId()));
     }
 
     private static boolean validId(String id) {

@@ -104,6 +104,25 @@ class FeedbackApiTest {
                 "SELECT COUNT(*) FROM lesson_feedback WHERE device_id = ? AND helpful = TRUE", phone.deviceId()));
     }
 
+    @Test
+    void aGeneralQuestionPushedFromAPhoneNamesNoLessonAndDoesNotBlockTheEditsAfterIt() {
+        Session phone = Fixtures.device(api, "T-ASK-BUDDY");
+        String general = UUID.randomUUID().toString();
+        String vote = UUID.randomUUID().toString();
+        List<Mutation> batch = List.of(
+                new Mutation(general, MutationType.QUESTION_ASK, "", 0, "2026-11-23T11:00:00Z", "Wanneer komt de tolk?"),
+                new Mutation(vote, MutationType.LESSON_FEEDBACK, lesson, 0, "2026-11-23T11:00:01Z", "false"));
+
+        PushResponse pushed = api.post("/api/sync/push", phone.token(), new PushRequest(batch)).as(PushResponse.class);
+
+        assertEquals(List.of(MutationOutcome.APPLIED, MutationOutcome.APPLIED),
+                pushed.results().stream().map(r -> r.outcome()).toList());
+        assertEquals(1, TestServer.get().queryLong("SELECT COUNT(*) FROM question WHERE id = ? AND lesson_id IS NULL", general));
+        api.post("/api/sync/push", phone.token(), new PushRequest(List.of(
+                new Mutation(UUID.randomUUID().toString(), MutationType.TASK_COMPLETE, "", 0, "2026-11-23T11:00:02Z", null))))
+                .problem(400);
+    }
+
     private long votes(String lessonId, boolean helpful) {
         return TestServer.get().queryLong("SELECT COUNT(*) FROM lesson_feedback WHERE lesson_id = ? AND helpful = ?",
                 lessonId, helpful);

@@ -81,6 +81,11 @@ final class SyncEngine {
         int pulled;
         boolean householdsPulled;
         final List<SyncNotice> notices = new ArrayList<>();
+        /** Tasks whose own edits this sync pushed: their changes coming back are not news. */
+        final Set<String> pushedTaskIds = new HashSet<>();
+        final Set<String> changedTaskIds = new LinkedHashSet<>();
+        final Set<String> newTaskIds = new LinkedHashSet<>();
+        final List<String> newLessonIds = new ArrayList<>();
     }
 
     SyncResult sync(SyncListener listener) throws WelkomException {
@@ -94,8 +99,16 @@ final class SyncEngine {
             List<String> chain = Shelf.chain(store);
             String contentVersion = pull(listener, counter, tally, chain);
             listener.onProgress(Phase.CONTENT, 0, 1, counter.bytes());
+            Set<String> lessonsBefore = lessonIds();
             boolean contentUpdated = contentIsCurrent(chain, contentVersion) ? false
                     : refreshReading(chain, contentVersion, counter);
+            if (contentUpdated && !lessonsBefore.isEmpty()) {
+                for (String id : lessonIds()) {
+                    if (!lessonsBefore.contains(id)) {
+                        tally.newLessonIds.add(id);
+                    }
+                }
+            }
             if (tally.householdsPulled && Shelf.COURSE.get(store).isPresent()) {
                 // Course progress travels beside the household: a progress write moves the household
                 // in the pull (docs/sync.md, "Course progress"). No course on the phone, no progress.
@@ -106,7 +119,8 @@ final class SyncEngine {
             listener.onProgress(Phase.DONE, 1, 1, counter.bytes());
             SyncResult result = new SyncResult(tally.applied, tally.conflicts, tally.rejected, tally.pulled, contentUpdated,
                     counter.bytes(), counter.requests(), tally.notices,
-                    java.time.Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+                    java.time.Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
+                    new ArrayList<>(tally.changedTaskIds), new ArrayList<>(tally.newTaskIds), tally.newLessonIds);
             store.inTransaction(() -> Shelf.LAST_SYNC.put(store, result));
             return result;
         } finally {
@@ -149,6 +163,7 @@ final class SyncEngine {
                 if (m == null || result.outcome() == null) {
                     continue;
                 }
+                tally.pushedTaskIds.add(m.entityId());
                 store.removeFromOutbox(Collections.singletonList(m.id()));
                 if (result.outcome() == MutationOutcome.REJECTED) {
                     notices.add(new SyncNotice(SyncNotice.Kind.REJECTED, m, result.detail()));
@@ -190,6 +205,8 @@ final class SyncEngine {
     private String pull(SyncListener listener, ByteCounter counter, Tally tally, List<String> chain)
             throws WelkomException {
         long cursor = store.syncCursor();
+        // The very first pull brings everything: nothing in it is "news" to tell the reader about.
+        boolean firstPull = cursor == 0;
         listener.onProgress(Phase.PULL, 0, -1, counter.bytes());
         while (true) {
             PullResponse page = api.pull(cursor, pullLimit, chain, counter);
@@ -219,6 +236,9 @@ final class SyncEngine {
             List<SyncNotice> notices = new ArrayList<>();
             store.inTransaction(() -> {
                 notices.clear();
+                if (!firstPull) {
+                    news(kept, tally);
+                }
                 for (Mutation dropped : store.removeHouseholds(removed)) {
                     SyncNotice n = new SyncNotice(SyncNotice.Kind.DISCARDED, dropped,
                             "The household is no longer shared with this phone.");
@@ -239,6 +259,23 @@ final class SyncEngine {
                 return page.contentVersion();
             }
         }
+    }
+
+    /** Which pulled tasks are new on the phone, and which someone else changed (compared with the server copy). */
+    private void news(List<Task> pulled, Tally tally) {
+        for (Task t : pulled) {
+            Optional<Task> before = Shelf.TASKS.get(store, t.id());
+            if (!before.isPresent()) {
+                tally.newTaskIds.add(t.id());
+            } else if (!tally.pushedTaskIds.contains(t.id()) && !sameForTheReader(before.get(), t)) {
+                tally.changedTaskIds.add(t.id());
+            }
+        }
+    }
+
+    private static boolean sameForTheReader(Task a, Task b) {
+        return a.status() == b.status() && java.util.Objects.equals(a.note(), b.note())
+                && java.util.Objects.equals(a.dueDate(), b.dueDate()) && java.util.Objects.equals(a.titles(), b.titles());
     }
 
     private static void report(List<SyncNotice> notices, Tally tally, SyncListener listener) {
@@ -311,6 +348,22 @@ final class SyncEngine {
                 throw Api.unexpected("The " + what + " is in " + got + ", the phone asked for " + asked);
             }
         }
+    }
+
+    /** The ids of the lessons on the phone. */
+    private Set<String> lessonIds() {
+        Set<String> ids = new LinkedHashSet<>();
+        Optional<ContentPack> pack = Shelf.CONTENT.get(store);
+        if (pack.isPresent() && pack.get().topics() != null) {
+            for (nl.welkom.model.content.Topic topic : pack.get().topics()) {
+                if (topic.lessons() != null) {
+                    for (nl.welkom.model.content.Lesson lesson : topic.lessons()) {
+                        ids.add(lesson.id());
+                    }
+                }
+            }
+        }
+        return ids;
     }
 
     /** The household of a member, from the stored households; null when unknown. */

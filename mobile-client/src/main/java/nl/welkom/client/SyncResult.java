@@ -19,10 +19,17 @@ public final class SyncResult {
     private final int requests;
     private final List<SyncNotice> notices;
     private final String finishedAt;
+    private final List<String> changedTaskIds;
+    private final List<String> newTaskIds;
+    private final List<String> newLessonIds;
 
     SyncResult(int applied, int conflicts, int rejected, int pulled, boolean contentUpdated, long bytesReceived,
-            int requests, List<SyncNotice> notices, String finishedAt) {
+            int requests, List<SyncNotice> notices, String finishedAt, List<String> changedTaskIds,
+            List<String> newTaskIds, List<String> newLessonIds) {
         this.finishedAt = finishedAt;
+        this.changedTaskIds = Collections.unmodifiableList(new ArrayList<>(changedTaskIds));
+        this.newTaskIds = Collections.unmodifiableList(new ArrayList<>(newTaskIds));
+        this.newLessonIds = Collections.unmodifiableList(new ArrayList<>(newLessonIds));
         this.applied = applied;
         this.conflicts = conflicts;
         this.rejected = rejected;
@@ -31,6 +38,24 @@ public final class SyncResult {
         this.bytesReceived = bytesReceived;
         this.requests = requests;
         this.notices = Collections.unmodifiableList(new ArrayList<>(notices));
+    }
+
+    /**
+     * Tasks someone else changed (status, note, due date or title) that this sync brought, not
+     * counting the phone's own edits coming back; for a "what changed" line. Never null.
+     */
+    public List<String> changedTaskIds() {
+        return changedTaskIds == null ? Collections.<String>emptyList() : changedTaskIds;
+    }
+
+    /** Tasks that are new on this phone after this sync (a new task, or a household that came into scope). */
+    public List<String> newTaskIds() {
+        return newTaskIds == null ? Collections.<String>emptyList() : newTaskIds;
+    }
+
+    /** Lessons that were not in the lessons on the phone before this sync (none on the very first). */
+    public List<String> newLessonIds() {
+        return newLessonIds == null ? Collections.<String>emptyList() : newLessonIds;
     }
 
     /** When the sync finished, as an ISO-8601 instant ({@code 2026-12-04T09:30:00Z}). */

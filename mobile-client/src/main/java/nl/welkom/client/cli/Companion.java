@@ -55,6 +55,7 @@ public final class Companion {
         String server = "http://localhost:8080";
         String data = "./companion-data";
         int width = widthFrom(System.getenv("COLUMNS"), 80);
+        RetrySchedule retry = RetrySchedule.DEFAULT;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             boolean hasValue = i + 1 < args.length;
@@ -62,6 +63,14 @@ public final class Companion {
                 server = args[++i];
             } else if ("--data".equals(arg) && hasValue) {
                 data = args[++i];
+            } else if ("--retry".equals(arg) && hasValue) {
+                try {
+                    retry = RetrySchedule.parse(args[++i]);
+                } catch (IllegalArgumentException e) {
+                    out.println(boot.text("cli.bad_retry"));
+                    out.println(boot.text("cli.usage"));
+                    return 2;
+                }
             } else if ("--width".equals(arg) && hasValue) {
                 width = widthFrom(args[++i], width);
             } else if ("--help".equals(arg) || "-h".equals(arg)) {
@@ -106,7 +115,10 @@ public final class Companion {
             boolean console = stdin == System.in && System.console() != null;
             Ui ui = new Ui(new Terminal(out, width), in, console, welkom, bundle);
             ui.term.line("Welkom · " + server);
-            new Companion(welkom, ui).loop();
+            try (AutoSync autoSync = new AutoSync(welkom, retry)) {
+                ui.useAutoSync(autoSync);
+                new Companion(welkom, ui).loop();
+            }
             return 0;
         } finally {
             store.close();

@@ -122,6 +122,10 @@ final class HomeScreen {
         if (pending > 0) {
             ui.say(ui.t("home.pending", ui.n("count.changes", pending)));
         }
+        int tries = ui.autoSync() == null ? 0 : ui.autoSync().failures();
+        if (tries > 0) {
+            ui.say(ui.n("home.retrying", tries));
+        }
         sayIfReadingInAnotherLanguage(ui, welkom);
     }
 

@@ -38,16 +38,35 @@ final class SyncScreen {
         ui.say(ui.t("sync.running"));
         SyncListener bar = (phase, done, total, bytes) -> ui.term.overwrite(progress(phase, done, total, bytes));
         SyncResult result = null;
+        AutoSync retry = ui.autoSync();
         try {
             result = welkom.sync(bar);
+            if (retry != null) {
+                retry.stop();
+            }
             ui.blank();
             ui.say(summary(result));
+            for (String line : news(result)) {
+                ui.say("  " + line);
+            }
         } catch (WelkomOfflineException e) {
             ui.blank();
             int pending = welkom.pendingChanges();
             ui.say(pending == 0 ? ui.t("sync.offline") : ui.t("sync.offline_kept", ui.n("count.changes", pending)));
+            if (retry != null) {
+                retry.offline();
+                ui.say(ui.t("sync.will_retry"));
+            }
+        } catch (IllegalStateException e) {
+            // The background retry is syncing right now.
+            ui.blank();
+            ui.say(ui.t("sync.busy"));
+            return null;
         } catch (WelkomApiException e) {
             ui.blank();
+            if (retry != null) {
+                retry.stop();
+            }
             if (e.isDeviceRevoked()) {
                 ui.say(ui.t("sync.revoked"));
                 return null;
@@ -81,6 +100,41 @@ final class SyncScreen {
             parts.add(ui.t("sync.lessons_updated"));
         }
         return ui.t("sync.done", String.join(", ", parts), String.format(Locale.ROOT, "%.1f", r.bytesReceived() / 1024.0));
+    }
+
+    /** What the sync brought, in words: tasks someone changed, new tasks, new lessons, each with their titles. */
+    List<String> news(SyncResult r) {
+        List<String> lines = new ArrayList<>();
+        if (!r.changedTaskIds().isEmpty()) {
+            lines.add(ui.n("sync.changed_tasks", r.changedTaskIds().size(), taskTitles(r.changedTaskIds())));
+        }
+        if (!r.newTaskIds().isEmpty()) {
+            lines.add(ui.n("sync.new_tasks", r.newTaskIds().size(), taskTitles(r.newTaskIds())));
+        }
+        if (!r.newLessonIds().isEmpty()) {
+            List<String> titles = new ArrayList<>();
+            for (String id : r.newLessonIds()) {
+                welkom.lessons().lesson(id).ifPresent(l -> titles.add(Terminal.isolate("“" + Terminal.sanitize(l.title()) + "”")));
+            }
+            lines.add(ui.n("sync.new_lessons", r.newLessonIds().size(), shortList(titles)));
+        }
+        return lines;
+    }
+
+    private String taskTitles(List<String> ids) {
+        List<String> titles = new ArrayList<>();
+        for (Task t : welkom.journey().tasks()) {
+            if (ids.contains(t.id())) {
+                titles.add(Terminal.isolate("“" + JourneyScreen.title(t, welkom.languages(), ui)[0] + "”"));
+            }
+        }
+        return shortList(titles);
+    }
+
+    /** At most three, then "…": a line, not a page. */
+    private static String shortList(List<String> items) {
+        List<String> shown = items.size() > 3 ? items.subList(0, 3) : items;
+        return String.join(", ", shown) + (items.size() > 3 ? ", …" : "");
     }
 
     /**

@@ -36,6 +36,7 @@ final class Ui {
     /** Whether input comes from a person at a console (secrets are then read without echo). */
     private final boolean console;
     private Messages messages;
+    private AutoSync autoSync;
 
     Ui(Terminal term, BufferedReader in, boolean console, Welkom welkom, Bundle bundle) {
         this.term = term;
@@ -55,6 +56,15 @@ final class Ui {
         return bundle;
     }
 
+    /** The background retry of failed syncs, if the companion runs one; null in tests that build a bare Ui. */
+    AutoSync autoSync() {
+        return autoSync;
+    }
+
+    void useAutoSync(AutoSync retry) {
+        this.autoSync = retry;
+    }
+
     /** The string for {@code key} in the reader's language, with {@code {0}}… filled in. */
     String t(String key, Object... args) {
         return messages.text(key, args);
@@ -63,6 +73,14 @@ final class Ui {
     /** The plural string for {@code key} and count {@code n} ({@code {0}} is {@code n}). */
     String n(String key, long n) {
         return messages.plural(key, n, n);
+    }
+
+    /** The plural string for {@code key} and count {@code n}, with {@code {0}} = {@code n} and {@code {1}}… = {@code more}. */
+    String n(String key, long n, Object... more) {
+        Object[] args = new Object[more.length + 1];
+        args[0] = n;
+        System.arraycopy(more, 0, args, 1, more.length);
+        return messages.plural(key, n, args);
     }
 
     /** Whether the reader's own words are right to left (the first catalog of their chain). */

@@ -34,6 +34,19 @@ final class ActivationController {
     }
 
     /** A phone redeems a code for a NEWCOMER session; 400 {@code activation-code-invalid} otherwise. */
+    /** Is this code usable? {@code 204}, or the same {@code 400} problem as redeeming it. Spends nothing. */
+    @Post("/activation/check")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    HttpResponse<Void> check(@Body ActivationCheck request) {
+        activation.check(request.code());
+        return HttpResponse.noContent();
+    }
+
+    /** The body of {@code POST /api/activation/check}. */
+    @io.micronaut.serde.annotation.Serdeable
+    record ActivationCheck(@io.micronaut.core.annotation.Nullable String code) {
+    }
+
     @Post("/activation")
     @Secured(SecurityRule.IS_ANONYMOUS)
     Session redeem(@Body ActivationRequest request) {

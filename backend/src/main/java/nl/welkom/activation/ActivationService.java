@@ -97,6 +97,21 @@ public class ActivationService {
         return session;
     }
 
+    /**
+     * Checks a code before it is redeemed, so that a phone can ask for its name only once the code
+     * is known to be good; spends nothing and reveals nothing beyond "usable or not" (the same
+     * answer for an unknown, used or expired code, as {@link #redeem}).
+     *
+     * @throws ProblemException 400 {@code activation-code-invalid}
+     */
+    public void check(@Nullable String typedCode) {
+        long now = clock.millis();
+        ActivationCodes.normalize(typedCode)
+                .flatMap(normalized -> codes.findByCodeHash(hasher.hash(normalized)))
+                .filter(found -> found.usedAt() == null && found.expiresAt() > now)
+                .orElseThrow(ActivationService::invalid);
+    }
+
     private static ProblemException invalid() {
         return new ProblemException(HttpStatus.BAD_REQUEST, "activation-code-invalid", "Activation code invalid",
                 "This code is unknown, already used or expired. Ask your municipality for a new one.");

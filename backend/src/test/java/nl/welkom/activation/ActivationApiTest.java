@@ -62,6 +62,24 @@ class ActivationApiTest {
     }
 
     @Test
+    void aCodeIsCheckedBeforeThePhoneAsksForItsNameAndTheCheckSpendsNothing() {
+        ActivationCode code = Fixtures.newCode(api, officer, householdId);
+        String typed = code.code().toLowerCase(Locale.ROOT).replace("-", " ");
+
+        assertEquals(204, api.post("/api/activation/check", null, java.util.Map.of("code", typed)).status());
+        assertEquals(204, api.post("/api/activation/check", null, java.util.Map.of("code", code.code())).status(),
+                "checking twice is fine: nothing was spent");
+        Problem wrong = api.post("/api/activation/check", null, java.util.Map.of("code", "2222-3333-4444-5555-6666"))
+                .problem(400);
+        Problem redeemWrong = api.post("/api/activation", null, new ActivationRequest("2222-3333-4444-5555-6666", "x"))
+                .problem(400);
+        assertEquals(redeemWrong, wrong, "the same answer as redeeming: unknown, used and expired look alike");
+        api.post("/api/activation/check", null, "{not json").problem(400);
+        assertEquals(200, api.post("/api/activation", null, new ActivationRequest(code.code(), "phone")).status());
+        api.post("/api/activation/check", null, java.util.Map.of("code", code.code())).problem(400);
+    }
+
+    @Test
     void codesAreReadWithoutRegardToCaseDashesOrSpaces() {
         ActivationCode code = Fixtures.newCode(api, officer, householdId);
         String typed = code.code().replace("-", " ").toLowerCase(Locale.ROOT);

@@ -62,6 +62,20 @@ final class Api {
         return call(http, Session.class);
     }
 
+    /** {@code POST /api/activation/check}: 204 for a usable code, the redeem problem otherwise. */
+    void checkActivation(String code) throws WelkomException {
+        Request http = new Request.Builder()
+                .url(url("api/activation/check"))
+                .post(json(java.util.Collections.singletonMap("code", code)))
+                .tag(AuthInterceptor.Anonymous.class, AuthInterceptor.Anonymous.INSTANCE)
+                .build();
+        try (Response response = execute(http)) {
+            if (!response.isSuccessful()) {
+                throw problem(response);
+            }
+        }
+    }
+
     Session login(LoginRequest request) throws WelkomException {
         Request http = new Request.Builder()
                 .url(url("api/auth/login"))

@@ -135,6 +135,17 @@ public final class Welkom {
     }
 
     /**
+     * Checks an activation code without spending it ({@code POST /api/activation/check}), so that an
+     * app asks for the phone's name only after the code is known to be good. Stores nothing.
+     *
+     * <p>Offline: {@link WelkomOfflineException}. An unknown, used or expired code is a
+     * {@link WelkomApiException} with status 400 (problem type {@code …/activation-code-invalid}).
+     */
+    public void checkActivationCode(String code) throws WelkomException {
+        api.checkActivation(requireText(code, "code"));
+    }
+
+    /**
      * Signs a family friend (buddy) in with a password ({@code POST /api/auth/login}) and stores
      * the session. The phone then holds the households of the buddy's active matches, with the
      * minimal fields the server gives buddies; {@link #sync} fetches them. When the phone was used

@@ -17,12 +17,32 @@ final class ActivationScreen {
         this.welkom = welkom;
     }
 
+    /**
+     * The code first, checked at once; only then the phone's name. A code that fails keeps what was
+     * typed: Enter tries it again (after "no connection"), or the reader types it anew.
+     */
     void activate() {
         ui.blank();
         ui.say(ui.t("activate.title"));
-        String code = ui.ask(ui.t("prompt.code"));
-        if (code.isEmpty()) {
-            return;
+        String code = "";
+        while (true) {
+            String typed = ui.ask(code.isEmpty() ? ui.t("prompt.code") : ui.t("prompt.code_again", code));
+            if (typed.isEmpty() && code.isEmpty() || "0".equals(typed)) {
+                return;
+            }
+            if (!typed.isEmpty()) {
+                code = typed;
+            }
+            try {
+                welkom.checkActivationCode(code);
+                break;
+            } catch (WelkomOfflineException e) {
+                ui.say(ui.t("activate.offline"));
+            } catch (WelkomApiException e) {
+                ui.say(ui.t("activate.refused", ui.problem(e.problem())));
+            } catch (WelkomException e) {
+                ui.say(ui.t("activate.failed"));
+            }
         }
         String name = ui.ask(ui.t("prompt.phone_name"));
         if (name.isEmpty()) {

@@ -79,6 +79,13 @@ class CompanionTest {
                 }
                 paths.add(request.getMethod() + " " + request.getPath());
                 String path = request.getPath();
+                if (path.equals("/api/activation/check")) {
+                    return request.getBody().readUtf8().contains("WRONG")
+                            ? new MockResponse().setResponseCode(400).setHeader("Content-Type", "application/problem+json")
+                                    .setBody("{\"type\":\"https://welkom.example/problems/activation-code-invalid\","
+                                            + "\"title\":\"Activation code invalid\",\"status\":400}")
+                            : new MockResponse().setResponseCode(204);
+                }
                 if (path.equals("/api/activation")) {
                     return json(Fixtures.session());
                 }
@@ -384,12 +391,25 @@ class CompanionTest {
     }
 
     @Test
+    void aWrongCodeIsToldBeforeThePhoneNameIsAskedAndTheRightOneThenActivates() throws Exception {
+        String out = run(ENGLISH, "", "1", "WRONG-CODE", "K7QD-9XM2-PW4T-HN6C", "Amina's phone", "0");
+
+        assertTrue(out.contains("The code was not accepted: this code is unknown, already used or expired."), out);
+        assertTrue(out.indexOf("not accepted") < out.indexOf("A name for this phone"), "the code is checked first:\n" + out);
+        assertEquals(1, count(out, "A name for this phone"), out);
+        assertTrue(out.contains("This phone is now connected to"), out);
+        assertEquals(1, paths.stream().filter(p -> p.equals("POST /api/activation")).count(), paths.toString());
+    }
+
+    @Test
     void anActivationWhileOfflineSaysSoAndKeepsGoing() throws Exception {
         server.shutdown();
 
-        String out = run(ENGLISH, "", "1", "CODE", "phone", "5", "0");
+        String out = run(ENGLISH, "", "1", "CODE", "", "0", "5", "0");
 
         assertTrue(out.contains("No connection. Activating needs the internet once"), out);
+        assertTrue(out.contains("Type the code again, or Enter to try CODE once more"), "what was typed is kept:\n" + out);
+        assertEquals(2, count(out, "No connection. Activating"), "Enter tried the same code again");
         assertTrue(out.contains("Activate this phone first (menu 1)."), out);
         assertTrue(out.contains("Goodbye."), out);
     }

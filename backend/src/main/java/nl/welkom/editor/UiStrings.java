@@ -28,7 +28,7 @@ final class UiStrings {
             int drafted = 0;
             for (String key : bundle.template().entries().keySet()) {
                 Catalog.Entry e = language.getValue().entries().get(key);
-                if (e != null && e.translated()) {
+                if (e != null && e.translated(language.getValue().pluralRule().count())) {
                     if (e.fuzzy()) {
                         drafted++;
                     } else {

@@ -22,6 +22,9 @@ import nl.welkom.model.journey.TaskStatus;
  * @param dueDate     ISO-8601 date or null
  * @param completedAt epoch ms when marked done, or null
  * @param note        the household's own note, or null
+ * @param noteByRole  who wrote the note: NEWCOMER (the family's phone), BUDDY or OFFICER; null for none
+ * @param noteByName  the display name of the officer or family friend who wrote it; null for the family
+ * @param noteAt      epoch ms when the note was written, or null
  */
 @MappedEntity("task")
 public record TaskEntity(
@@ -40,26 +43,32 @@ public record TaskEntity(
         long createdAt,
         @Nullable String note,
         long noteVersion,
-        long dueVersion) {
+        long dueVersion,
+        @Nullable String noteByRole,
+        @Nullable String noteByName,
+        @Nullable Long noteAt) {
 
     /** A new, open or done task at version 1 as the demo loader and tests make them. */
     public static TaskEntity created(String id, String householdId, JourneyStage stage, TaskAssignee assignee,
                                      @Nullable String dueDate, TaskStatus status, long now, long seq, int sortOrder) {
         return new TaskEntity(id, householdId, stage, assignee, dueDate, status,
-                status == TaskStatus.DONE ? Long.valueOf(now) : null, 1, 1, seq, false, sortOrder, now, null, 0, 0);
+                status == TaskStatus.DONE ? Long.valueOf(now) : null, 1, 1, seq, false, sortOrder, now, null, 0, 0,
+                null, null, null);
     }
 
     /** The wire form, with the task's titles by language. */
     public Task asModel(Map<String, String> titles) {
         return new Task(id, householdId, stage, Collections.unmodifiableMap(new TreeMap<>(titles)), assignee, dueDate,
-                status, completedAt == null ? null : Instant.ofEpochMilli(completedAt).toString(), note, version);
+                status, completedAt == null ? null : Instant.ofEpochMilli(completedAt).toString(), note, version,
+                note == null ? null : noteByRole, note == null ? null : noteByName,
+                note == null || noteAt == null ? null : Instant.ofEpochMilli(noteAt).toString());
     }
 
     /**
      * This task with {@code changes} applied as one new version stamped with {@code seq}: each
      * changed field takes the new version as its field version; marking done sets {@code completedAt}.
      */
-    TaskEntity edited(Map<TaskField, String> changes, long now, long seq) {
+    TaskEntity edited(Map<TaskField, String> changes, long now, long seq, String authorRole, @Nullable String authorName) {
         long next = version + 1;
         TaskStatus newStatus = status;
         Long newCompletedAt = completedAt;
@@ -71,9 +80,15 @@ public record TaskEntity(
         }
         String newNote = note;
         long newNoteVersion = noteVersion;
+        String newNoteByRole = noteByRole;
+        String newNoteByName = noteByName;
+        Long newNoteAt = noteAt;
         if (changes.containsKey(TaskField.NOTE)) {
             newNote = changes.get(TaskField.NOTE);
             newNoteVersion = next;
+            newNoteByRole = newNote == null ? null : authorRole;
+            newNoteByName = newNote == null ? null : authorName;
+            newNoteAt = newNote == null ? null : Long.valueOf(now);
         }
         String newDueDate = dueDate;
         long newDueVersion = dueVersion;
@@ -82,6 +97,7 @@ public record TaskEntity(
             newDueVersion = next;
         }
         return new TaskEntity(id, householdId, stage, assignee, newDueDate, newStatus, newCompletedAt, next,
-                newStatusVersion, seq, deleted, sortOrder, createdAt, newNote, newNoteVersion, newDueVersion);
+                newStatusVersion, seq, deleted, sortOrder, createdAt, newNote, newNoteVersion, newDueVersion,
+                newNoteByRole, newNoteByName, newNoteAt);
     }
 }

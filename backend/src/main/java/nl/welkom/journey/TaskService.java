@@ -16,6 +16,8 @@ import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.welkom.audit.AuditLog;
+import nl.welkom.auth.AppUser;
+import nl.welkom.auth.AppUserRepository;
 import nl.welkom.auth.Caller;
 import nl.welkom.household.ChangeSequence;
 import nl.welkom.household.HouseholdScope;
@@ -59,8 +61,11 @@ public class TaskService {
     private final AuditLog audit;
     private final Clock clock;
 
+    private final AppUserRepository users;
+
     TaskService(TaskRepository tasks, TaskTitleRepository titles, ConflictRepository conflicts,
-                ChangeSequence sequence, HouseholdScope scope, AuditLog audit, Clock clock) {
+                ChangeSequence sequence, HouseholdScope scope, AuditLog audit, Clock clock, AppUserRepository users) {
+        this.users = users;
         this.tasks = tasks;
         this.titles = titles;
         this.conflicts = conflicts;
@@ -146,7 +151,9 @@ public class TaskService {
             return new Edited(MutationOutcome.REJECTED, NOT_IN_SCOPE, null);
         }
         TaskEntity task = found.get();
-        if (values.containsKey(TaskField.STATUS) && !mayChangeStatus(actor, task)) {
+        boolean statusChanges = values.containsKey(TaskField.STATUS)
+                && !Objects.equals(TaskField.STATUS.normalize(values.get(TaskField.STATUS)), TaskField.STATUS.valueOf(task));
+        if (statusChanges && !mayChangeStatus(actor, task)) {
             return new Edited(MutationOutcome.REJECTED, OFFICERS_TASK, task);
         }
         for (Map.Entry<TaskField, String> value : values.entrySet()) {
@@ -176,7 +183,7 @@ public class TaskService {
         if (changes.isEmpty()) {
             return new Edited(MutationOutcome.APPLIED, null, task);
         }
-        TaskEntity updated = task.edited(changes, now, seq);
+        TaskEntity updated = task.edited(changes, now, seq, actor.role().name(), authorName(actor));
         tasks.update(updated);
         if (!overwritten.isEmpty()) {
             conflicts.saveAll(overwritten);
@@ -184,6 +191,12 @@ public class TaskService {
         changes.keySet().forEach(field -> audit.record(actor, auditAction(field), task.householdId()));
         return new Edited(overwritten.isEmpty() ? MutationOutcome.APPLIED : MutationOutcome.APPLIED_WITH_CONFLICT,
                 null, updated);
+    }
+
+    /** The name a note's readers see for its author: a staff member's or volunteer's display name; none for a family's phone. */
+    @io.micronaut.core.annotation.Nullable
+    private String authorName(Caller actor) {
+        return actor.userId() == null ? null : users.findById(actor.userId()).map(AppUser::displayName).orElse(null);
     }
 
     /**

@@ -129,6 +129,26 @@ class ConflictApiTest {
         assertEquals(task.version() + 1, noted.version(), "one edit, one version");
         assertNull(cleared.note());
         assertEquals("2027-03-01", cleared.dueDate());
+        assertEquals("OFFICER", noted.noteByRole(), "a note says who wrote it");
+        assertEquals("Officer Testdorp", noted.noteByName());
+        assertNotNull(noted.noteAt());
+        assertNull(cleared.noteByRole(), "no note, no author");
+        assertNull(cleared.noteAt());
+    }
+
+    @Test
+    void aNoteFromTheFamilysPhoneSaysTheFamilyWroteItAndWhenWithoutAName() {
+        Task task = task("Conflict 3");
+
+        assertEquals(MutationOutcome.APPLIED, push(new Mutation(UUID.randomUUID().toString(), MutationType.TASK_SET_NOTE,
+                task.id(), task.version(), null, "Afspraak dinsdag")));
+
+        Task noted = task("Conflict 3");
+        assertEquals("Afspraak dinsdag", noted.note());
+        assertEquals("NEWCOMER", noted.noteByRole());
+        assertNull(noted.noteByName(), "the family has no name to show; readers say 'your family'");
+        assertNotNull(noted.noteAt());
+        assertEquals(task.dueDate(), noted.dueDate(), "only the note changed");
     }
 
     @Test

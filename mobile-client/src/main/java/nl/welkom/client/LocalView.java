@@ -78,7 +78,7 @@ final class LocalView {
                 return withStatus(t, TaskStatus.OPEN, null);
             case TASK_SET_NOTE:
                 return new Task(t.id(), t.householdId(), t.stage(), t.titles(), t.assignee(), t.dueDate(), t.status(),
-                        t.completedAt(), note(m.value()), t.version());
+                        t.completedAt(), note(m.value()), t.version(), null, null, null);
             default:
                 return t;
         }
@@ -91,6 +91,6 @@ final class LocalView {
 
     private static Task withStatus(Task t, TaskStatus status, String completedAt) {
         return new Task(t.id(), t.householdId(), t.stage(), t.titles(), t.assignee(), t.dueDate(), status,
-                completedAt, t.note(), t.version());
+                completedAt, t.note(), t.version(), t.noteByRole(), t.noteByName(), t.noteAt());
     }
 }

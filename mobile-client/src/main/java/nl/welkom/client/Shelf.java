@@ -30,8 +30,8 @@ import nl.welkom.model.place.Places;
  * method to the store.
  *
  * <p>A body that does not parse (a file damaged on disk, a store written by a broken build) reads
- * as absent: the screen says "not on this phone yet" and the next sync fetches it again, because an
- * unreadable document also has no usable ETag or version.
+ * as absent: the screen says "not on this phone yet", and the next sync fetches the reading
+ * documents again because it finds the pack unreadable (without its ETag, so a 304 cannot keep it).
  */
 final class Shelf {
     private Shelf() {
@@ -93,26 +93,29 @@ final class Shelf {
             return raw.isPresent() ? parse(raw.get().body(), type) : Optional.<T>empty();
         }
 
-        /** The stored document itself (variant, ETag, version) if its body is readable. */
-        Optional<StoredDocument> stored(LocalStore store) {
-            Optional<StoredDocument> raw = store.document(kind, "");
-            return raw.isPresent() && parse(raw.get().body(), type).isPresent() ? raw : Optional.<StoredDocument>empty();
-        }
-
-        /** The ETag of the stored value when it was fetched for exactly {@code chain}. */
+        /**
+         * The ETag of the stored value when it was fetched for exactly {@code chain}. Read beside the
+         * body, never parsing it (a pack is large); an unreadable body is caught by the reading side
+         * ({@link #get}), which the sync consults once ({@code SyncEngine.contentIsCurrent}).
+         */
         Optional<String> etag(LocalStore store, List<String> chain) {
             Optional<StoredDocument> d = ofVariant(store, chain);
             return d.isPresent() ? Optional.ofNullable(d.get().etag()) : Optional.<String>empty();
         }
 
-        /** The version of the stored value when it was fetched for exactly {@code chain}. */
+        /** The version of the stored value when it was fetched for exactly {@code chain}; the body is not parsed. */
         Optional<String> version(LocalStore store, List<String> chain) {
             Optional<StoredDocument> d = ofVariant(store, chain);
             return d.isPresent() ? Optional.ofNullable(d.get().version()) : Optional.<String>empty();
         }
 
+        /** The ETag to revalidate with: none when the stored body no longer parses (a 304 must not keep it). */
+        Optional<String> usableEtag(LocalStore store, List<String> chain) {
+            return get(store).isPresent() ? etag(store, chain) : Optional.<String>empty();
+        }
+
         private Optional<StoredDocument> ofVariant(LocalStore store, List<String> chain) {
-            Optional<StoredDocument> d = stored(store);
+            Optional<StoredDocument> d = store.document(kind, "");
             return d.isPresent() && variant(chain).equals(d.get().variant()) ? d : Optional.<StoredDocument>empty();
         }
 

@@ -88,6 +88,27 @@ final class SyncEngine {
         final List<String> newLessonIds = new ArrayList<>();
     }
 
+    /**
+     * Runs {@code work} while no sync runs and none can start (signing out, a new activation): a page
+     * that is still downloading must not be written after the store forgot its owner. Waits for a
+     * running sync to finish.
+     */
+    void exclusive(Runnable work) {
+        while (!running.compareAndSet(false, true)) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for a sync to finish", e);
+            }
+        }
+        try {
+            work.run();
+        } finally {
+            running.set(false);
+        }
+    }
+
     SyncResult sync(SyncListener listener) throws WelkomException {
         if (!running.compareAndSet(false, true)) {
             throw new IllegalStateException("A sync is already running");
@@ -99,9 +120,9 @@ final class SyncEngine {
             List<String> chain = Shelf.chain(store);
             String contentVersion = pull(listener, counter, tally, chain);
             listener.onProgress(Phase.CONTENT, 0, 1, counter.bytes());
-            Set<String> lessonsBefore = lessonIds();
-            boolean contentUpdated = contentIsCurrent(chain, contentVersion) ? false
-                    : refreshReading(chain, contentVersion, counter);
+            boolean current = contentIsCurrent(chain, contentVersion);
+            Set<String> lessonsBefore = current ? Collections.<String>emptySet() : lessonIds();
+            boolean contentUpdated = !current && refreshReading(chain, contentVersion, counter);
             if (contentUpdated && !lessonsBefore.isEmpty()) {
                 for (String id : lessonIds()) {
                     if (!lessonsBefore.contains(id)) {
@@ -294,7 +315,8 @@ final class SyncEngine {
         List<String> chain = Shelf.chain(store);
         return contentVersion != null && chain.equals(pulledChain)
                 && (contentVersion.equals(Shelf.READING_VERSION.version(store, chain).orElse(null))
-                        || contentVersion.equals(Shelf.CONTENT.version(store, chain).orElse(null)));
+                        || contentVersion.equals(Shelf.CONTENT.version(store, chain).orElse(null)))
+                && Shelf.CONTENT.get(store).isPresent(); // a damaged pack is fetched again
     }
 
     /**
@@ -310,9 +332,9 @@ final class SyncEngine {
         if (contentVersion == null || contentVersion.equals(Shelf.CONTENT.version(store, chain).orElse(null))) {
             return updated;
         }
-        Api.Fetched<Course> course = api.course(chain, Shelf.COURSE.etag(store, chain).orElse(null), counter);
-        Api.Fetched<Phrasebook> phrasebook = api.phrasebook(chain, Shelf.PHRASEBOOK.etag(store, chain).orElse(null), counter);
-        Api.Fetched<Places> places = api.places(chain, Shelf.PLACES.etag(store, chain).orElse(null), counter);
+        Api.Fetched<Course> course = api.course(chain, Shelf.COURSE.usableEtag(store, chain).orElse(null), counter);
+        Api.Fetched<Phrasebook> phrasebook = api.phrasebook(chain, Shelf.PHRASEBOOK.usableEtag(store, chain).orElse(null), counter);
+        Api.Fetched<Places> places = api.places(chain, Shelf.PLACES.usableEtag(store, chain).orElse(null), counter);
         requireAskedLanguages(chain, course == null || course.body == null ? null : course.body.languages(), "course");
         requireAskedLanguages(chain, phrasebook == null || phrasebook.body == null ? null : phrasebook.body.languages(),
                 "phrasebook");
@@ -343,8 +365,20 @@ final class SyncEngine {
         if (got == null || asked.isEmpty()) {
             return; // no choice made: whatever the server's default is
         }
+        // What the server may answer for what was asked: the code in lower case, its language
+        // without the region (ar-SY → ar), and Dari for Afghan Persian (fa-AF → prs), as it maps them.
+        Set<String> allowed = new HashSet<>();
+        for (String code : asked) {
+            String lower = code.toLowerCase(java.util.Locale.ROOT);
+            allowed.add(lower);
+            int dash = lower.indexOf('-');
+            allowed.add(dash > 0 ? lower.substring(0, dash) : lower);
+            if (lower.equals("fa-af")) {
+                allowed.add("prs");
+            }
+        }
         for (String language : got) {
-            if (language != null && !language.equals("nl") && !asked.contains(language)) {
+            if (language != null && !language.equals("nl") && !allowed.contains(language)) {
                 throw Api.unexpected("The " + what + " is in " + got + ", the phone asked for " + asked);
             }
         }
@@ -421,7 +455,8 @@ final class SyncEngine {
 
     boolean refreshContent(ByteCounter counter) throws WelkomException {
         List<String> chain = Shelf.chain(store);
-        String etag = Shelf.CONTENT.etag(store, chain).orElse(null);
+        // No validator for a pack that no longer parses: a 304 must not keep it.
+        String etag = Shelf.CONTENT.usableEtag(store, chain).orElse(null);
         Api.Fetched<ContentPack> content = api.content(chain, etag, counter);
         if (content == null) {
             return false;

@@ -194,19 +194,21 @@ public final class Welkom {
         } catch (WelkomException e) {
             told = false;
         }
-        store.inTransaction(() -> store.forget(Shelf.PERSONAL));
+        engine.exclusive(() -> store.inTransaction(() -> store.forget(Shelf.PERSONAL)));
         return told;
     }
 
     /** Stores a new session, forgetting what belonged to someone else. */
     private void keep(Session session) {
-        store.inTransaction(() -> {
+        engine.exclusive(() -> store.inTransaction(() -> {
             Optional<Session> previous = Shelf.SESSION.get(store);
-            if (previous.isPresent() && !samePerson(previous.get(), session)) {
+            // A session that no longer reads is someone unknown: forget, never hand their data on.
+            boolean unreadable = !previous.isPresent() && store.document(Shelf.SESSION.kind, "").isPresent();
+            if (unreadable || previous.isPresent() && !samePerson(previous.get(), session)) {
                 store.forget(Shelf.ABOUT_THE_CALLER);
             }
             Shelf.SESSION.put(store, session);
-        });
+        }));
     }
 
     /**

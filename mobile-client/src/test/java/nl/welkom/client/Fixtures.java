@@ -68,12 +68,12 @@ public final class Fixtures {
     public static Task otherTask(TaskStatus status, long version) {
         Task t = task(TASK_OTHER, status, version);
         return new Task(t.id(), OTHER_HOUSEHOLD_ID, t.stage(), t.titles(), t.assignee(), t.dueDate(), t.status(),
-                t.completedAt(), t.note(), t.version());
+                t.completedAt(), t.note(), t.version(), t.noteByRole(), t.noteByName(), t.noteAt());
     }
 
     public static Task withNote(Task t, String note) {
         return new Task(t.id(), t.householdId(), t.stage(), t.titles(), t.assignee(), t.dueDate(), t.status(),
-                t.completedAt(), note, t.version());
+                t.completedAt(), note, t.version(), null, null, null);
     }
 
     public static Household household() {
@@ -89,7 +89,7 @@ public final class Fixtures {
         titles.put("en", "Register at the town hall " + id.substring(id.length() - 1));
         titles.put("ar", "التسجيل في البلدية " + id.substring(id.length() - 1));
         return new Task(id, HOUSEHOLD_ID, JourneyStage.HOUSING_AND_REGISTRATION, titles, TaskAssignee.FAMILY,
-                "2026-11-30", status, status == TaskStatus.DONE ? "2026-11-20T10:00:00Z" : null, null, version);
+                "2026-11-30", status, status == TaskStatus.DONE ? "2026-11-20T10:00:00Z" : null, null, version, null, null, null);
     }
 
     public static Mutation mutation(String id, String taskId, MutationType type, long baseVersion) {

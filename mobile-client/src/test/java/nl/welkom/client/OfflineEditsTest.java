@@ -137,11 +137,11 @@ class OfflineEditsTest {
     @Test
     void tasksAreShownInJourneyOrder() {
         Task later = new Task("t-later", Fixtures.HOUSEHOLD_ID, nl.welkom.model.journey.JourneyStage.CIVIC_INTEGRATION,
-                Collections.singletonMap("nl", "Later"), null, "2026-01-01", TaskStatus.OPEN, null, null, 1);
+                Collections.singletonMap("nl", "Later"), null, "2026-01-01", TaskStatus.OPEN, null, null, 1, null, null, null);
         Task noDeadline = new Task("t-none", Fixtures.HOUSEHOLD_ID, nl.welkom.model.journey.JourneyStage.ARRIVAL,
-                Collections.singletonMap("nl", "Geen datum"), null, null, TaskStatus.OPEN, null, null, 1);
+                Collections.singletonMap("nl", "Geen datum"), null, null, TaskStatus.OPEN, null, null, 1, null, null, null);
         Task early = new Task("t-early", Fixtures.HOUSEHOLD_ID, nl.welkom.model.journey.JourneyStage.ARRIVAL,
-                Collections.singletonMap("nl", "Vroeg"), null, "2026-12-01", TaskStatus.OPEN, null, null, 1);
+                Collections.singletonMap("nl", "Vroeg"), null, "2026-12-01", TaskStatus.OPEN, null, null, 1, null, null, null);
         Shelf.TASKS.put(store, Arrays.asList(later, noDeadline, early));
 
         List<Task> tasks = welkom.journey().tasks();

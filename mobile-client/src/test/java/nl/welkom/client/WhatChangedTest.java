@@ -21,7 +21,7 @@ class WhatChangedTest extends ServerTestSupport {
 
     private static Task withNote(Task t, String note, long version) {
         return new Task(t.id(), t.householdId(), t.stage(), t.titles(), t.assignee(), t.dueDate(), t.status(),
-                t.completedAt(), note, version);
+                t.completedAt(), note, version, "OFFICER", "Sanne de Vries", "2026-11-23T12:00:00Z");
     }
 
     @Test
@@ -40,7 +40,7 @@ class WhatChangedTest extends ServerTestSupport {
         String mutationId = store.outbox().get(0).id();
         server.enqueue(json(new PushResponse(List.of(new MutationResult(mutationId, MutationOutcome.APPLIED, null)))));
         Task bankDone = new Task(bank.id(), bank.householdId(), bank.stage(), bank.titles(), bank.assignee(), bank.dueDate(),
-                TaskStatus.DONE, "2026-11-23T13:00:00Z", null, 2);
+                TaskStatus.DONE, "2026-11-23T13:00:00Z", null, 2, null, null, null);
         Task fresh = Fixtures.task(TASK_NEW, TaskStatus.OPEN, 1);
         server.enqueue(json(page(9, false, null, Arrays.asList(withNote(register, "Bring your passport", 2), bankDone, fresh),
                 Collections.<String>emptyList())));

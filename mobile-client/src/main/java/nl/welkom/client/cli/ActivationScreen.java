@@ -109,6 +109,9 @@ final class ActivationScreen {
         if (!ui.confirm(ui.t("signout.confirm"))) {
             return;
         }
+        if (ui.autoSync() != null) {
+            ui.autoSync().stop();
+        }
         welkom.signOut();
         ui.say(ui.t("signout.done"));
     }

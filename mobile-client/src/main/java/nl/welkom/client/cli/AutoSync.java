@@ -85,9 +85,13 @@ final class AutoSync implements AutoCloseable {
                 scheduleNext();
             }
         } catch (IllegalStateException e) {
-            // A sync by hand is running (or the phone is no longer connected): try again later.
             synchronized (this) {
-                scheduleNext();
+                if (welkom.session().isPresent()) {
+                    scheduleNext(); // a sync by hand is running: try again later
+                } else {
+                    pending = null; // signed out or never connected: nothing to sync
+                    failures = 0;
+                }
             }
         } catch (WelkomException | RuntimeException e) {
             synchronized (this) {

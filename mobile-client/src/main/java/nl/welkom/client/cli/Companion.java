@@ -174,7 +174,9 @@ public final class Companion {
                 }
                 try {
                     open(action);
-                } catch (LocalStoreException | IllegalArgumentException | IllegalStateException e) {
+                } catch (RuntimeException e) {
+                    // Whatever a screen trips over (a store failure, data from a newer server), the
+                    // companion stays up; edits are in the store, so nothing is lost.
                     ui.say(ui.t("error.generic"));
                 }
             }

@@ -123,7 +123,7 @@ final class JourneyScreen {
         ui.blank();
         ui.term.line("== " + title[0] + " ==", ui.rtl(title[1]));
         if (task.note() != null) {
-            ui.say(ui.t("task.note", Terminal.isolate(Terminal.sanitize(task.note()))));
+            ui.say(noteLine(ui, task, task.note()));
         }
         boolean done = task.status() == TaskStatus.DONE;
         // Only an officer ticks an officer's task (the server's rule, docs/sync.md): not offered here.
@@ -183,9 +183,31 @@ final class JourneyScreen {
         }
         ui.say("         " + String.join(" · ", details));
         if (t.note() != null) {
-            // The note is the household's own text, in any script: isolated so it cannot reorder the label around it.
-            ui.say("         " + ui.t("task.note", Terminal.isolate(Terminal.sanitize(firstLine(t.note())))));
+            // The note is someone's own text, in any script: isolated so it cannot reorder the label around it.
+            ui.say("         " + noteLine(ui, t, firstLine(t.note())));
         }
+    }
+
+    /** "Note (your officer Sanne de Vries, 2026-12-03 14:30): …", or without the author when the note has none. */
+    static String noteLine(Ui ui, Task t, String text) {
+        String note = Terminal.isolate(Terminal.sanitize(text));
+        if (t.noteByRole() == null) {
+            return ui.t("task.note", note);
+        }
+        String who;
+        switch (t.noteByRole()) {
+            case "OFFICER":
+                who = ui.t("note.by_officer", Terminal.isolate(Terminal.sanitize(t.noteByName() == null ? "" : t.noteByName())));
+                break;
+            case "BUDDY":
+                who = ui.t("note.by_buddy", Terminal.isolate(Terminal.sanitize(t.noteByName() == null ? "" : t.noteByName())));
+                break;
+            default:
+                who = ui.t("note.by_family");
+                break;
+        }
+        String when = t.noteAt() == null || t.noteAt().length() < 16 ? "" : t.noteAt().substring(0, 16).replace('T', ' ');
+        return ui.t("task.note_by", who, Terminal.isolate(when), note);
     }
 
     static String stage(Ui ui, JourneyStage stage) {

@@ -31,7 +31,8 @@ final class LanguageScreen {
     boolean show(boolean firstStart) {
         List<String> codes = new ArrayList<>(ui.bundle().languages().keySet());
         ui.blank();
-        ui.term.line("Welkom · " + ui.t("language.title"));
+        // Before any language is chosen there is no language to ask in: the list speaks for itself.
+        ui.say(firstStart ? "Welkom · 🌐" : "Welkom · " + ui.t("language.title"));
         for (int i = 0; i < codes.size(); i++) {
             Catalog c = ui.bundle().languages().get(codes.get(i));
             String name = Terminal.sanitize(c.nativeName() == null ? codes.get(i) : c.nativeName());

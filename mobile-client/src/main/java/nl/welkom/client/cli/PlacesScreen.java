@@ -30,11 +30,14 @@ final class PlacesScreen {
         ui.blank();
         ui.say(ui.t("places.title"));
         PlaceCategory current = null;
+        boolean first = true;
         for (Place place : found.get().places()) {
-            if (place.category() != current) {
+            if (place.category() != current || first) {
                 current = place.category();
+                first = false;
                 ui.blank();
-                ui.say("== " + ui.t("place." + current.name()) + " ==");
+                // A category from a newer server reads as null here: shown as "other places".
+                ui.say("== " + (current == null ? ui.t("places.other") : ui.t("place." + current.name())) + " ==");
             }
             ui.term.line("  " + Terminal.sanitize(place.name()));
             if (place.address() != null) {

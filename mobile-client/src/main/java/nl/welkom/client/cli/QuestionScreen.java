@@ -28,7 +28,7 @@ final class QuestionScreen {
         if (text.isEmpty()) {
             return;
         }
-        if (text.codePointCount(0, text.length()) > Lessons.MAX_QUESTION_LENGTH) {
+        if (text.length() > Lessons.MAX_QUESTION_LENGTH) { // counted as the library and the server count it
             ui.say(ui.t("question.too_long", Lessons.MAX_QUESTION_LENGTH));
             return;
         }

@@ -260,6 +260,9 @@ final class Ui {
             return t("problem." + slug);
         }
         int status = p.status();
+        if (status < 400) {
+            return t("problem.unexpected"); // an answer the app could not use (docs: WelkomApiException)
+        }
         if (status == 401 || status == 403) {
             return t("problem.not_allowed");
         }

@@ -145,7 +145,8 @@ class CompanionTest {
         server.shutdown();
         String out = run("");
 
-        assertTrue(out.contains("Welkom · Choose your language"), out);
+        assertTrue(out.contains("Welkom · 🌐"), "the first screen asks in no language:\n" + out);
+        assertFalse(out.contains("Choose your language"), out);
         for (String name : new String[] {"ትግርኛ", "Soomaali", "Kiswahili", "Ikirundi", "Français", "Українська", "English",
                 "Nederlands"}) {
             assertTrue(out.contains(name), name + " in:\n" + out);

@@ -95,6 +95,11 @@ public final class Catalog {
             return fuzzy;
         }
 
+        /** Whether every form has text and a plural string has as many forms as {@code forms}. */
+        public boolean translated(int forms) {
+            return translated() && (!isPlural() || translations.size() >= forms);
+        }
+
         /** Whether every form has text. */
         public boolean translated() {
             if (translations.isEmpty()) {
@@ -179,6 +184,10 @@ public final class Catalog {
                 }
                 continue;
             }
+            if (current.startsAnother(trimmed)) {
+                // No blank line between two entries: the keyword of a new one ends the old one.
+                current = finish(current, headers, entries, problems);
+            }
             try {
                 current.accept(trimmed, number);
             } catch (IllegalArgumentException e) {
@@ -239,6 +248,13 @@ public final class Catalog {
 
         boolean hasStarted() {
             return field != 0 || broken;
+        }
+
+        /** Whether this line opens a new entry while this one already has its own text. */
+        boolean startsAnother(String trimmed) {
+            boolean opensEntry = trimmed.startsWith("msgctxt ") || trimmed.startsWith("msgid ");
+            return opensEntry && (msgid != null && (field == 's' || trimmed.startsWith("msgctxt ")
+                    || trimmed.startsWith("msgid ")));
         }
 
         void accept(String trimmed, int number) {

@@ -64,7 +64,7 @@ public final class Messages {
     public String plural(String key, long n, Object... args) {
         for (Catalog c : chain) {
             Catalog.Entry e = c.entries().get(key);
-            if (e != null && e.isPlural() && e.translated()) {
+            if (e != null && e.isPlural() && e.translated(c.pluralRule().count())) {
                 int form = c.pluralRule().formFor(n);
                 if (form < e.translations().size()) {
                     return format(e.translations().get(form), args);

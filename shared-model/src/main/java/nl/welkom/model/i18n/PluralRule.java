@@ -42,6 +42,9 @@ public final class PluralRule {
                 plural = part.substring(eq + 1).trim();
             }
         }
+        if (plural == null || plural.length() > 400) {
+            return ONE_OTHER; // real rules are short; a huge one is damage, not a language
+        }
         try {
             int n = Integer.parseInt(nplurals);
             PluralRule rule = new PluralRule(n, plural);

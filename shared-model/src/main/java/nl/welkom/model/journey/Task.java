@@ -15,6 +15,10 @@ import java.util.Map;
  * @param completedAt ISO-8601 instant the task was marked done, or null
  * @param note        the household's own note on the task, or null
  * @param version     server version of this task; an edit names the version it was based on
+ * @param noteByRole  who wrote the note: {@code NEWCOMER} (the family's phone), {@code BUDDY} or
+ *                    {@code OFFICER}; null when there is no note or it predates authors
+ * @param noteByName  the display name of the officer or family friend who wrote it; null for the family
+ * @param noteAt      ISO-8601 instant the note was written, or null
  */
 public record Task(
         String id,
@@ -26,5 +30,8 @@ public record Task(
         TaskStatus status,
         String completedAt,
         String note,
-        long version) {
+        long version,
+        String noteByRole,
+        String noteByName,
+        String noteAt) {
 }

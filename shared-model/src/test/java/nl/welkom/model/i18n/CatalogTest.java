@@ -102,6 +102,28 @@ class CatalogTest {
     }
 
     @Test
+    void entriesWithoutABlankLineBetweenThemStaySeparate() throws IOException {
+        Catalog c = read("msgctxt \"a\"\nmsgid \"A\"\nmsgid_plural \"As\"\nmsgstr[0] \"a0\"\nmsgstr[1] \"a1\"\n"
+                + "msgctxt \"b\"\nmsgid \"B\"\nmsgstr \"bee\"\n"
+                + "msgid \"C\"\nmsgstr \"see\"\n");
+        assertEquals(Arrays.asList("a", "b", "C"), new java.util.ArrayList<>(c.entries().keySet()));
+        assertEquals(Arrays.asList("a0", "a1"), c.entries().get("a").translations());
+        assertEquals(Collections.singletonList("bee"), c.entries().get("b").translations());
+        assertFalse(c.entries().get("b").isPlural());
+        assertEquals(Collections.emptyList(), c.problems());
+    }
+
+    @Test
+    void aPluralWithTooFewFormsForTheLanguageFallsBackRatherThanShowingAWrongForm() throws IOException {
+        String arabicTwoForms = ARABIC.replace("msgstr[2] \"تحديثان\"\nmsgstr[3] \"{0} تحديثات\"\n"
+                + "msgstr[4] \"{0} تحديثًا\"\nmsgstr[5] \"{0} تحديث\"\n", "");
+        Messages m = new Messages(read(TEMPLATE), Collections.singletonList(read(arabicTwoForms)));
+        assertEquals("7 updates received", m.plural("sync.received", 7, 7));
+        assertEquals(PluralRule.ONE_OTHER, PluralRule.parse("nplurals=2; plural=" + "(".repeat(5000) + "n" + ")".repeat(5000) + ";"),
+                "a damaged, enormous rule is not evaluated");
+    }
+
+    @Test
     void placeholdersAreFilledByPositionAndALoneBraceIsText() {
         assertEquals("2 of 3 {x} {9}", Messages.format("{1} of {0} {x} {9}", 3, 2));
         assertEquals(new java.util.LinkedHashSet<>(Arrays.asList(0, 1)), Catalog.placeholders("{0} of {1}, {0}"));

@@ -171,7 +171,7 @@ public final class SqliteLocalStore implements LocalStore, Closeable {
                 Task t = new Task(rs.getString(1), rs.getString(2), enumValue(JourneyStage.class, rs.getString(3)),
                         fromJson(rs.getString(4), STRING_MAP), enumValue(TaskAssignee.class, rs.getString(5)),
                         rs.getString(6), enumValue(TaskStatus.class, rs.getString(7)), rs.getString(8),
-                        rs.getString(9), rs.getLong(10));
+                        rs.getString(9), rs.getLong(10), null, null, null);
                 bind(insert, t.id(), t.householdId(), GSON.toJson(t));
                 insert.executeUpdate();
             }

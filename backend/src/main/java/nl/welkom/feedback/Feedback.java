@@ -1,5 +1,6 @@
 package nl.welkom.feedback;
 
+import nl.welkom.model.feedback.Question;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,15 +40,6 @@ public class Feedback {
         this.clock = clock;
     }
 
-    /**
-     * A question as its recipient sees it.
-     *
-     * @param routedTo {@code BUDDY} or {@code OFFICER}
-     */
-    @Serdeable
-    public record Question(String id, String householdId, @Nullable String lessonId, @Nullable String lessonTitle,
-                           String text, String routedTo, String createdAt) {
-    }
 
     /**
      * Records the device's vote on a lesson, replacing its earlier one.

@@ -16,7 +16,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import nl.welkom.auth.Caller;
-import nl.welkom.feedback.Feedback.Question;
+import nl.welkom.model.feedback.Question;
 import nl.welkom.household.HouseholdScope;
 import nl.welkom.problem.ProblemException;
 

@@ -11,7 +11,7 @@ import java.util.UUID;
 import nl.welkom.Api;
 import nl.welkom.Fixtures;
 import nl.welkom.TestServer;
-import nl.welkom.feedback.Feedback.Question;
+import nl.welkom.model.feedback.Question;
 import nl.welkom.model.auth.Session;
 import nl.welkom.model.sync.Mutation;
 import nl.welkom.model.sync.MutationOutcome;

@@ -19,6 +19,7 @@ import nl.welkom.model.auth.Session;
 import nl.welkom.model.content.ContentPack;
 import nl.welkom.model.course.Course;
 import nl.welkom.model.course.CourseProgress;
+import nl.welkom.model.feedback.Question;
 import nl.welkom.model.household.Household;
 import nl.welkom.model.journey.Task;
 import nl.welkom.model.phrasebook.Phrasebook;
@@ -46,6 +47,9 @@ final class Shelf {
     /** The pull's {@code contentVersion} that every reading document is current with (docs/sync.md, step 3). */
     static final Doc<String> READING_VERSION = new Doc<>("reading-version", String.class, v -> v);
 
+    /** A family friend's questions from their families, newest first, as the last sync brought them. */
+    static final Doc<List<Question>> QUESTIONS = new Doc<>("questions", new TypeToken<List<Question>>() { }.getType());
+
     /** What the last finished sync did and when. */
     static final Doc<SyncResult> LAST_SYNC = new Doc<>("last-sync", SyncResult.class);
 
@@ -56,10 +60,10 @@ final class Shelf {
 
     /** Documents about the person using the phone: forgotten when it changes hands (with every record). */
     static final List<String> ABOUT_THE_CALLER = Collections.unmodifiableList(
-            Arrays.asList(PLACES.kind, READING_VERSION.kind, LAST_SYNC.kind));
+            Arrays.asList(PLACES.kind, READING_VERSION.kind, LAST_SYNC.kind, QUESTIONS.kind));
     /** What a revoked phone forgets: the above and the session. Languages and public content stay. */
     static final List<String> PERSONAL = Collections.unmodifiableList(
-            Arrays.asList(SESSION.kind, PLACES.kind, READING_VERSION.kind, LAST_SYNC.kind));
+            Arrays.asList(SESSION.kind, PLACES.kind, READING_VERSION.kind, LAST_SYNC.kind, QUESTIONS.kind));
 
     /** The reader's language chain, best first; empty when never chosen. */
     static List<String> chain(LocalStore store) {

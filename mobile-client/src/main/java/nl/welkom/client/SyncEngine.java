@@ -136,6 +136,13 @@ final class SyncEngine {
                 List<CourseProgress> progress = api.courseProgress(counter);
                 store.inTransaction(() -> Shelf.COURSE_PROGRESS.put(store, progress));
             }
+            java.util.Optional<nl.welkom.model.auth.Session> session = Shelf.SESSION.get(store);
+            if (session.isPresent() && session.get().role() == nl.welkom.model.auth.Role.BUDDY) {
+                // Questions do not travel in the pull (docs/sync.md, "Questions to a family friend"):
+                // a family friend's phone asks for them on every sync, one small request more.
+                List<nl.welkom.model.feedback.Question> questions = api.questions(counter);
+                store.inTransaction(() -> Shelf.QUESTIONS.put(store, new ArrayList<>(questions)));
+            }
             listener.onProgress(Phase.CONTENT, 1, 1, counter.bytes());
             listener.onProgress(Phase.DONE, 1, 1, counter.bytes());
             SyncResult result = new SyncResult(tally.applied, tally.conflicts, tally.rejected, tally.pulled, contentUpdated,

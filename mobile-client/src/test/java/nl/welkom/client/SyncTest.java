@@ -384,6 +384,7 @@ class SyncTest extends ServerTestSupport {
                 Collections.<String>emptyList(), Collections.<String>emptyList(), null)));
         server.enqueue(notModified());
 
+        server.enqueue(json(Collections.emptyList())); // a family friend's questions
         SyncResult result = welkom.sync(SyncListener.NONE);
 
         assertEquals(4, result.pulled());
@@ -414,6 +415,9 @@ class SyncTest extends ServerTestSupport {
                     store.appendToOutbox(Fixtures.mutation("during-pull", Fixtures.TASK_OTHER, MutationType.TASK_COMPLETE, 1));
                     return json(new PullResponse(9, false, Collections.<Household>emptyList(), Collections.<Task>emptyList(),
                             Collections.<String>emptyList(), Collections.singletonList(Fixtures.OTHER_HOUSEHOLD_ID), null));
+                }
+                if (request.getPath().startsWith("/api/questions")) {
+                    return json(Collections.emptyList()); // a family friend's questions
                 }
                 return notModified();
             }
@@ -450,6 +454,7 @@ class SyncTest extends ServerTestSupport {
                 Collections.singletonList(Fixtures.OTHER_HOUSEHOLD_ID), null)));
         server.enqueue(notModified());
 
+        server.enqueue(json(Collections.emptyList())); // a family friend's questions
         welkom.sync(SyncListener.NONE);
 
         assertEquals(Collections.singletonList(Fixtures.otherHousehold()), welkom.journey().households());
@@ -464,6 +469,7 @@ class SyncTest extends ServerTestSupport {
                 Collections.singletonList(Fixtures.OTHER_HOUSEHOLD_ID), null)));
         server.enqueue(notModified());
 
+        server.enqueue(json(Collections.emptyList())); // a family friend's questions
         welkom.sync(SyncListener.NONE);
 
         assertEquals(Collections.emptyList(), welkom.journey().tasks());

@@ -201,6 +201,7 @@ public final class Companion {
             case PHRASEBOOK: new PhrasebookScreen(ui, welkom).show(); break;
             case PLACES: new PlacesScreen(ui, welkom).show(); break;
             case ASK: new QuestionScreen(ui, welkom).ask(null); break;
+            case QUESTIONS: new QuestionsScreen(ui, welkom).show(); break;
             default: break;
         }
     }

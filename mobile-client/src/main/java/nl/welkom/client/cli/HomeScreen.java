@@ -33,7 +33,7 @@ final class HomeScreen {
 
     /** What the reader can do from the home screen. */
     enum Action { ACTIVATE, LANGUAGE, LESSONS, JOURNEY, SYNC, SIGN_IN, COURSE, PHRASEBOOK, PLACES, ASK, FAMILIES,
-        COURSE_PROGRESS, SIGN_OUT, QUIT }
+        QUESTIONS, COURSE_PROGRESS, SIGN_OUT, QUIT }
 
     /**
      * Shows the home screen and the menu of the phone's person — a family's (or a phone not yet
@@ -49,6 +49,7 @@ final class HomeScreen {
         boolean buddy = welkom.session().isPresent() && welkom.session().get().role() == Role.BUDDY;
         if (buddy) {
             add(actions, labels, Action.FAMILIES, "menu.families");
+            add(actions, labels, Action.QUESTIONS, "menu.questions");
             add(actions, labels, Action.COURSE_PROGRESS, "menu.course_progress");
             add(actions, labels, Action.LESSONS, "menu.lessons");
             add(actions, labels, Action.PHRASEBOOK, "menu.phrasebook");

@@ -89,6 +89,10 @@ class CompanionTest {
                 if (path.equals("/api/activation")) {
                     return json(Fixtures.session());
                 }
+                if (path.equals("/api/questions")) {
+                    return json(List.of(new nl.welkom.model.feedback.Question("q-1", Fixtures.HOUSEHOLD_ID, "lesson-gp",
+                            "De huisarts", "Moet ik de huisarts zelf betalen?", "BUDDY", "2026-12-03T18:20:00Z")));
+                }
                 if (path.equals("/api/auth/logout")) {
                     return new MockResponse().setResponseCode(204);
                 }
@@ -295,8 +299,9 @@ class CompanionTest {
         assertTrue(out.contains("Journey · \u2068Familie Haile\u2069"), out);
         assertFalse(out.contains("welkom-demo"), "the password is never printed");
         String home = out.substring(out.lastIndexOf("family friend of"));
-        assertTrue(home.contains(" 1  My families") && home.contains(" 2  Course progress of my families")
-                && home.contains(" 7  Sign out"), "a family friend has a menu of their own:\n" + home);
+        assertTrue(home.contains(" 1  My families") && home.contains(" 2  Questions from my families")
+                && home.contains(" 3  Course progress of my families") && home.contains(" 8  Sign out"),
+                "a family friend has a menu of their own:\n" + home);
         assertFalse(home.contains("Activate"), "nothing to activate for a family friend:\n" + home);
         assertFalse(home.contains("Pre-departure course"), home);
     }
@@ -305,9 +310,17 @@ class CompanionTest {
     void aFamilyFriendWhoSignsOutLeavesNothingAboutTheFamiliesOnThePhone() throws Exception {
         run(ENGLISH, "", "6", "buddy@zwolle.demo", "welkom-demo", "0");
 
-        String out = run("7", "y", "0");
+        String questions = run("2", "", "0");
+        assertTrue(questions.contains("Moet ik de huisarts zelf betalen?"), "the family's question, routed to the buddy:\n"
+                + questions);
+        assertTrue(questions.contains("\u2068Familie Haile\u2069 · \u20682026-12-03 18:20 UTC\u2069 · about \u2068De huisarts\u2069"),
+                questions);
+
+        String out = run("8", "y", "0");
 
         assertTrue(out.contains("Signed out. Nothing about the families is left on this phone."), out);
+        assertEquals(List.of(), nl.welkom.client.store.jdbc.SqliteLocalStore.open(data.resolve("welkom.db").toFile())
+                .records("household"));
         assertTrue(paths.contains("POST /api/auth/logout"), paths.toString());
         try (SqliteLocalStore store = SqliteLocalStore.open(data.resolve("welkom.db").toFile())) {
             assertEquals(List.of(), store.records("household"));

@@ -1,0 +1,91 @@
+package nl.welkom.client.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import nl.welkom.client.SyncListener;
+import nl.welkom.client.Welkom;
+import nl.welkom.client.store.jdbc.SqliteLocalStore;
+import nl.welkom.model.auth.ActivationCode;
+import nl.welkom.model.household.Household;
+
+/**
+ * A family friend uses the companion against the real backend: signs in without the password ever
+ * appearing on screen, finds the family they support, reads the question the family asked on its
+ * own phone — once — and signs out, leaving nothing about the family on the phone.
+ */
+class FamilyFriendCompanionIT {
+
+    @TempDir
+    Path tmp;
+
+    private BackendProcess backend;
+
+    @BeforeEach
+    void startBackend() throws Exception {
+        Path data = tmp.resolve("backend-data");
+        Files.createDirectories(data);
+        backend = new BackendProcess(data);
+        backend.start();
+    }
+
+    @AfterEach
+    void stopEverything() {
+        backend.close();
+    }
+
+    @Test
+    void aFamilyFriendSignsInUnseenReadsTheFamilysQuestionOnceAndSignsOutLeavingNothing() throws Exception {
+        Officer officer = Officer.login(backend.baseUrl(), "officer@zwolle.demo", "welkom-demo");
+        Household haile = officer.household("Familie Haile");
+        ActivationCode code = officer.createActivationCode(haile.id());
+        String question = "Kan de familievriend mee naar de huisarts op dinsdag?";
+        try (SqliteLocalStore familyStore = SqliteLocalStore.open(tmp.resolve("family/welkom.db").toFile())) {
+            Welkom family = Welkom.builder().baseUrl(backend.baseUrl()).store(familyStore).build();
+            family.activate(code.code(), "Telefoon Haile");
+            family.setLanguages(List.of("ti"));
+            family.lessons().ask(null, question);
+            family.sync(SyncListener.NONE);
+        }
+
+        Path phone = tmp.resolve("buddy-phone");
+        Files.createDirectories(phone);
+        String out = CompanionRun.run(phone, backend.baseUrl(), List.of(
+                "11", "",                                   // English
+                "6", "buddy@zwolle.demo", "welkom-demo",    // sign in as a family friend
+                "1", "", "",                                // my families → the one family's journey → back
+                "2", "",                                    // questions from my families
+                "8", "y",                                   // sign out
+                "0"));
+
+        assertFalse(out.contains("welkom-demo"), "the password never appears on screen");
+        assertTrue(out.contains("Signed in as \u2068Joost Bakker\u2069"), out);
+        assertTrue(out.contains("Journey · \u2068Familie Haile\u2069"), out);
+        assertEquals(1, count(out, question), "the family's question, once:\n" + out);
+        assertTrue(out.contains("Signed out. Nothing about the families is left on this phone."), out);
+        try (SqliteLocalStore store = SqliteLocalStore.open(phone.resolve("welkom.db").toFile())) {
+            assertEquals(List.of(), store.records("household"));
+            assertEquals(List.of(), store.records("task"));
+            assertFalse(store.document("questions", "").isPresent(), "the family's questions are gone too");
+            assertFalse(store.document("session", "").isPresent());
+        }
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+}

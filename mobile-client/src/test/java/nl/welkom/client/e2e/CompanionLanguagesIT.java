@@ -9,8 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -38,27 +37,16 @@ class CompanionLanguagesIT {
     @TempDir
     Path tmp;
 
-    private BackendProcess backend;
+    @RegisterExtension
+    final RunningBackend running = new RunningBackend();
+
     private final Bundle bundle = Bundle.load(Bundle.COMPANION);
-
-    @BeforeEach
-    void startBackend() throws Exception {
-        Path data = tmp.resolve("backend-data");
-        Files.createDirectories(data);
-        backend = new BackendProcess(data);
-        backend.start();
-    }
-
-    @AfterEach
-    void stopEverything() {
-        backend.close();
-    }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"ti, Familie Haile", "ar, Familie Al-Khatib"})
     void aFamilyUsesTheWholeCompanionInItsOwnLanguageAndNoEnglishStringAppears(String lang, String family)
             throws Exception {
-        Officer officer = Officer.login(backend.baseUrl(), "officer@zwolle.demo", "welkom-demo");
+        Officer officer = Officer.login(running.get().baseUrl(), "officer@zwolle.demo", "welkom-demo");
         Household household = officer.household(family);
         ActivationCode code = officer.createActivationCode(household.id());
         Path phone = tmp.resolve("phone-" + lang);
@@ -67,7 +55,7 @@ class CompanionLanguagesIT {
         Messages m = bundle.messages(List.of(lang));
 
         // 1. Online: the language first, then the code; the first sync; a lesson; the phrasebook.
-        String online = CompanionRun.run(phone, backend.baseUrl(), List.of(
+        String online = CompanionRun.run(phone, running.get().baseUrl(), List.of(
                 number, "",                       // the language, no second one
                 "1", code.code(), "ስልኪ/هاتف",      // activate
                 "3", "1", "1", "", "", "",         // lessons → topic 1 → lesson 1 → back, back, back
@@ -78,7 +66,7 @@ class CompanionLanguagesIT {
 
         Course course;
         try (SqliteLocalStore store = SqliteLocalStore.open(phone.resolve("welkom.db").toFile())) {
-            Welkom welkom = Welkom.builder().baseUrl(backend.baseUrl()).store(store).build();
+            Welkom welkom = Welkom.builder().baseUrl(running.get().baseUrl()).store(store).build();
             assertEquals(List.of(lang), welkom.languages());
             assertEquals(lang, welkom.lessons().languages().get(0), "the first sync fetched the chosen language only");
             course = welkom.course().get().orElseThrow();
@@ -89,22 +77,22 @@ class CompanionLanguagesIT {
         }
 
         // 2. Offline: a course lesson with its quiz, the phrasebook, a sync that cannot reach the server.
-        backend.stop();
+        running.get().stop();
         CourseLesson first = course.lessons().get(0);
         List<String> input = new ArrayList<>(Arrays.asList("7", "1", "1", ""));
         for (QuizQuestion question : first.quiz()) {
             input.add(String.valueOf(question.correct() + 1));
         }
         input.addAll(Arrays.asList("", "5", "0"));
-        String offline = CompanionRun.run(phone, backend.baseUrl(), input);
+        String offline = CompanionRun.run(phone, running.get().baseUrl(), input);
         int questions = first.quiz().size();
         assertTrue(offline.contains(m.text("quiz.score", questions, questions)), offline);
         assertTrue(offline.contains(m.text("sync.offline_kept", m.plural("count.changes", 1 + questions, 1 + questions))),
                 "the lesson and the answers wait:\n" + offline);
 
         // 3. Back online: the waiting edits go.
-        backend.start();
-        String back = CompanionRun.run(phone, backend.baseUrl(), List.of("5", "0"));
+        running.get().start();
+        String back = CompanionRun.run(phone, running.get().baseUrl(), List.of("5", "0"));
         assertTrue(back.contains(m.text("sync.sent", m.plural("count.changes", 1 + questions, 1 + questions))), back);
 
         String screen = online + offline + back;

@@ -35,4 +35,13 @@ final class CompanionRun {
         }
         return new String(out.toByteArray(), StandardCharsets.UTF_8);
     }
+
+    /** How often {@code part} stands in {@code text}. */
+    static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
+    }
 }

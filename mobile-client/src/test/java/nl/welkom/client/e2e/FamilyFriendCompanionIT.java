@@ -8,9 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import nl.welkom.client.SyncListener;
@@ -29,29 +28,17 @@ class FamilyFriendCompanionIT {
     @TempDir
     Path tmp;
 
-    private BackendProcess backend;
-
-    @BeforeEach
-    void startBackend() throws Exception {
-        Path data = tmp.resolve("backend-data");
-        Files.createDirectories(data);
-        backend = new BackendProcess(data);
-        backend.start();
-    }
-
-    @AfterEach
-    void stopEverything() {
-        backend.close();
-    }
+    @RegisterExtension
+    final RunningBackend running = new RunningBackend();
 
     @Test
     void aFamilyFriendSignsInUnseenReadsTheFamilysQuestionOnceAndSignsOutLeavingNothing() throws Exception {
-        Officer officer = Officer.login(backend.baseUrl(), "officer@zwolle.demo", "welkom-demo");
+        Officer officer = Officer.login(running.get().baseUrl(), "officer@zwolle.demo", "welkom-demo");
         Household haile = officer.household("Familie Haile");
         ActivationCode code = officer.createActivationCode(haile.id());
         String question = "Kan de familievriend mee naar de huisarts op dinsdag?";
         try (SqliteLocalStore familyStore = SqliteLocalStore.open(tmp.resolve("family/welkom.db").toFile())) {
-            Welkom family = Welkom.builder().baseUrl(backend.baseUrl()).store(familyStore).build();
+            Welkom family = Welkom.builder().baseUrl(running.get().baseUrl()).store(familyStore).build();
             family.activate(code.code(), "Telefoon Haile");
             family.setLanguages(List.of("ti"));
             family.lessons().ask(null, question);
@@ -60,7 +47,7 @@ class FamilyFriendCompanionIT {
 
         Path phone = tmp.resolve("buddy-phone");
         Files.createDirectories(phone);
-        String out = CompanionRun.run(phone, backend.baseUrl(), List.of(
+        String out = CompanionRun.run(phone, running.get().baseUrl(), List.of(
                 "11", "",                                   // English
                 "6", "buddy@zwolle.demo", "welkom-demo",    // sign in as a family friend
                 "1", "", "",                                // my families → the one family's journey → back
@@ -71,7 +58,7 @@ class FamilyFriendCompanionIT {
         assertFalse(out.contains("welkom-demo"), "the password never appears on screen");
         assertTrue(out.contains("Signed in as \u2068Joost Bakker\u2069"), out);
         assertTrue(out.contains("Journey · \u2068Familie Haile\u2069"), out);
-        assertEquals(1, count(out, question), "the family's question, once:\n" + out);
+        assertEquals(1, CompanionRun.count(out, question), "the family's question, once:\n" + out);
         assertTrue(out.contains("Signed out. Nothing about the families is left on this phone."), out);
         try (SqliteLocalStore store = SqliteLocalStore.open(phone.resolve("welkom.db").toFile())) {
             assertEquals(List.of(), store.records("household"));
@@ -81,11 +68,4 @@ class FamilyFriendCompanionIT {
         }
     }
 
-    private static int count(String text, String part) {
-        int n = 0;
-        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
-            n++;
-        }
-        return n;
-    }
 }

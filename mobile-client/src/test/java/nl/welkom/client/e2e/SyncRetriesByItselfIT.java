@@ -9,9 +9,8 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import nl.welkom.model.auth.ActivationCode;
@@ -30,36 +29,24 @@ class SyncRetriesByItselfIT {
     @TempDir
     Path tmp;
 
-    private BackendProcess backend;
-
-    @BeforeEach
-    void startBackend() throws Exception {
-        Path data = tmp.resolve("backend-data");
-        Files.createDirectories(data);
-        backend = new BackendProcess(data);
-        backend.start();
-    }
-
-    @AfterEach
-    void stopEverything() {
-        backend.close();
-    }
+    @RegisterExtension
+    final RunningBackend running = new RunningBackend();
 
     @Test
     void aSyncThatFailsTwiceSucceedsByItselfWhileTheReaderReadsAndTheQuestionReachesTheFamilyFriendOnce()
             throws Exception {
-        Officer officer = Officer.login(backend.baseUrl(), "officer@zwolle.demo", "welkom-demo");
+        Officer officer = Officer.login(running.get().baseUrl(), "officer@zwolle.demo", "welkom-demo");
         Household haile = officer.household("Familie Haile");
         ActivationCode code = officer.createActivationCode(haile.id());
-        Officer buddy = Officer.login(backend.baseUrl(), "buddy@zwolle.demo", "welkom-demo");
+        Officer buddy = Officer.login(running.get().baseUrl(), "buddy@zwolle.demo", "welkom-demo");
         Path phone = tmp.resolve("phone");
         Files.createDirectories(phone);
 
-        try (CompanionSession app = new CompanionSession(phone, backend.baseUrl(), "--retry", "300,1000,120000")) {
+        try (CompanionSession app = new CompanionSession(phone, running.get().baseUrl(), "--retry", "300,1000,120000")) {
             app.type("11", "", "1", code.code(), "Telefoon Haile");       // English; activate; first sync
             app.awaitScreen("Up to date.", Duration.ofSeconds(30));
 
-            backend.stop();
+            running.get().stop();
             app.type("10", QUESTION, "5");                              // ask, then sync: no network
             app.awaitScreen("It tries again by itself", Duration.ofSeconds(30));
             app.type("3", "1", "1");                                   // read a lesson meanwhile
@@ -74,9 +61,9 @@ class SyncRetriesByItselfIT {
             assertTrue(failed >= 2, "it tried at least twice in the background: " + failed);
 
             app.type("3", "1", "1");                                   // reading again when the network returns
-            backend.start();
+            running.get().start();
             String questions = awaitQuestion(buddy, haile, Duration.ofSeconds(30));
-            assertEquals(1, count(questions, QUESTION), "the question reached the family friend once: " + questions + "\n" + app.screen());
+            assertEquals(1, CompanionRun.count(questions, QUESTION), "the question reached the family friend once: " + questions + "\n" + app.screen());
 
             app.type("", "", "");                                       // home: the background sync is told there
             long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -107,11 +94,4 @@ class SyncRetriesByItselfIT {
         return at < 0 ? "" : screen.substring(at);
     }
 
-    private static int count(String text, String part) {
-        int n = 0;
-        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
-            n++;
-        }
-        return n;
-    }
 }

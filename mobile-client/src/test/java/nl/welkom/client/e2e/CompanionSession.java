@@ -63,10 +63,12 @@ final class CompanionSession implements AutoCloseable {
 
     /** Ends the input (the companion says goodbye), waits for it and restores the console. */
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         try {
             keyboard.close();
             thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             System.setOut(realOut);
             System.setIn(realIn);

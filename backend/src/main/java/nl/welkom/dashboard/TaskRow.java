@@ -20,7 +20,11 @@ import nl.welkom.model.journey.TaskStatus;
  * @param overdue   open and due before today
  * @param done      whether it is done
  * @param completed when it was marked done, for display, or null
- * @param note      the household's own note, or null
+ * @param note      the note, or null
+ * @param noteBy    who wrote the note as the page says it: the officer's or family friend's name, or
+ *                  null for the family (the page says "the family"), or when the note predates authors
+ * @param noteByFamily whether the family wrote it on their phone
+ * @param noteAt    when the note was written, for display, or null
  * @param version   the version the page shows; the status form sends it back as base version
  */
 public record TaskRow(
@@ -33,6 +37,9 @@ public record TaskRow(
         boolean done,
         @Nullable String completed,
         @Nullable String note,
+        @Nullable String noteBy,
+        boolean noteByFamily,
+        @Nullable String noteAt,
         long version) {
 
     static TaskRow of(Task task, Display display, LocalDate today) {
@@ -40,6 +47,6 @@ public record TaskRow(
         boolean done = task.status() == TaskStatus.DONE;
         return new TaskRow(task.id(), task.stage(), Display.title(task.titles()), task.assignee(), Display.date(due),
                 !done && due != null && due.isBefore(today), done, display.dateTime(task.completedAt()), task.note(),
-                task.version());
+                task.noteByName(), "NEWCOMER".equals(task.noteByRole()), display.dateTime(task.noteAt()), task.version());
     }
 }

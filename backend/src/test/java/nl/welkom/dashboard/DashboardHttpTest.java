@@ -294,6 +294,9 @@ class DashboardHttpTest implements TestPropertyProvider {
         assertEquals(taskReads + 1, auditCount("household.tasks.read", haile));
     }
 
+    /** The display name of the Deventer officer in the shipped demo data. */
+    private static final String DEVENTER_OFFICER_NAME = "Mark Visser";
+
     @Test
     void anOfficerSeesANoteAndItsConflictAndRestoresTheOverwrittenValue() {
         Cookie officer = session(DemoData.DEVENTER_OFFICER);
@@ -317,6 +320,8 @@ class DashboardHttpTest implements TestPropertyProvider {
         assertFalse(after.contains("id=\"conflicts\""), "no open conflict is left");
         assertTrue(after.contains("Bring the letter from the COA"));
         assertFalse(after.contains("Bring both passports"));
+        assertTrue(before.contains("class=\"quiet note-author\"> — <span>" + DEVENTER_OFFICER_NAME + "</span>"),
+                "a note says who wrote it:\n" + before);
     }
 
     @Test

@@ -70,7 +70,7 @@ final class CourseScreen {
             if (line.isEmpty()) {
                 return;
             }
-            if (status.complete() && line.equalsIgnoreCase(certificateKey)) {
+            if (status.complete() && isKey(line, certificateKey)) {
                 certificate(member);
                 continue;
             }
@@ -108,6 +108,15 @@ final class CourseScreen {
             }
         }
         ui.pause();
+    }
+
+    /**
+     * The typed letter is the language's key, ignoring case; the Latin C always works too, and so does
+     * its Cyrillic look-alike С (a Ukrainian keyboard types that for the C it sees).
+     */
+    static boolean isKey(String typed, String key) {
+        String t = typed.trim();
+        return t.equalsIgnoreCase(key) || t.equalsIgnoreCase("C") || "С".equals(t) || "с".equals(t);
     }
 
     private void lesson(Member member, CourseLesson lesson) {

@@ -1,5 +1,6 @@
 package nl.welkom.activation;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -10,6 +11,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import nl.welkom.auth.Caller;
 import nl.welkom.model.auth.ActivationCode;
@@ -43,8 +45,8 @@ final class ActivationController {
     }
 
     /** The body of {@code POST /api/activation/check}. */
-    @io.micronaut.serde.annotation.Serdeable
-    record ActivationCheck(@io.micronaut.core.annotation.Nullable String code) {
+    @Serdeable
+    record ActivationCheck(@Nullable String code) {
     }
 
     @Post("/activation")

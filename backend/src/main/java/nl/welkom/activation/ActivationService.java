@@ -83,10 +83,7 @@ public class ActivationService {
             throw ProblemException.badRequest("deviceName must be 1 to " + MAX_DEVICE_NAME + " characters.");
         }
         long now = clock.millis();
-        ActivationCodeEntity code = ActivationCodes.normalize(typedCode)
-                .flatMap(normalized -> codes.findByCodeHash(hasher.hash(normalized)))
-                .filter(found -> found.usedAt() == null && found.expiresAt() > now)
-                .orElseThrow(ActivationService::invalid);
+        ActivationCodeEntity code = usable(typedCode, now);
         Device device = devices.save(new Device(UUID.randomUUID().toString(), code.householdId(), name, now, null));
         if (codes.markUsed(code.id(), now, device.id()) != 1) {
             throw invalid();
@@ -105,8 +102,12 @@ public class ActivationService {
      * @throws ProblemException 400 {@code activation-code-invalid}
      */
     public void check(@Nullable String typedCode) {
-        long now = clock.millis();
-        ActivationCodes.normalize(typedCode)
+        usable(typedCode, clock.millis());
+    }
+
+    /** The code as typed, if it exists, is unused and has not expired; else the one answer for all three. */
+    private ActivationCodeEntity usable(@Nullable String typedCode, long now) {
+        return ActivationCodes.normalize(typedCode)
                 .flatMap(normalized -> codes.findByCodeHash(hasher.hash(normalized)))
                 .filter(found -> found.usedAt() == null && found.expiresAt() > now)
                 .orElseThrow(ActivationService::invalid);

@@ -1,10 +1,8 @@
 package nl.welkom.auth;
 
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
@@ -40,11 +38,8 @@ final class AuthController {
     @SecurityRequirement(name = "bearer")
     @Post("/auth/logout")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    HttpResponse<Void> logout(@Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization) {
-        String prefix = "bearer ";
-        if (authorization != null && authorization.toLowerCase(java.util.Locale.ROOT).startsWith(prefix)) {
-            authService.logout(authorization.substring(prefix.length()).trim());
-        }
+    HttpResponse<Void> logout(HttpRequest<?> request) {
+        BearerTokenFetcher.tokenOf(request).ifPresent(authService::logout);
         return HttpResponse.noContent();
     }
 

@@ -69,11 +69,7 @@ final class Api {
                 .post(json(java.util.Collections.singletonMap("code", code)))
                 .tag(AuthInterceptor.Anonymous.class, AuthInterceptor.Anonymous.INSTANCE)
                 .build();
-        try (Response response = execute(http)) {
-            if (!response.isSuccessful()) {
-                throw problem(response);
-            }
-        }
+        expectSuccess(http);
     }
 
     Session login(LoginRequest request) throws WelkomException {
@@ -192,8 +188,12 @@ final class Api {
 
     /** {@code POST /api/auth/logout}: ends the session of the phone's token on the server. */
     void logout() throws WelkomException {
-        Request http = new Request.Builder().url(url("api/auth/logout")).post(RequestBody.create(new byte[0], null)).build();
-        try (Response response = execute(http)) {
+        expectSuccess(new Request.Builder().url(url("api/auth/logout")).post(RequestBody.create(new byte[0], null)).build());
+    }
+
+    /** Sends a request whose answer has no body to read: a problem answer throws, anything else is fine. */
+    private void expectSuccess(Request request) throws WelkomException {
+        try (Response response = execute(request)) {
             if (!response.isSuccessful()) {
                 throw problem(response);
             }

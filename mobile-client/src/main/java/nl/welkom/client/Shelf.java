@@ -31,8 +31,10 @@ import nl.welkom.model.place.Places;
  * method to the store.
  *
  * <p>A body that does not parse (a file damaged on disk, a store written by a broken build) reads
- * as absent: the screen says "not on this phone yet", and the next sync fetches the reading
- * documents again because it finds the pack unreadable (without its ETag, so a 304 cannot keep it).
+ * as absent: the screen says "not on this phone yet", and the next time the reading documents are
+ * fetched (a new content version, another language) it is asked for without its ETag, so a 304
+ * cannot keep it. A sync with nothing new does not parse the pack to find out: that would cost
+ * every sync a parse of the largest document for a damage that SQLite's atomic writes make rare.
  */
 final class Shelf {
     private Shelf() {
@@ -62,8 +64,13 @@ final class Shelf {
     static final List<String> ABOUT_THE_CALLER = Collections.unmodifiableList(
             Arrays.asList(PLACES.kind, READING_VERSION.kind, LAST_SYNC.kind, QUESTIONS.kind));
     /** What a revoked phone forgets: the above and the session. Languages and public content stay. */
-    static final List<String> PERSONAL = Collections.unmodifiableList(
-            Arrays.asList(SESSION.kind, PLACES.kind, READING_VERSION.kind, LAST_SYNC.kind, QUESTIONS.kind));
+    static final List<String> PERSONAL = withSession(ABOUT_THE_CALLER);
+
+    private static List<String> withSession(List<String> kinds) {
+        List<String> all = new ArrayList<>(kinds);
+        all.add(0, SESSION.kind);
+        return Collections.unmodifiableList(all);
+    }
 
     /** The reader's language chain, best first; empty when never chosen. */
     static List<String> chain(LocalStore store) {
@@ -99,8 +106,7 @@ final class Shelf {
 
         /**
          * The ETag of the stored value when it was fetched for exactly {@code chain}. Read beside the
-         * body, never parsing it (a pack is large); an unreadable body is caught by the reading side
-         * ({@link #get}), which the sync consults once ({@code SyncEngine.contentIsCurrent}).
+         * body, never parsing it (a pack is large); see {@link #usableEtag} for revalidation.
          */
         Optional<String> etag(LocalStore store, List<String> chain) {
             Optional<StoredDocument> d = ofVariant(store, chain);

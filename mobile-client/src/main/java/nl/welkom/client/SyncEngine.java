@@ -1,13 +1,19 @@
 package nl.welkom.client;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,10 +21,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import nl.welkom.client.SyncListener.Phase;
 import nl.welkom.client.store.LocalStore;
 import nl.welkom.client.store.SyncNotice;
+import nl.welkom.model.auth.Role;
+import nl.welkom.model.auth.Session;
 import nl.welkom.model.content.ContentPack;
+import nl.welkom.model.content.Lesson;
+import nl.welkom.model.content.Topic;
 import nl.welkom.model.course.Course;
 import nl.welkom.model.course.CourseProgress;
+import nl.welkom.model.feedback.Question;
 import nl.welkom.model.household.Household;
+import nl.welkom.model.household.Member;
 import nl.welkom.model.journey.Task;
 import nl.welkom.model.phrasebook.Phrasebook;
 import nl.welkom.model.place.Places;
@@ -63,10 +75,10 @@ final class SyncEngine {
     private final Api api;
     private final LocalStore store;
     private final int pullLimit;
-    private final java.time.Clock clock;
+    private final Clock clock;
     private final AtomicBoolean running = new AtomicBoolean();
 
-    SyncEngine(Api api, LocalStore store, int pullLimit, java.time.Clock clock) {
+    SyncEngine(Api api, LocalStore store, int pullLimit, Clock clock) {
         this.clock = clock;
         this.api = api;
         this.store = store;
@@ -136,18 +148,18 @@ final class SyncEngine {
                 List<CourseProgress> progress = api.courseProgress(counter);
                 store.inTransaction(() -> Shelf.COURSE_PROGRESS.put(store, progress));
             }
-            java.util.Optional<nl.welkom.model.auth.Session> session = Shelf.SESSION.get(store);
-            if (session.isPresent() && session.get().role() == nl.welkom.model.auth.Role.BUDDY) {
+            Optional<Session> session = Shelf.SESSION.get(store);
+            if (session.isPresent() && session.get().role() == Role.BUDDY) {
                 // Questions do not travel in the pull (docs/sync.md, "Questions to a family friend"):
                 // a family friend's phone asks for them on every sync, one small request more.
-                List<nl.welkom.model.feedback.Question> questions = api.questions(counter);
+                List<Question> questions = api.questions(counter);
                 store.inTransaction(() -> Shelf.QUESTIONS.put(store, new ArrayList<>(questions)));
             }
             listener.onProgress(Phase.CONTENT, 1, 1, counter.bytes());
             listener.onProgress(Phase.DONE, 1, 1, counter.bytes());
             SyncResult result = new SyncResult(tally.applied, tally.conflicts, tally.rejected, tally.pulled, contentUpdated,
                     counter.bytes(), counter.requests(), tally.notices,
-                    java.time.Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
+                    Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString(),
                     new ArrayList<>(tally.changedTaskIds), new ArrayList<>(tally.newTaskIds), tally.newLessonIds);
             store.inTransaction(() -> Shelf.LAST_SYNC.put(store, result));
             return result;
@@ -291,19 +303,26 @@ final class SyncEngine {
 
     /** Which pulled tasks are new on the phone, and which someone else changed (compared with the server copy). */
     private void news(List<Task> pulled, Tally tally) {
+        if (pulled.isEmpty()) {
+            return;
+        }
+        Map<String, Task> stored = new HashMap<>();
+        for (Task t : Shelf.TASKS.all(store)) {
+            stored.put(t.id(), t);
+        }
         for (Task t : pulled) {
-            Optional<Task> before = Shelf.TASKS.get(store, t.id());
-            if (!before.isPresent()) {
+            Task before = stored.get(t.id());
+            if (before == null) {
                 tally.newTaskIds.add(t.id());
-            } else if (!tally.pushedTaskIds.contains(t.id()) && !sameForTheReader(before.get(), t)) {
+            } else if (!tally.pushedTaskIds.contains(t.id()) && !sameForTheReader(before, t)) {
                 tally.changedTaskIds.add(t.id());
             }
         }
     }
 
     private static boolean sameForTheReader(Task a, Task b) {
-        return a.status() == b.status() && java.util.Objects.equals(a.note(), b.note())
-                && java.util.Objects.equals(a.dueDate(), b.dueDate()) && java.util.Objects.equals(a.titles(), b.titles());
+        return a.status() == b.status() && Objects.equals(a.note(), b.note())
+                && Objects.equals(a.dueDate(), b.dueDate()) && Objects.equals(a.titles(), b.titles());
     }
 
     private static void report(List<SyncNotice> notices, Tally tally, SyncListener listener) {
@@ -322,8 +341,7 @@ final class SyncEngine {
         List<String> chain = Shelf.chain(store);
         return contentVersion != null && chain.equals(pulledChain)
                 && (contentVersion.equals(Shelf.READING_VERSION.version(store, chain).orElse(null))
-                        || contentVersion.equals(Shelf.CONTENT.version(store, chain).orElse(null)))
-                && Shelf.CONTENT.get(store).isPresent(); // a damaged pack is fetched again
+                        || contentVersion.equals(Shelf.CONTENT.version(store, chain).orElse(null)));
     }
 
     /**
@@ -376,7 +394,7 @@ final class SyncEngine {
         // without the region (ar-SY → ar), and Dari for Afghan Persian (fa-AF → prs), as it maps them.
         Set<String> allowed = new HashSet<>();
         for (String code : asked) {
-            String lower = code.toLowerCase(java.util.Locale.ROOT);
+            String lower = code.toLowerCase(Locale.ROOT);
             allowed.add(lower);
             int dash = lower.indexOf('-');
             allowed.add(dash > 0 ? lower.substring(0, dash) : lower);
@@ -396,9 +414,9 @@ final class SyncEngine {
         Set<String> ids = new LinkedHashSet<>();
         Optional<ContentPack> pack = Shelf.CONTENT.get(store);
         if (pack.isPresent() && pack.get().topics() != null) {
-            for (nl.welkom.model.content.Topic topic : pack.get().topics()) {
+            for (Topic topic : pack.get().topics()) {
                 if (topic.lessons() != null) {
-                    for (nl.welkom.model.content.Lesson lesson : topic.lessons()) {
+                    for (Lesson lesson : topic.lessons()) {
                         ids.add(lesson.id());
                     }
                 }
@@ -413,7 +431,7 @@ final class SyncEngine {
             if (h.members() == null) {
                 continue;
             }
-            for (nl.welkom.model.household.Member member : h.members()) {
+            for (Member member : h.members()) {
                 if (memberId.equals(member.id())) {
                     return h.id();
                 }

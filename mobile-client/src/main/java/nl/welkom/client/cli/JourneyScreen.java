@@ -206,7 +206,7 @@ final class JourneyScreen {
                 who = ui.t("note.by_family");
                 break;
         }
-        String when = t.noteAt() == null || t.noteAt().length() < 16 ? "" : t.noteAt().substring(0, 16).replace('T', ' ');
+        String when = Ui.minute(t.noteAt());
         return ui.t("task.note_by", who, Terminal.isolate(when), note);
     }
 

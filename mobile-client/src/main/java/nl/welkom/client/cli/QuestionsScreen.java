@@ -32,7 +32,7 @@ final class QuestionsScreen {
                     family = h.displayName();
                 }
             }
-            String when = q.createdAt() == null || q.createdAt().length() < 16 ? "" : q.createdAt().substring(0, 16).replace('T', ' ');
+            String when = Ui.minute(q.createdAt());
             ui.blank();
             ui.say(Terminal.isolate(Terminal.sanitize(family)) + " · " + Terminal.isolate(when + " UTC")
                     + (q.lessonTitle() == null ? "" : " · " + ui.t("questions.about", Terminal.isolate(Terminal.sanitize(q.lessonTitle())))));

@@ -70,11 +70,6 @@ final class Ui {
         return messages.text(key, args);
     }
 
-    /** The plural string for {@code key} and count {@code n} ({@code {0}} is {@code n}). */
-    String n(String key, long n) {
-        return messages.plural(key, n, n);
-    }
-
     /** The plural string for {@code key} and count {@code n}, with {@code {0}} = {@code n} and {@code {1}}… = {@code more}. */
     String n(String key, long n, Object... more) {
         Object[] args = new Object[more.length + 1];
@@ -234,6 +229,11 @@ final class Ui {
             }
             say(allowBack ? t("error.number_range_or_enter", min, max) : t("error.number_range", min, max));
         }
+    }
+
+    /** An ISO-8601 instant as "2026-12-03 18:20" (UTC, to the minute); "" when there is none. */
+    static String minute(String isoInstant) {
+        return isoInstant == null || isoInstant.length() < 16 ? "" : isoInstant.substring(0, 16).replace('T', ' ');
     }
 
     /** A typed number, with the digits of any script (Arabic-Indic ٣, Persian ۳, Ge'ez-script phones type ASCII); -1 if none. */

@@ -46,7 +46,8 @@ class CoursePages {
     }
 
     /** One row per member (also without progress) of a household the caller may see; empty without a course. */
-    List<CourseRow> rows(Caller caller, String householdId) {
+    List<CourseRow> rows(Viewer viewer, String householdId) {
+        Caller caller = viewer.caller();
         HouseholdEntity household = scope.requireVisible(caller, householdId);
         CourseProgressService.Size size = progress.size();
         if (size.lessons() == 0) {
@@ -60,7 +61,7 @@ class CoursePages {
             MemberProgress p = byMember.get(member.id());
             rows.add(new CourseRow(member.id(), member.displayName(), p == null ? 0 : p.lessonsDone().size(), size.lessons(),
                     p == null ? 0 : p.correctAnswers().size(), size.questions(),
-                    p == null || p.completedAt() == null ? null : date(p.completedAt())));
+                    p == null || p.completedAt() == null ? null : viewer.display().isoDate(p.completedAt())));
         }
         audit.record(caller, PROGRESS_READ, household.id());
         return rows;
@@ -73,7 +74,8 @@ class CoursePages {
      * @throws nl.welkom.problem.ProblemException 404 when the household is out of scope, the member
      *                                            not in it, or the course not complete
      */
-    Map<String, Object> certificate(Caller caller, String householdId, String memberId) {
+    Map<String, Object> certificate(Viewer viewer, String householdId, String memberId) {
+        Caller caller = viewer.caller();
         HouseholdEntity household = scope.requireVisible(caller, householdId);
         MemberEntity member = members.findById(memberId)
                 .filter(m -> m.householdId().equals(household.id()))
@@ -97,12 +99,9 @@ class CoursePages {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("certificate", found);
         model.put("titles", lines);
-        model.put("completed", date(found.completedAt()));
+        model.put("completed", viewer.display().isoDate(found.completedAt()));
         model.put("householdId", household.id());
         return model;
     }
 
-    private static String date(String isoDate) {
-        return Display.date(LocalDate.parse(isoDate));
-    }
 }

@@ -1,7 +1,9 @@
 package nl.welkom.dashboard;
 
-import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -16,7 +18,6 @@ import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -24,8 +25,6 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
 import nl.welkom.activation.ActivationService;
-import nl.welkom.auth.AuthService;
-import nl.welkom.auth.Caller;
 import nl.welkom.device.DeviceService;
 import nl.welkom.feedback.Feedback;
 import nl.welkom.household.HouseholdEntity;
@@ -33,7 +32,6 @@ import nl.welkom.journey.ConflictService;
 import nl.welkom.journey.TaskService;
 import nl.welkom.model.auth.ActivationCode;
 import nl.welkom.model.auth.DeviceInfo;
-import nl.welkom.model.auth.Session;
 import nl.welkom.model.journey.TaskStatus;
 import nl.welkom.model.sync.ConflictRecord;
 import nl.welkom.model.sync.ConflictResolution;
@@ -61,7 +59,8 @@ final class DashboardController {
             PlaceCategory.SCHOOL, "School", PlaceCategory.LANGUAGE_SCHOOL, "Language school",
             PlaceCategory.LIBRARY, "Library", PlaceCategory.SUPPORT_OFFICE, "Support office");
 
-    private final AuthService authService;
+    private final Dashboard dashboard;
+    private final List<HouseholdSection> sections;
     private final HouseholdPages households;
     private final TaskService taskService;
     private final ConflictService conflicts;
@@ -72,12 +71,13 @@ final class DashboardController {
     private final Feedback feedback;
     private final LocalPlaces localPlaces;
 
-    DashboardController(AuthService authService, HouseholdPages households, TaskService taskService,
+    DashboardController(Dashboard dashboard, List<HouseholdSection> sections, HouseholdPages households, TaskService taskService,
                         ConflictService conflicts, DeviceService devices, ActivationService activation, Pages pages,
                         CoursePages courses, Feedback feedback, LocalPlaces localPlaces) {
         this.courses = courses;
         this.feedback = feedback;
-        this.authService = authService;
+        this.dashboard = dashboard;
+        this.sections = sections.stream().sorted(Comparator.comparingInt(HouseholdSection::order)).toList();
         this.households = households;
         this.taskService = taskService;
         this.conflicts = conflicts;
@@ -89,27 +89,37 @@ final class DashboardController {
 
     @Get
     HttpResponse<?> households(HttpRequest<?> request, Authentication authentication) {
-        Viewer viewer = viewer(authentication);
-        Map<String, Object> model = model(viewer);
-        model.put("households", households.list(viewer.caller()));
+        Viewer viewer = dashboard.viewer(authentication, request);
+        Map<String, Object> model = Dashboard.model(viewer);
+        model.put("households", households.list(viewer));
         return pages.ok("dashboard/households", model, request);
     }
 
     @Get("/households/{id}")
     HttpResponse<?> household(HttpRequest<?> request, Authentication authentication, @PathVariable String id) {
-        Viewer viewer = viewer(authentication);
-        Map<String, Object> model = model(viewer);
-        model.put("household", households.detail(viewer.caller(), id));
-        model.put("course", courses.rows(viewer.caller(), id));
+        Viewer viewer = dashboard.viewer(authentication, request);
+        Map<String, Object> model = Dashboard.model(viewer);
+        HouseholdDetail detail = households.detail(viewer, id);
+        model.put("household", detail);
+        model.put("course", courses.rows(viewer, id));
         model.put("questions", feedback.questions(viewer.caller(), id));
+        List<Map<String, Object>> shown = new ArrayList<>();
+        for (HouseholdSection section : sections) {
+            section.model(viewer, detail.id()).ifPresent(sectionModel -> {
+                Map<String, Object> entry = new HashMap<>(sectionModel);
+                entry.put("template", section.template());
+                shown.add(entry);
+            });
+        }
+        model.put("sections", shown);
         return pages.ok("dashboard/household", model, request);
     }
 
     /** The officer's municipality's places, read-only (editing them is not built yet). */
     @Get("/places")
     HttpResponse<?> places(HttpRequest<?> request, Authentication authentication) {
-        Viewer viewer = officer(authentication);
-        Map<String, Object> model = model(viewer);
+        Viewer viewer = dashboard.officer(authentication, request);
+        Map<String, Object> model = Dashboard.model(viewer);
         model.put("places", localPlaces.places(viewer.caller().municipalityId(), localPlaces.chain("en", null))
                 .places());
         model.put("categories", PLACE_CATEGORIES);
@@ -120,40 +130,41 @@ final class DashboardController {
     @Get("/households/{id}/members/{memberId}/certificate")
     HttpResponse<?> certificate(HttpRequest<?> request, Authentication authentication, @PathVariable String id,
                                 @PathVariable String memberId) {
-        Viewer viewer = viewer(authentication);
-        Map<String, Object> model = model(viewer);
-        model.putAll(courses.certificate(viewer.caller(), id, memberId));
+        Viewer viewer = dashboard.viewer(authentication, request);
+        Map<String, Object> model = Dashboard.model(viewer);
+        model.putAll(courses.certificate(viewer, id, memberId));
         return pages.ok("dashboard/certificate", model, request);
     }
 
     /** Marks a task done or open again, then shows the household at that task (303). */
     @Post(value = "/households/{id}/tasks/{taskId}/status", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> setTaskStatus(Authentication authentication, @PathVariable String id, @PathVariable String taskId,
-                                  @Body TaskStatusForm form) {
-        Viewer viewer = officer(authentication);
+    HttpResponse<?> setTaskStatus(HttpRequest<?> request, Authentication authentication, @PathVariable String id,
+                                  @PathVariable String taskId, @Body TaskStatusForm form) {
+        Viewer viewer = dashboard.officer(authentication, request);
         TaskStatus target = parseStatus(form.status(), viewer);
         long baseVersion = parseVersion(form.version(), viewer);
         if (!households.hasTask(viewer.caller(), id, taskId)) {
             throw PageException.notFound(viewer);
         }
         taskService.setStatus(viewer.caller(), taskId, target, baseVersion);
-        return HttpResponse.seeOther(householdPage(id, "task-" + taskId));
+        return HttpResponse.seeOther(Dashboard.householdPage(id, "task-" + taskId));
     }
 
     /** Keeps the current value of a conflict or restores the overwritten one, then shows the household's conflicts (303). */
     @Post(value = "/conflicts/{id}/resolve", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> resolveConflict(Authentication authentication, @PathVariable String id, @Body ConflictForm form) {
-        Viewer viewer = officer(authentication);
+    HttpResponse<?> resolveConflict(HttpRequest<?> request, Authentication authentication, @PathVariable String id,
+                                    @Body ConflictForm form) {
+        Viewer viewer = dashboard.officer(authentication, request);
         ConflictRecord resolved = conflicts.resolve(viewer.caller(), id, parseResolution(form.resolution(), viewer));
-        return HttpResponse.seeOther(householdPage(resolved.householdId(), "conflicts"));
+        return HttpResponse.seeOther(Dashboard.householdPage(resolved.householdId(), "conflicts"));
     }
 
     /** Revokes a lost phone, then shows the household's devices (303). */
     @Post(value = "/devices/{id}/revoke", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.TEXT_PLAIN})
-    HttpResponse<?> revokeDevice(Authentication authentication, @PathVariable String id) {
-        Viewer viewer = officer(authentication);
+    HttpResponse<?> revokeDevice(HttpRequest<?> request, Authentication authentication, @PathVariable String id) {
+        Viewer viewer = dashboard.officer(authentication, request);
         DeviceInfo revoked = devices.revoke(viewer.caller(), id);
-        return HttpResponse.seeOther(householdPage(revoked.householdId(), "devices"));
+        return HttpResponse.seeOther(Dashboard.householdPage(revoked.householdId(), "devices"));
     }
 
     /**
@@ -164,15 +175,15 @@ final class DashboardController {
             consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.TEXT_PLAIN})
     HttpResponse<?> createActivationCode(HttpRequest<?> request, Authentication authentication,
                                          @PathVariable String id) {
-        Viewer viewer = officer(authentication);
+        Viewer viewer = dashboard.officer(authentication, request);
         ActivationCode code = activation.create(viewer.caller(), id);
         HouseholdEntity household = households.household(viewer.caller(), code.householdId());
-        Map<String, Object> model = model(viewer);
+        Map<String, Object> model = Dashboard.model(viewer);
         model.put("householdId", household.id());
         model.put("householdName", household.displayName());
         model.put("reference", household.reference());
         model.put("code", code.code());
-        model.put("expires", households.expiry(code.expiresAt()));
+        model.put("expires", viewer.display().numericDateTime(code.expiresAt()));
         // Fixed markup and numbers only (see QrSvg): safe to insert unescaped.
         model.put("qrSvg", QrSvg.render(ACTIVATION_URI_PREFIX + code.code()));
         return pages.ok("dashboard/activation-code", model, request);
@@ -187,33 +198,6 @@ final class DashboardController {
         }
         return pages.error(status == HttpStatus.NOT_FOUND || status == HttpStatus.FORBIDDEN ? status
                 : HttpStatus.BAD_REQUEST, null, request);
-    }
-
-    private Viewer viewer(Authentication authentication) {
-        Caller caller = Caller.of(authentication);
-        if (!Viewer.admits(caller.role())) {
-            throw PageException.forbidden(null);
-        }
-        Session session = authService.describe(authentication);
-        return new Viewer(caller, session.displayName(), session.municipalityName());
-    }
-
-    private Viewer officer(Authentication authentication) {
-        Viewer viewer = viewer(authentication);
-        if (!viewer.officer()) {
-            throw PageException.forbidden(viewer);
-        }
-        return viewer;
-    }
-
-    private static URI householdPage(String householdId, String fragment) {
-        return UriBuilder.of("/dashboard/households").path(householdId).fragment(fragment).build();
-    }
-
-    private static Map<String, Object> model(Viewer viewer) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("viewer", viewer);
-        return model;
     }
 
     private static TaskStatus parseStatus(@Nullable String status, Viewer viewer) {

@@ -15,55 +15,70 @@ import java.util.stream.Collectors;
 import io.micronaut.core.annotation.Nullable;
 
 /**
- * Turns stored codes and ISO values into what the dashboard shows: country and language names,
- * dates in the dashboard's time zone. The dashboard is in English, so names come in English from
- * the JDK's locale data; an unknown code is shown as it is.
+ * Turns stored codes and ISO values into what the dashboard shows, in the viewer's language
+ * ({@link DashboardLocale}: Dutch, or English on request): country and language names from the
+ * JDK's locale data (an unknown code is shown as it is), dates and times in the dashboard's time
+ * zone written the way that language writes them — {@code 4 december 2026, 14:30} in Dutch,
+ * {@code 4 December 2026, 14:30} in English. One per viewer: {@link Viewer#display()}.
  */
-final class Display {
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
-    /** Numbers only, for text a family reads in Dutch or English: {@code 28-03-2026 14:03}. */
+public final class Display {
+    /** Numbers only, for text a family reads in any language: {@code 28-03-2026 14:03}. */
     private static final DateTimeFormatter NUMERIC_DATE_TIME = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm", Locale.ROOT);
-    /** Task titles are shown in English when a translation exists, else in Dutch, which every task has. */
-    private static final List<String> TITLE_LANGUAGES = List.of("en", "nl");
 
     private final ZoneId zone;
+    private final Locale locale;
+    private final DateTimeFormatter date;
+    private final DateTimeFormatter dateTime;
+    private final List<String> titleLanguages;
 
-    Display(ZoneId zone) {
+    public Display(ZoneId zone, Locale locale) {
         this.zone = zone;
+        this.locale = locale;
+        this.date = DateTimeFormatter.ofPattern("d MMMM yyyy", locale);
+        this.dateTime = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", locale);
+        // Task titles in the viewer's language when there is one, else in Dutch, which every task has.
+        this.titleLanguages = "nl".equals(locale.getLanguage()) ? List.of("nl") : List.of(locale.getLanguage(), "nl");
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    public ZoneId zone() {
+        return zone;
     }
 
     /** {@code ER} → {@code Eritrea}; null stays null. */
     @Nullable
-    static String country(@Nullable String isoCode) {
+    public String country(@Nullable String isoCode) {
         if (isoCode == null || isoCode.isBlank()) {
             return null;
         }
         try {
-            String name = new Locale.Builder().setRegion(isoCode.trim()).build().getDisplayCountry(Locale.ENGLISH);
+            String name = new Locale.Builder().setRegion(isoCode.trim()).build().getDisplayCountry(locale);
             return name.isEmpty() ? isoCode : name;
         } catch (IllformedLocaleException e) {
             return isoCode;
         }
     }
 
-    /** {@code [ti, en]} → {@code Tigrinya, English}. */
-    static String languages(List<String> codes) {
-        return codes.stream().map(Display::language).collect(Collectors.joining(", "));
+    /** {@code [ti, en]} → {@code Tigrinya, Engels} in Dutch. */
+    public String languages(List<String> codes) {
+        return codes.stream().map(this::language).collect(Collectors.joining(", "));
     }
 
-    static String language(String code) {
+    public String language(String code) {
         try {
-            String name = new Locale.Builder().setLanguage(code.trim()).build().getDisplayLanguage(Locale.ENGLISH);
+            String name = new Locale.Builder().setLanguage(code.trim()).build().getDisplayLanguage(locale);
             return name.isEmpty() ? code : name;
         } catch (IllformedLocaleException e) {
             return code;
         }
     }
 
-    /** A task title in the language the dashboard prefers, with that language for the {@code lang} attribute. */
-    static Text title(Map<String, String> titles) {
-        for (String lang : TITLE_LANGUAGES) {
+    /** A task title in the viewer's language, else Dutch, with that language for the {@code lang} attribute. */
+    public Text title(Map<String, String> titles) {
+        for (String lang : titleLanguages) {
             String title = titles.get(lang);
             if (title != null && !title.isBlank()) {
                 return new Text(title, lang);
@@ -71,29 +86,40 @@ final class Display {
         }
         return titles.entrySet().stream().findFirst()
                 .map(entry -> new Text(entry.getValue(), entry.getKey()))
-                .orElse(new Text("", "en"));
+                .orElse(new Text("", "nl"));
     }
 
     /** Today in the dashboard's zone: what "overdue" is measured against. */
-    LocalDate today(Clock clock) {
+    public LocalDate today(Clock clock) {
         return LocalDate.now(clock.withZone(zone));
     }
 
-    /** {@code 2026-03-16} → {@code 16 Mar 2026}; null or unreadable → null. */
+    /** {@code 2026-12-04} → {@code 4 december 2026}; null → null. */
     @Nullable
-    static String date(@Nullable LocalDate date) {
-        return date == null ? null : DATE.format(date);
+    public String date(@Nullable LocalDate value) {
+        return value == null ? null : date.format(value);
     }
 
-    /** An instant as local date and time, {@code 12 Mar 2026, 14:03}; null or unreadable → null. */
+    /** An ISO date as stored ({@code 2026-12-04}) for display; null or unreadable → null. */
     @Nullable
-    String dateTime(@Nullable String isoInstant) {
-        return format(DATE_TIME, isoInstant);
+    public String isoDate(@Nullable String isoDate) {
+        return date(parseDate(isoDate));
+    }
+
+    /** An instant as local date and time, {@code 4 december 2026, 14:30}; null or unreadable → null. */
+    @Nullable
+    public String dateTime(@Nullable String isoInstant) {
+        return format(dateTime, isoInstant);
+    }
+
+    /** An instant (epoch milliseconds) as local date and time. */
+    public String dateTime(long epochMillis) {
+        return dateTime.format(Instant.ofEpochMilli(epochMillis).atZone(zone));
     }
 
     /** An instant as local date and time in numbers, {@code 28-03-2026 14:03}, readable in any language. */
     @Nullable
-    String numericDateTime(@Nullable String isoInstant) {
+    public String numericDateTime(@Nullable String isoInstant) {
         return format(NUMERIC_DATE_TIME, isoInstant);
     }
 
@@ -111,7 +137,7 @@ final class Display {
 
     /** An ISO date as stored on a task, or null. */
     @Nullable
-    static LocalDate parseDate(@Nullable String isoDate) {
+    public static LocalDate parseDate(@Nullable String isoDate) {
         if (isoDate == null) {
             return null;
         }

@@ -51,7 +51,7 @@ public record HouseholdDetail(
         List<DeviceRow> devices) {
 
     /** The page for {@code household}; {@code tasks} in journey order, as {@code TaskService.tasksOf} returns them. */
-    static HouseholdDetail of(Household household, List<TaskRow> tasks, List<ConflictRow> conflicts,
+    static HouseholdDetail of(Household household, Display display, List<TaskRow> tasks, List<ConflictRow> conflicts,
                               List<DeviceRow> devices) {
         List<Step> track = new ArrayList<>();
         for (JourneyStage stage : JourneyStage.values()) {
@@ -63,11 +63,11 @@ public record HouseholdDetail(
         }
         List<TaskGroup> groups = new ArrayList<>();
         byStage.forEach((stage, rows) -> groups.add(new TaskGroup(stage, List.copyOf(rows))));
-        List<MemberRow> members = household.members().stream().map(MemberRow::of).toList();
+        List<MemberRow> members = household.members().stream().map(member -> MemberRow.of(member, display)).toList();
         int done = (int) tasks.stream().filter(TaskRow::done).count();
         return new HouseholdDetail(household.id(), household.reference(), household.displayName(),
-                Display.country(household.nationality()), household.campOfOrigin(), household.arrivalPath(),
-                household.stage(), Display.languages(household.languages()), members, List.copyOf(track),
+                display.country(household.nationality()), household.campOfOrigin(), household.arrivalPath(),
+                household.stage(), display.languages(household.languages()), members, List.copyOf(track),
                 List.copyOf(groups), done, tasks.size(), List.copyOf(conflicts), List.copyOf(devices));
     }
 
@@ -77,8 +77,8 @@ public record HouseholdDetail(
      * @param languages languages by name
      */
     public record MemberRow(String name, @Nullable Integer birthYear, String languages) {
-        static MemberRow of(Member member) {
-            return new MemberRow(member.displayName(), member.birthYear(), Display.languages(member.languages()));
+        static MemberRow of(Member member, Display display) {
+            return new MemberRow(member.displayName(), member.birthYear(), display.languages(member.languages()));
         }
     }
 
@@ -107,8 +107,8 @@ public record HouseholdDetail(
         static ConflictRow of(ConflictRecord conflict, Display.Text task, Display display) {
             boolean date = "dueDate".equals(conflict.field());
             return new ConflictRow(conflict.id(), task, conflict.field(),
-                    date ? Display.date(Display.parseDate(conflict.currentValue())) : conflict.currentValue(),
-                    date ? Display.date(Display.parseDate(conflict.otherValue())) : conflict.otherValue(),
+                    date ? display.isoDate(conflict.currentValue()) : conflict.currentValue(),
+                    date ? display.isoDate(conflict.otherValue()) : conflict.otherValue(),
                     display.dateTime(conflict.createdAt()));
         }
     }

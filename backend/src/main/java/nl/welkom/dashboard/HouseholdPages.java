@@ -49,11 +49,10 @@ final class HouseholdPages {
     private final DeviceService devices;
     private final AuditLog audit;
     private final Clock clock;
-    private final Display display;
 
     HouseholdPages(HouseholdScope scope, HouseholdReader reader, TaskService taskService,
                    TaskOverviewRepository overview, ConflictService conflicts, DeviceService devices, AuditLog audit,
-                   Clock clock, DashboardProperties properties) {
+                   Clock clock) {
         this.scope = scope;
         this.reader = reader;
         this.taskService = taskService;
@@ -62,14 +61,15 @@ final class HouseholdPages {
         this.devices = devices;
         this.audit = audit;
         this.clock = clock;
-        this.display = new Display(properties.timeZone());
     }
 
     /**
      * The caller's households (minimal fields for a buddy) with task progress and the next task due;
      * four queries for any number of households.
      */
-    List<HouseholdRow> list(Caller caller) {
+    List<HouseholdRow> list(Viewer viewer) {
+        Caller caller = viewer.caller();
+        Display display = viewer.display();
         List<HouseholdEntity> households = scope.visibleHouseholds(caller);
         List<HouseholdRow> rows = new ArrayList<>();
         if (!households.isEmpty()) {
@@ -88,9 +88,9 @@ final class HouseholdPages {
                 List<TaskEntity> tasks = tasksByHousehold.getOrDefault(household.id(), List.of());
                 int done = (int) tasks.stream().filter(task -> task.status() == TaskStatus.DONE).count();
                 HouseholdRow.NextTask next = Optional.ofNullable(nextByHousehold.get(household.id()))
-                        .map(task -> nextTask(nextWithTitles.get(task.id()), today))
+                        .map(task -> nextTask(nextWithTitles.get(task.id()), display, today))
                         .orElse(null);
-                rows.add(HouseholdRow.of(household, done, tasks.size(), next));
+                rows.add(HouseholdRow.of(household, display, done, tasks.size(), next));
             }
         }
         audit.record(caller, AuditLog.HOUSEHOLD_LIST, null);
@@ -103,7 +103,9 @@ final class HouseholdPages {
      *
      * @throws nl.welkom.problem.ProblemException 404 when the household is out of the caller's scope
      */
-    HouseholdDetail detail(Caller caller, String householdId) {
+    HouseholdDetail detail(Viewer viewer, String householdId) {
+        Caller caller = viewer.caller();
+        Display display = viewer.display();
         HouseholdEntity household = scope.requireVisible(caller, householdId);
         LocalDate today = display.today(clock);
         List<Task> taskList = taskService.tasksOf(household.id());
@@ -112,16 +114,16 @@ final class HouseholdPages {
         List<HouseholdDetail.DeviceRow> deviceRows = List.of();
         if (caller.role() == Role.OFFICER) {
             Map<String, Display.Text> titles = taskList.stream()
-                    .collect(Collectors.toMap(Task::id, task -> Display.title(task.titles())));
+                    .collect(Collectors.toMap(Task::id, task -> display.title(task.titles())));
             conflictRows = conflicts.openInHousehold(caller, household.id()).stream()
                     .map(conflict -> HouseholdDetail.ConflictRow.of(conflict,
-                            titles.getOrDefault(conflict.entityId(), new Display.Text("", "en")), display))
+                            titles.getOrDefault(conflict.entityId(), new Display.Text("", "nl")), display))
                     .toList();
             deviceRows = devices.devicesOf(caller, household.id()).stream()
                     .map(device -> HouseholdDetail.DeviceRow.of(device, display))
                     .toList();
         }
-        HouseholdDetail detail = HouseholdDetail.of(reader.read(caller, household), tasks, conflictRows, deviceRows);
+        HouseholdDetail detail = HouseholdDetail.of(reader.read(caller, household), display, tasks, conflictRows, deviceRows);
         audit.record(caller, AuditLog.HOUSEHOLD_READ, household.id());
         audit.record(caller, AuditLog.TASKS_READ, household.id());
         return detail;
@@ -145,14 +147,9 @@ final class HouseholdPages {
         return scope.requireVisible(caller, householdId);
     }
 
-    /** The expiry of an activation code as the family's instructions show it. */
-    String expiry(String isoInstant) {
-        return display.numericDateTime(isoInstant);
-    }
-
-    private static HouseholdRow.NextTask nextTask(Task task, LocalDate today) {
+    private static HouseholdRow.NextTask nextTask(Task task, Display display, LocalDate today) {
         LocalDate due = Display.parseDate(task.dueDate());
-        return new HouseholdRow.NextTask(Display.title(task.titles()), Display.date(due),
+        return new HouseholdRow.NextTask(display.title(task.titles()), display.date(due),
                 due != null && due.isBefore(today));
     }
 }

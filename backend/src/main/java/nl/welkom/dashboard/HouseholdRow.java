@@ -33,9 +33,9 @@ public record HouseholdRow(
         @Nullable NextTask next) {
 
     /** The row for {@code household} as the viewer may see it (HouseholdReader: minimal fields for a buddy). */
-    static HouseholdRow of(Household household, int tasksDone, int tasksTotal, @Nullable NextTask next) {
+    static HouseholdRow of(Household household, Display display, int tasksDone, int tasksTotal, @Nullable NextTask next) {
         return new HouseholdRow(household.id(), household.reference(), household.displayName(),
-                Display.country(household.nationality()), household.campOfOrigin(), household.arrivalPath(),
+                display.country(household.nationality()), household.campOfOrigin(), household.arrivalPath(),
                 household.stage(), tasksDone, tasksTotal, next);
     }
 

@@ -7,7 +7,7 @@ import io.micronaut.http.HttpStatus;
  * Ends a dashboard request with an HTML error page ({@code views/error.html}) instead of a problem
  * body: a person with a browser reads it. Carries no stack trace: it is an answer, not a fault.
  */
-final class PageException extends RuntimeException {
+public final class PageException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final HttpStatus status;
@@ -20,17 +20,17 @@ final class PageException extends RuntimeException {
     }
 
     /** 403: the caller may not use this page; {@code viewer} is null for callers the dashboard is not for. */
-    static PageException forbidden(@Nullable Viewer viewer) {
+    public static PageException forbidden(@Nullable Viewer viewer) {
         return new PageException(HttpStatus.FORBIDDEN, viewer);
     }
 
     /** 404: no such household or task, or one outside the viewer's scope; we do not say which. */
-    static PageException notFound(Viewer viewer) {
+    public static PageException notFound(Viewer viewer) {
         return new PageException(HttpStatus.NOT_FOUND, viewer);
     }
 
     /** 400: a form the dashboard did not produce (a tampered or truncated field). */
-    static PageException badRequest(Viewer viewer) {
+    public static PageException badRequest(Viewer viewer) {
         return new PageException(HttpStatus.BAD_REQUEST, viewer);
     }
 

@@ -30,7 +30,7 @@ import io.micronaut.http.annotation.ServerFilter;
  *       pages' own inline styles, same-origin form targets and inline images.</li>
  * </ul>
  */
-@ServerFilter({"/", "/login", "/logout", "/dashboard", "/dashboard/**"})
+@ServerFilter({"/", "/login", "/logout", "/language", "/dashboard", "/dashboard/**"})
 final class PageFilter {
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";

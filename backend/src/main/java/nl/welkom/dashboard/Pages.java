@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.io.Writable;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -37,7 +38,10 @@ public final class Pages {
     /** {@code view} with {@code model}, answered with {@code status}. */
     public MutableHttpResponse<String> render(HttpStatus status, String view, Map<String, Object> model,
                                        HttpRequest<?> request) {
-        Writable page = renderer.render(view, model, request);
+        Map<String, Object> withPlace = new HashMap<>(model);
+        // Where the language switch brings the browser back: this page when it can be fetched again.
+        withPlace.putIfAbsent("here", request.getMethod() == HttpMethod.GET ? request.getUri().toString() : "/");
+        Writable page = renderer.render(view, withPlace, request);
         StringWriter html = new StringWriter(8192);
         try {
             page.writeTo(html);

@@ -1,7 +1,9 @@
 package nl.welkom.dashboard;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,6 +46,7 @@ final class SessionController {
     static final URI DASHBOARD = URI.create("/dashboard");
     static final URI CONTENT = URI.create("/dashboard/content");
     static final URI LOGIN = URI.create("/login");
+    static final URI ADMIN = URI.create("/dashboard/admin");
     private static final URI SIGNED_OUT = URI.create("/login?signed-out");
 
     private final AuthService authService;
@@ -89,9 +92,7 @@ final class SessionController {
         }
         // A token this browser held before is of no further use: revoke it rather than let it linger.
         tokenOf(request).ifPresent(authService::logout);
-        // Editors have their own page: the translation status of the content.
-        URI start = session.role() == Role.EDITOR ? CONTENT : DASHBOARD;
-        return HttpResponse.seeOther(start).cookie(sessionCookie(session.token(), isHttps(request)));
+        return HttpResponse.seeOther(startOf(session.role())).cookie(sessionCookie(session.token(), isHttps(request)));
     }
 
     /** Revokes the session's token, clears the cookie and shows the sign-in form (303). */
@@ -101,9 +102,43 @@ final class SessionController {
         return HttpResponse.seeOther(SIGNED_OUT).cookie(sessionCookie("", isHttps(request)).maxAge(0));
     }
 
-    /** Where a signed-in caller starts: editors on the content page, everyone else on the households. */
+    /**
+     * Switches the dashboard's language (Dutch or English) for this browser with the
+     * {@link DashboardLocale#COOKIE} cookie, then shows the page the switch was on again (303).
+     * Only a path on this server is followed back; anything else goes to the start page.
+     */
+    @Post(value = "/language", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> language(HttpRequest<?> request, @Body LanguageForm form) {
+        String lang = form.lang() == null ? "" : form.lang();
+        Locale locale = DashboardLocale.spoken(lang).orElse(null);
+        if (locale == null) {
+            return pages.error(HttpStatus.BAD_REQUEST, null, request);
+        }
+        String back = form.back();
+        URI target = back != null && back.startsWith("/") && !back.startsWith("//") && !back.contains("\\")
+                ? URI.create(back.replaceAll("[\\r\\n]", "")) : URI.create("/");
+        Cookie cookie = Cookie.of(DashboardLocale.COOKIE, locale.getLanguage()).sameSite(SameSite.Lax).path("/")
+                .maxAge(Duration.ofDays(365)).secure(isHttps(request));
+        return HttpResponse.seeOther(target).cookie(cookie);
+    }
+
+    /** Where a signed-in caller starts: editors on the content page, administrators on theirs, everyone else on the households. */
     private static URI startOf(Authentication authentication) {
-        return authentication.getRoles().contains(Role.EDITOR.name()) ? CONTENT : DASHBOARD;
+        return authentication.getRoles().stream().findFirst().map(role -> {
+            try {
+                return startOf(Role.valueOf(role));
+            } catch (IllegalArgumentException e) {
+                return DASHBOARD;
+            }
+        }).orElse(DASHBOARD);
+    }
+
+    private static URI startOf(Role role) {
+        return switch (role) {
+            case EDITOR -> CONTENT;
+            case ADMIN -> ADMIN;
+            default -> DASHBOARD;
+        };
     }
 
     private static Optional<String> tokenOf(HttpRequest<?> request) {

@@ -45,7 +45,7 @@ public record TaskRow(
     static TaskRow of(Task task, Display display, LocalDate today) {
         LocalDate due = Display.parseDate(task.dueDate());
         boolean done = task.status() == TaskStatus.DONE;
-        return new TaskRow(task.id(), task.stage(), Display.title(task.titles()), task.assignee(), Display.date(due),
+        return new TaskRow(task.id(), task.stage(), display.title(task.titles()), task.assignee(), display.date(due),
                 !done && due != null && due.isBefore(today), done, display.dateTime(task.completedAt()), task.note(),
                 task.noteByName(), "NEWCOMER".equals(task.noteByRole()), display.dateTime(task.noteAt()), task.version());
     }

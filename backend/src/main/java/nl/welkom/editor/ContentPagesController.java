@@ -25,10 +25,10 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
-import nl.welkom.auth.AuthService;
 import nl.welkom.auth.Caller;
 import nl.welkom.content.ContentSearch;
 import nl.welkom.dashboard.Pages;
+import nl.welkom.dashboard.Dashboard;
 import nl.welkom.dashboard.Viewer;
 import nl.welkom.editor.EditorModel.EditorLesson;
 import nl.welkom.editor.EditorModel.LanguageVersion;
@@ -37,8 +37,6 @@ import nl.welkom.editor.EditorModel.Revision;
 import nl.welkom.editor.EditorModel.RevisionStatus;
 import nl.welkom.editor.EditorModel.SaveRevision;
 import nl.welkom.editor.EditorModel.SectionText;
-import nl.welkom.model.auth.Role;
-import nl.welkom.model.auth.Session;
 import nl.welkom.problem.ProblemException;
 
 /**
@@ -52,7 +50,7 @@ import nl.welkom.problem.ProblemException;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class ContentPagesController {
-    private final AuthService authService;
+    private final Dashboard dashboard;
     private final ContentEditing editing;
     private final LessonRevisions revisions;
     private final ContentSearch search;
@@ -60,10 +58,10 @@ final class ContentPagesController {
 
     private final UiStrings uiStrings;
 
-    ContentPagesController(AuthService authService, ContentEditing editing, LessonRevisions revisions,
+    ContentPagesController(Dashboard dashboard, ContentEditing editing, LessonRevisions revisions,
                            ContentSearch search, Pages pages, UiStrings uiStrings) {
         this.uiStrings = uiStrings;
-        this.authService = authService;
+        this.dashboard = dashboard;
         this.editing = editing;
         this.revisions = revisions;
         this.search = search;
@@ -72,7 +70,7 @@ final class ContentPagesController {
 
     @Get
     HttpResponse<?> overview(HttpRequest<?> request, Authentication authentication, @Nullable @QueryValue String lang) {
-        Viewer viewer = editor(authentication);
+        Viewer viewer = dashboard.editor(authentication, request);
         String chosen = lang != null && editing.languageCodes().contains(lang) && !lang.equals("nl") ? lang : "ar";
         List<LessonStates> overview = editing.overview();
         Map<String, Object> model = new HashMap<>();
@@ -88,7 +86,7 @@ final class ContentPagesController {
     @Get("/lessons/{id}/{lang}")
     HttpResponse<?> edit(HttpRequest<?> request, Authentication authentication, @PathVariable String id,
                          @PathVariable String lang) {
-        Viewer viewer = editor(authentication);
+        Viewer viewer = dashboard.editor(authentication, request);
         editing.checkLanguage(lang);
         EditorLesson lesson = editing.lesson(id);
         LanguageVersion version = version(lesson, lang);
@@ -119,9 +117,9 @@ final class ContentPagesController {
 
     /** Saves the form as a new DRAFT revision and, with {@code action=publish}, publishes it (303). */
     @Post(value = "/lessons/{id}/{lang}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> save(Authentication authentication, @PathVariable String id, @PathVariable String lang,
+    HttpResponse<?> save(HttpRequest<?> request, Authentication authentication, @PathVariable String id, @PathVariable String lang,
                          @Body Map<String, String> form) {
-        Viewer viewer = editor(authentication);
+        Viewer viewer = dashboard.editor(authentication, request);
         editing.checkLanguage(lang);
         List<SectionText> sections = new ArrayList<>();
         for (String sectionId : revisions.sectionIds(id)) {
@@ -145,14 +143,6 @@ final class ContentPagesController {
                 : HttpStatus.BAD_REQUEST, null, request);
     }
 
-    private Viewer editor(Authentication authentication) {
-        Caller caller = Caller.of(authentication);
-        if (caller.role() != Role.EDITOR) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Editors only.");
-        }
-        Session session = authService.describe(authentication);
-        return new Viewer(caller, session.displayName(), session.municipalityName());
-    }
 
     private static LanguageVersion version(EditorLesson lesson, String lang) {
         return lesson.languages().stream().filter(v -> v.lang().equals(lang)).findFirst().orElseThrow();

@@ -118,7 +118,7 @@ class DashboardBrowserTest implements TestPropertyProvider {
         WebElement qr = browser.findElement(By.cssSelector(".qr svg"));
         assertTrue(qr.getSize().getWidth() > 100, "the QR code is drawn large enough to scan");
         assertTrue(qr.findElements(By.cssSelector("g rect")).size() > 50);
-        assertTrue(browser.findElement(By.cssSelector("[lang=nl]")).getText().contains("Typ deze code"));
+        assertTrue(browser.findElement(By.cssSelector("section[lang=nl]")).getText().contains("Typ deze code"));
         assertTrue(browser.findElement(By.cssSelector("section[lang=en]")).getText().contains("Type this code"));
 
         // Signing out: the sign-in form, and the dashboard is closed until the next sign-in.

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -69,13 +70,16 @@ public final class DemoLoader implements ApplicationEventListener<StartupEvent> 
     private final ChangeSequence sequence;
     private final Passwords passwords;
     private final Clock clock;
+    private final ApplicationEventPublisher<DemoLoaded> loaded;
     private volatile String loginHint;
 
     DemoLoader(DemoProperties properties, TransactionOperations<Connection> transactions,
                MunicipalityRepository municipalities, AppUserRepository users, HouseholdRepository households,
                MemberRepository members, BuddyMatchRepository matches, ScopeChangeRepository scopeChanges,
                TaskRepository tasks,
-               TaskTitleRepository titles, ChangeSequence sequence, Passwords passwords, Clock clock) {
+               TaskTitleRepository titles, ChangeSequence sequence, Passwords passwords, Clock clock,
+               ApplicationEventPublisher<DemoLoaded> loaded) {
+        this.loaded = loaded;
         this.properties = properties;
         this.transactions = transactions;
         this.municipalities = municipalities;
@@ -114,6 +118,7 @@ public final class DemoLoader implements ApplicationEventListener<StartupEvent> 
         Counts counts = transactions.executeWrite(status -> municipalities.count() > 0 ? null
                 : load(demo, status.getConnection()));
         if (counts != null) {
+            loaded.publishEvent(new DemoLoaded());
             LOG.info("Loaded demo data: {} municipalities, {} users, {} households, {} tasks, {} places",
                     counts.municipalities, counts.users, counts.households, counts.tasks, counts.places);
         }

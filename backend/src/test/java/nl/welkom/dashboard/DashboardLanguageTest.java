@@ -282,6 +282,28 @@ class DashboardLanguageTest implements TestPropertyProvider {
         assertTrue(english.contains("For most matters you make an appointment first"), "opening hours in English");
     }
 
+    @Test
+    void theActivationCodePageSpeaksTheViewersLanguageAroundTheFamilysInstructions() {
+        Cookie officer = session(DemoData.ZWOLLE_OFFICER);
+        String codes = haileLink() + "/activation-codes";
+
+        String dutch = body(send(sameOrigin(HttpRequest.POST(codes, Map.of()).cookie(officer))));
+        String english = body(send(sameOrigin(HttpRequest.POST(codes, Map.of()).cookie(officer))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en")));
+
+        assertTrue(dutch.contains("<title>Activeringscode — Welkom</title>"), dutch);
+        assertTrue(dutch.contains("<h1>Activeringscode voor Familie Haile</h1>"));
+        assertTrue(dutch.contains("Werkt één keer. Geldig tot") && dutch.contains("(Nederlandse tijd)."));
+        assertTrue(dutch.contains("aria-label=\"QR-code met dezelfde activeringscode\""));
+        assertTrue(english.contains("<h1>Activation code for Familie Haile</h1>"));
+        assertTrue(english.contains("Works once. Valid until"));
+        assertTrue(english.contains("with your browser’s print command"), "an apostrophe comes through:\n" + english);
+        for (String page : List.of(dutch, english)) {
+            assertTrue(page.contains("<li>Typ deze code.</li>") && page.contains("<li>Type this code.</li>")
+                    && page.contains("<li>اكتب هذا الرمز.</li>"), "the family's instructions stay in three languages");
+        }
+    }
+
     private String haileLink() {
         Matcher link = HOUSEHOLD_LINK.matcher(body(send(HttpRequest.GET("/dashboard").cookie(session(DemoData.ZWOLLE_OFFICER)))));
         assertTrue(link.find());

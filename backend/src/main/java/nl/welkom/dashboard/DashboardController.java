@@ -35,7 +35,6 @@ import nl.welkom.model.auth.DeviceInfo;
 import nl.welkom.model.journey.TaskStatus;
 import nl.welkom.model.sync.ConflictRecord;
 import nl.welkom.model.sync.ConflictResolution;
-import nl.welkom.model.place.PlaceCategory;
 import nl.welkom.place.LocalPlaces;
 import nl.welkom.problem.ProblemException;
 
@@ -53,11 +52,6 @@ import nl.welkom.problem.ProblemException;
 final class DashboardController {
     /** What the QR code on the activation page holds; the phone app reads the code from it. */
     static final String ACTIVATION_URI_PREFIX = "welkom:activate?code=";
-    private static final Map<PlaceCategory, String> PLACE_CATEGORIES = Map.of(
-            PlaceCategory.TOWN_HALL, "Town hall", PlaceCategory.GP_PRACTICE, "GP practice",
-            PlaceCategory.PHARMACY, "Pharmacy", PlaceCategory.EMERGENCY_DEPARTMENT, "Emergency department",
-            PlaceCategory.SCHOOL, "School", PlaceCategory.LANGUAGE_SCHOOL, "Language school",
-            PlaceCategory.LIBRARY, "Library", PlaceCategory.SUPPORT_OFFICE, "Support office");
 
     private final Dashboard dashboard;
     private final List<HouseholdSection> sections;
@@ -115,14 +109,16 @@ final class DashboardController {
         return pages.ok("dashboard/household", model, request);
     }
 
-    /** The officer's municipality's places, read-only (editing them is not built yet). */
+    /**
+     * The officer's municipality's places, read-only (editing them is not built yet), with their
+     * descriptions in the page's language where written, else in Dutch.
+     */
     @Get("/places")
     HttpResponse<?> places(HttpRequest<?> request, Authentication authentication) {
         Viewer viewer = dashboard.officer(authentication, request);
         Map<String, Object> model = Dashboard.model(viewer);
-        model.put("places", localPlaces.places(viewer.caller().municipalityId(), localPlaces.chain("en", null))
-                .places());
-        model.put("categories", PLACE_CATEGORIES);
+        List<String> chain = localPlaces.chain(viewer.locale().getLanguage(), null);
+        model.put("places", localPlaces.places(viewer.caller().municipalityId(), chain).places());
         return pages.ok("dashboard/places", model, request);
     }
 

@@ -1,6 +1,7 @@
 package nl.welkom.dashboard;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
@@ -114,12 +115,26 @@ final class SessionController {
         if (locale == null) {
             return pages.error(HttpStatus.BAD_REQUEST, null, request);
         }
-        String back = form.back();
-        URI target = back != null && back.startsWith("/") && !back.startsWith("//") && !back.contains("\\")
-                ? URI.create(back.replaceAll("[\\r\\n]", "")) : URI.create("/");
+        URI target = backTo(form.back());
         Cookie cookie = Cookie.of(DashboardLocale.COOKIE, locale.getLanguage()).sameSite(SameSite.Lax).path("/")
                 .maxAge(Duration.ofDays(365)).secure(isHttps(request));
         return HttpResponse.seeOther(target).cookie(cookie);
+    }
+
+    /**
+     * A path on this server to send the browser back to, else the start page: never another site
+     * ({@code //host}, {@code /\host}, {@code https://host}) and never a value that is not a plain URI path.
+     */
+    static URI backTo(@Nullable String back) {
+        if (back == null || !back.startsWith("/") || back.startsWith("//") || back.contains("\\")) {
+            return URI.create("/");
+        }
+        try {
+            URI uri = new URI(back);
+            return uri.getScheme() == null && uri.getRawAuthority() == null ? uri : URI.create("/");
+        } catch (URISyntaxException e) {
+            return URI.create("/");
+        }
     }
 
     /** Where a signed-in caller starts: editors on the content page, administrators on theirs, everyone else on the households. */

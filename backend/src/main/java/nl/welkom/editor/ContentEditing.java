@@ -107,8 +107,10 @@ class ContentEditing {
         revisions.lesson(lessonId).orElseThrow(ProblemException::notFound);
         checkLanguage(lang);
         List<SectionText> sections = validSections(lessonId, command.sections());
-        text("title", command.title(), MAX_TITLE, true);
-        text("summary", command.summary(), MAX_SUMMARY, false);
+        List<FieldProblem> problems = problems(lessonId, command);
+        if (!problems.isEmpty()) {
+            throw ProblemException.badRequest(problems.get(0).detail());
+        }
         boolean source = lang.equals(TranslationStates.SOURCE);
         String sourceRevisionId = null;
         if (!source) {
@@ -138,11 +140,15 @@ class ContentEditing {
             if (!seen.add(section.sectionId())) {
                 throw ProblemException.badRequest("A section appears twice.");
             }
-            text("heading", section.heading(), MAX_TITLE, false);
+            List<FieldProblem> problems = new ArrayList<>();
+            check(problems, section.sectionId(), null, "heading", section.heading(), MAX_TITLE, false);
+            check(problems, section.sectionId(), null, "body", section.body(), MAX_BODY, false);
+            if (!problems.isEmpty()) {
+                throw ProblemException.badRequest(problems.get(0).detail());
+            }
             if (section.body() == null || section.body().isBlank()) {
                 continue;
             }
-            text("body", section.body(), MAX_BODY, true);
             valid.add(new SectionText(section.sectionId(), blankToNull(section.heading()), section.body()));
         }
         return valid;
@@ -154,12 +160,33 @@ class ContentEditing {
         }
     }
 
-    private static void text(String field, String value, int max, boolean required) {
-        if (required && (value == null || value.isBlank())) {
-            throw ProblemException.badRequest(field + " is required.");
+    /**
+     * What is wrong with the texts of a new revision, in the order of the edit form: a missing
+     * title, or a title, summary, section heading or section body that is too long. Empty when the
+     * texts may be saved. Sections that name no section of the lesson are left to {@link #save}.
+     */
+    List<FieldProblem> problems(String lessonId, SaveRevision command) {
+        List<FieldProblem> problems = new ArrayList<>();
+        check(problems, null, null, "title", command.title(), MAX_TITLE, true);
+        check(problems, null, null, "summary", command.summary(), MAX_SUMMARY, false);
+        List<String> order = revisions.sectionIds(lessonId);
+        for (SectionText section : command.sections() == null ? List.<SectionText>of() : command.sections()) {
+            int position = section == null ? -1 : order.indexOf(section.sectionId());
+            if (position >= 0) {
+                check(problems, section.sectionId(), position + 1, "heading", section.heading(), MAX_TITLE, false);
+                check(problems, section.sectionId(), position + 1, "body", section.body(), MAX_BODY, false);
+            }
         }
-        if (value != null && value.length() > max) {
-            throw ProblemException.badRequest(field + " is longer than " + max + " characters.");
+        return problems;
+    }
+
+    private static void check(List<FieldProblem> problems, String sectionId, Integer position, String kind,
+                              String value, int max, boolean required) {
+        String field = sectionId == null ? kind : kind + "-" + sectionId;
+        if (required && (value == null || value.isBlank())) {
+            problems.add(new FieldProblem(field, kind, position, true, max, 0));
+        } else if (value != null && value.length() > max) {
+            problems.add(new FieldProblem(field, kind, position, false, max, value.length()));
         }
     }
 

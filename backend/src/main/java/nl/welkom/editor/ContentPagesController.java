@@ -1,8 +1,10 @@
 package nl.welkom.editor;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,6 +39,7 @@ import nl.welkom.editor.EditorModel.Revision;
 import nl.welkom.editor.EditorModel.RevisionStatus;
 import nl.welkom.editor.EditorModel.SaveRevision;
 import nl.welkom.editor.EditorModel.SectionText;
+import nl.welkom.model.content.Language;
 import nl.welkom.problem.ProblemException;
 
 /**
@@ -73,8 +76,8 @@ final class ContentPagesController {
         Viewer viewer = dashboard.editor(authentication, request);
         String chosen = lang != null && editing.languageCodes().contains(lang) && !lang.equals("nl") ? lang : "ar";
         List<LessonStates> overview = editing.overview();
-        Map<String, Object> model = new HashMap<>();
-        model.put("viewer", viewer);
+        Map<String, Object> model = Dashboard.model(viewer);
+        model.put("languageNames", languageNames(viewer));
         model.put("counts", editing.counts(overview));
         model.put("uiStrings", uiStrings.counts());
         model.put("lang", chosen);
@@ -89,33 +92,24 @@ final class ContentPagesController {
         Viewer viewer = dashboard.editor(authentication, request);
         editing.checkLanguage(lang);
         EditorLesson lesson = editing.lesson(id);
-        LanguageVersion version = version(lesson, lang);
-        LanguageVersion source = version(lesson, "nl");
-        Revision shown = version.latest();
-        List<Map<String, Object>> sections = new ArrayList<>();
-        int position = 0;
-        for (String sectionId : lesson.sectionIds()) {
-            Map<String, Object> row = new HashMap<>();
-            row.put("id", sectionId);
-            row.put("position", ++position);
-            row.put("source", text(source.published(), sectionId));
-            row.put("text", text(shown, sectionId));
-            sections.add(row);
+        Revision shown = version(lesson, lang).latest();
+        Map<String, String> values = new HashMap<>();
+        if (shown != null) {
+            values.put("title", shown.title());
+            values.put("summary", shown.summary());
+            for (SectionText section : shown.sections()) {
+                values.put("heading-" + section.sectionId(), section.heading());
+                values.put("body-" + section.sectionId(), section.body());
+            }
         }
-        Map<String, Object> model = new HashMap<>();
-        model.put("viewer", viewer);
-        model.put("lesson", lesson);
-        model.put("lang", lang);
-        model.put("source", lang.equals("nl"));
-        model.put("version", version);
-        model.put("shown", shown);
-        model.put("dutch", source.published());
-        model.put("sections", sections);
-        model.put("history", editing.history(id, lang));
-        return pages.ok("dashboard/content-edit", model, request);
+        return editPage(HttpStatus.OK, viewer, lesson, lang, values, List.of(), request);
     }
 
-    /** Saves the form as a new DRAFT revision and, with {@code action=publish}, publishes it (303). */
+    /**
+     * Saves the form as a new DRAFT revision and, with {@code action=publish}, publishes it (303).
+     * A text that is missing or too long shows the form again (400) with what was typed and each
+     * problem next to its field.
+     */
     @Post(value = "/lessons/{id}/{lang}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> save(HttpRequest<?> request, Authentication authentication, @PathVariable String id, @PathVariable String lang,
                          @Body Map<String, String> form) {
@@ -127,6 +121,10 @@ final class ContentPagesController {
         }
         SaveRevision command = new SaveRevision(form.getOrDefault("title", ""), form.get("summary"), sections,
                 form.containsKey("machineDrafted"), form.containsKey("minorEdit"), null);
+        List<FieldProblem> problems = editing.problems(id, command);
+        if (!problems.isEmpty()) {
+            return editPage(HttpStatus.BAD_REQUEST, viewer, editing.lesson(id), lang, form, problems, request);
+        }
         Revision saved = editing.save(id, lang, command, viewer.caller().userId());
         if ("publish".equals(form.get("action"))) {
             revisions.moveTo(saved.id(), RevisionStatus.PUBLISHED, viewer.caller().userId());
@@ -134,6 +132,57 @@ final class ContentPagesController {
         URI back = UriBuilder.of("/dashboard/content").queryParam("lang", lang.equals("nl") ? "ar" : lang)
                 .fragment("lesson-" + id).build();
         return HttpResponse.seeOther(back);
+    }
+
+    /** The edit form of {@code lesson} in {@code lang}, filled with {@code values} (by field name). */
+    private HttpResponse<?> editPage(HttpStatus status, Viewer viewer, EditorLesson lesson, String lang,
+                                     Map<String, String> values, List<FieldProblem> problems, HttpRequest<?> request) {
+        LanguageVersion version = version(lesson, lang);
+        LanguageVersion source = version(lesson, "nl");
+        List<Map<String, Object>> sections = new ArrayList<>();
+        int position = 0;
+        for (String sectionId : lesson.sectionIds()) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("id", sectionId);
+            row.put("position", ++position);
+            row.put("source", text(source.published(), sectionId));
+            sections.add(row);
+        }
+        Map<String, FieldProblem> byField = new LinkedHashMap<>();
+        problems.forEach(problem -> byField.putIfAbsent(problem.field(), problem));
+        List<Map<String, Object>> history = new ArrayList<>();
+        for (Revision revision : editing.history(lesson.lessonId(), lang)) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("revision", revision);
+            // Text imported before revisions existed carries the epoch as its time: say so instead of a date in 1970.
+            row.put("when", Instant.parse(revision.createdAt()).equals(Instant.EPOCH) ? null
+                    : viewer.display().dateTime(revision.createdAt()));
+            history.add(row);
+        }
+        Map<String, Object> model = Dashboard.model(viewer);
+        model.put("lesson", lesson);
+        model.put("lang", lang);
+        model.put("languageName", languageNames(viewer).getOrDefault(lang, lang));
+        model.put("source", lang.equals("nl"));
+        model.put("version", version);
+        model.put("shown", version.latest());
+        model.put("dutch", source.published());
+        model.put("sections", sections);
+        model.put("values", values);
+        model.put("problems", List.copyOf(byField.values()));
+        model.put("errors", byField);
+        model.put("history", history);
+        return pages.render(status, "dashboard/content-edit", model, request);
+    }
+
+    /** Every offered language's name in the viewer's language; the stored English name where Java has none. */
+    private Map<String, String> languageNames(Viewer viewer) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Language language : editing.languages()) {
+            String name = viewer.display().language(language.code());
+            names.put(language.code(), name.equals(language.code()) ? language.name() : name);
+        }
+        return names;
     }
 
     @Error(exception = ProblemException.class)

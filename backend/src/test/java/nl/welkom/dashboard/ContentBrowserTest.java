@@ -72,7 +72,7 @@ class ContentBrowserTest implements TestPropertyProvider {
         WebElement row = browser.findElements(By.cssSelector("#lessons tbody tr")).stream()
                 .filter(tr -> {
                     String state = tr.findElement(By.cssSelector(".badge.state")).getText();
-                    return state.equals("up to date") || state.equals("machine drafted");
+                    return state.equals("Up to date") || state.equals("Machine-drafted");
                 })
                 .findFirst().orElseThrow(() -> new AssertionError("no lesson with a current Arabic translation"));
         String rowId = row.getAttribute("id");
@@ -91,7 +91,7 @@ class ContentBrowserTest implements TestPropertyProvider {
 
         // The Arabic translation of that lesson is now outdated, and counted so.
         WebElement badge = browser.findElement(By.cssSelector("#" + rowId + " .badge.state"));
-        assertEquals("outdated", badge.getText());
+        assertEquals("Outdated", badge.getText());
         int outdatedAfter = Integer.parseInt(browser.findElement(
                 By.cssSelector("#language-counts tr[data-lang=ar] td.outdated")).getText());
         assertEquals(outdatedBefore + 1, outdatedAfter);

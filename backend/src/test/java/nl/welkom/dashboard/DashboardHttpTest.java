@@ -91,13 +91,13 @@ class DashboardHttpTest implements TestPropertyProvider {
 
         assertEquals(404, response.code());
         assertHtml(response);
-        assertTrue(body(response).contains("Not found"));
+        assertTrue(body(response).contains("Niet gevonden"), body(response));
         assertFalse(body(response).contains("Familie Haile"));
         assertFalse(body(response).contains("Alemwach"));
     }
 
     @Test
-    void theLocalPlacesPageListsTheOfficersOwnMunicipalityOnly() {
+    void theLocalPlacesPageListsTheOfficersOwnMunicipalityOnlyInTheViewersLanguage() {
         HttpResponse<String> zwolle = send(HttpRequest.GET("/dashboard/places").cookie(session(DemoData.ZWOLLE_OFFICER)));
         HttpResponse<String> deventer = send(HttpRequest.GET("/dashboard/places")
                 .cookie(session(DemoData.DEVENTER_OFFICER)));
@@ -107,8 +107,15 @@ class DashboardHttpTest implements TestPropertyProvider {
         assertHtml(zwolle);
         assertTrue(body(zwolle).contains("Stadskantoor Zwolle"));
         assertTrue(body(zwolle).contains("Lübeckplein 2"));
-        assertTrue(body(zwolle).contains("Machine-drafted"));
+        assertTrue(body(zwolle).contains("Gemeentehuis"), "categories in Dutch");
+        assertTrue(body(zwolle).contains("Het stadskantoor van de gemeente."), "descriptions in Dutch for a Dutch viewer");
+        assertFalse(body(zwolle).contains("Machinevertaling"), "the Dutch texts were written by a person");
         assertFalse(body(zwolle).contains("Deventer"));
+        String english = body(send(HttpRequest.GET("/dashboard/places").cookie(session(DemoData.ZWOLLE_OFFICER))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en")));
+        assertTrue(english.contains("Town hall"), english);
+        assertTrue(english.contains("The municipality&#39;s city office."), english);
+        assertTrue(english.contains("Machine-drafted"), "the English texts were drafted by a machine");
         assertTrue(body(deventer).contains("Stadhuis Deventer"));
         assertFalse(body(deventer).contains("Stadskantoor Zwolle"));
         assertEquals(403, buddy.code());
@@ -151,7 +158,7 @@ class DashboardHttpTest implements TestPropertyProvider {
         assertEquals(403, foreignSite.code());
         assertEquals(403, otherPort.code());
         assertHtml(otherPort);
-        assertTrue(body(otherPort).contains("You cannot open this page"));
+        assertTrue(body(otherPort).contains("U kunt deze pagina niet openen"));
         assertEquals(403, foreignReferer.code());
         assertTrue(openTasks(DemoData.ZWOLLE_OFFICER, "Familie Bahati").contains(task.group(1)),
                 "the task is still open");
@@ -198,7 +205,7 @@ class DashboardHttpTest implements TestPropertyProvider {
         assertNull(wrongPassword.getHeaders().get(HttpHeaders.SET_COOKIE));
         assertEquals(body(wrongPassword).replace(DemoData.ZWOLLE_OFFICER, "USER"),
                 body(unknownUser).replace("nobody@zwolle.demo", "USER"));
-        assertTrue(body(wrongPassword).contains("The username or the password is not right."));
+        assertTrue(body(wrongPassword).contains("De gebruikersnaam of het wachtwoord klopt niet."));
     }
 
     @Test
@@ -234,7 +241,7 @@ class DashboardHttpTest implements TestPropertyProvider {
 
         assertEquals(403, response.code());
         assertHtml(response);
-        assertTrue(body(response).contains("You cannot open this page"));
+        assertTrue(body(response).contains("U kunt deze pagina niet openen"));
     }
 
     @Test

@@ -65,6 +65,19 @@ class DashboardWordsTest {
         assertTrue(missing.isEmpty(), "words used but not in the bundles: " + missing);
     }
 
+    @Test
+    void noWordHasAStraightApostropheWhichTheMessageSourceWouldSwallow() throws IOException {
+        Set<String> swallowed = new TreeSet<>();
+        for (String suffix : new String[] {"_nl", "_en"}) {
+            bundles(suffix).forEach((bundle, words) -> words.forEach((key, value) -> {
+                if (value.toString().contains("'")) {
+                    swallowed.add(bundle + suffix + ": " + key);
+                }
+            }));
+        }
+        assertTrue(swallowed.isEmpty(), "write an apostrophe as ’ (menu’s, browser’s): " + swallowed);
+    }
+
     /** A key as used, or a family of keys ({@code stage.__${stage}__} is used as {@code stage.__}): one must exist. */
     private static boolean exists(String used, Set<String> keys) {
         if (used.endsWith("__")) {

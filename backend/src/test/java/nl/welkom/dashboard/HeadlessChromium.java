@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -44,7 +45,13 @@ final class HeadlessChromium implements AutoCloseable {
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(15));
     }
 
+    /** A browser that asks for American English first ({@code Accept-Language: en-US,en}), like most test machines. */
     static HeadlessChromium start() throws IOException {
+        return start("en-US,en");
+    }
+
+    /** A browser whose language settings ask for {@code acceptLanguages}, such as {@code nl-NL,nl}. */
+    static HeadlessChromium start(String acceptLanguages) throws IOException {
         // Selenium Manager must not look for or download anything: the paths below are all it needs.
         System.setProperty("SE_OFFLINE", "true");
         CDP_VERSION_FINDER.setLevel(Level.SEVERE);
@@ -56,7 +63,9 @@ final class HeadlessChromium implements AutoCloseable {
         options.setBinary(chromium);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--window-size=1280,900", "--user-data-dir=" + profile);
+                "--disable-quic", "--window-size=1280,900", "--user-data-dir=" + profile,
+                "--lang=" + acceptLanguages.split(",")[0]);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguages));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(chromedriver)
                 .usingAnyFreePort()
@@ -79,7 +88,7 @@ final class HeadlessChromium implements AutoCloseable {
         name.clear();
         name.sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
-        WebElement button = driver.findElement(By.xpath("//main//button[normalize-space()='Sign in']"));
+        WebElement button = driver.findElement(By.id("sign-in"));
         button.click();
         wait.until(ExpectedConditions.stalenessOf(button));
     }

@@ -1,0 +1,9 @@
+-- Issue 10, the caseload (docs/caseload.md). V7 added the household indexes for the stage filter and
+-- the arrival sort: (municipality_id, stage) and (municipality_id, arrived_on).
+
+-- The nationality filter, and the list of nationalities its menu offers (read from the index alone).
+CREATE INDEX household_municipality_nationality ON household (municipality_id, nationality);
+
+-- The overdue filter and the next-due sort ask, per household, for its open tasks by due date: one
+-- index search each instead of reading every task of the household.
+CREATE INDEX task_household_status_due ON task (household_id, status, due_date);

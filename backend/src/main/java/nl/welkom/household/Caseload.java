@@ -14,6 +14,8 @@ import java.util.Map;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import nl.welkom.audit.AuditLog;
 import nl.welkom.auth.Caller;
 import nl.welkom.config.Sql;
@@ -30,6 +32,9 @@ import nl.welkom.model.journey.JourneyStage;
  */
 @Singleton
 public class Caseload {
+    /** At DEBUG, each statement's SQL text (placeholders only, never values): what the benchmark explains. */
+    private static final Logger LOG = LoggerFactory.getLogger(Caseload.class);
+
     private final HouseholdScope scope;
     private final TransactionOperations<Connection> transactions;
     private final AuditLog audit;
@@ -79,18 +84,21 @@ public class Caseload {
     }
 
     private static long single(Connection connection, CaseloadSql.Statement statement) {
+        log(statement);
         return Sql.query(connection, statement.sql(), result -> result.getLong(1), statement.parameters().toArray())
                 .get(0);
     }
 
     /** The first column of every row, as text. */
     private static List<String> ids(Connection connection, CaseloadSql.Statement statement) {
+        log(statement);
         return Sql.query(connection, statement.sql(), result -> result.getString(1), statement.parameters().toArray());
     }
 
     /** The rows of {@code ids}, in that order. */
     private static List<CaseloadRow> details(Connection connection, CaseloadSql.Statement statement, List<String> ids,
                                              boolean buddy) {
+        log(statement);
         Map<String, CaseloadRow> byId = new HashMap<>();
         for (CaseloadRow row : Sql.query(connection, statement.sql(), Caseload::row, statement.parameters().toArray())) {
             byId.put(row.id(), buddy ? BuddyView.of(row) : row);
@@ -103,6 +111,12 @@ public class Caseload {
             }
         }
         return ordered;
+    }
+
+    private static void log(CaseloadSql.Statement statement) {
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("Caseload SQL: {}", statement.sql());
+        }
     }
 
     private static CaseloadRow row(ResultSet result) throws SQLException {

@@ -86,7 +86,12 @@ final class CaseloadSql {
         return new Statement(sql + " LIMIT ? OFFSET ?", parameters);
     }
 
-    /** What the list shows of the given households (in no particular order); {@code ids} must not be empty. */
+    /**
+     * What the list shows of the given households (in no particular order); {@code ids} must not be
+     * empty and must come from {@link #pageIds} in the same transaction, which applied the scope. The
+     * scope is not repeated here on purpose: with it, SQLite may read the whole municipality through
+     * its index instead of looking the page's ids up by primary key.
+     */
     Statement details(List<String> ids) {
         List<Object> parameters = new ArrayList<>();
         String sql = "SELECT h.id, h.reference, h.display_name, h.nationality, h.camp_of_origin, h.arrival_path,"
@@ -100,10 +105,9 @@ final class CaseloadSql {
                 + " AS open_conflicts,"
                 + " (SELECT COUNT(*) FROM buddy_match b WHERE b.household_id = h.id AND b.ended_at IS NULL)"
                 + " AS active_buddies"
-                + " FROM household h WHERE h.id IN (" + placeholders(ids.size()) + ") AND " + scope.sql();
+                + " FROM household h WHERE h.id IN (" + placeholders(ids.size()) + ")";
         parameters.add(today);
         parameters.addAll(ids);
-        parameters.addAll(scope.parameters());
         return new Statement(sql, parameters);
     }
 

@@ -4,6 +4,7 @@
 -- The nationality filter, and the list of nationalities its menu offers (read from the index alone).
 CREATE INDEX household_municipality_nationality ON household (municipality_id, nationality);
 
--- The overdue filter and the next-due sort ask, per household, for its open tasks by due date: one
--- index search each instead of reading every task of the household.
-CREATE INDEX task_household_status_due ON task (household_id, status, due_date);
+-- The overdue filter and the next-due sort ask, per household, for its live open tasks by due date
+-- (household_id = ? AND status = 'OPEN' AND deleted = FALSE AND due_date < ?, or MIN(due_date)):
+-- answered from this index alone, without reading a task row.
+CREATE INDEX task_household_status_due ON task (household_id, status, deleted, due_date);

@@ -11,8 +11,8 @@ import nl.welkom.model.journey.JourneyStage;
  * ({@link HouseholdScope#condition}): the SQL text is made only of fixed fragments chosen by the
  * filter, every value is a bound parameter. Plain SQL that SQLite and PostgreSQL both run (no
  * {@code NULLS LAST}, no {@code ILIKE}, no functions beyond {@code LOWER}, {@code MIN},
- * {@code COUNT}); {@code CaseloadQueryPlanTest} checks that each statement searches indexes and
- * never reads a whole table.
+ * {@code COUNT}, {@code COALESCE}); {@code CaseloadQueryPlanTest} checks that each statement
+ * searches indexes and never reads a whole table.
  */
 final class CaseloadSql {
     /** The open, live tasks of household {@code h}. */
@@ -69,21 +69,10 @@ final class CaseloadSql {
     Statement pageIds(long offset, int limit) {
         List<Object> parameters = new ArrayList<>();
         String where = where(parameters);
-        String direction = filter.descending() ? " DESC" : "";
-        String sql;
-        if (filter.sort() == CaseloadFilter.Sort.DUE) {
-            // The next due date is a computed column: order by it from a derived table, so that both
-            // databases accept the expression (PostgreSQL takes no alias inside an ORDER BY expression).
-            sql = "SELECT x.id FROM (SELECT h.id AS id, h.reference AS reference, " + NEXT_DUE + " AS next_due"
-                    + " FROM household h WHERE " + where + ") x"
-                    + " ORDER BY CASE WHEN x.next_due IS NULL THEN 1 ELSE 0 END, x.next_due" + direction
-                    + ", x.reference, x.id";
-        } else {
-            sql = "SELECT h.id FROM household h WHERE " + where + " ORDER BY " + orderBy(direction);
-        }
         parameters.add(limit);
         parameters.add(offset);
-        return new Statement(sql + " LIMIT ? OFFSET ?", parameters);
+        return new Statement("SELECT h.id FROM household h WHERE " + where + " ORDER BY " + orderBy()
+                + " LIMIT ? OFFSET ?", parameters);
     }
 
     /**
@@ -154,14 +143,22 @@ final class CaseloadSql {
         return where.toString();
     }
 
-    /** ORDER BY for every sort but the due date; ties are broken by reference, then id, so pages never overlap. */
-    private String orderBy(String direction) {
+    /**
+     * ORDER BY for the filter's sort. Ties are broken by reference, then id, so that pages never
+     * overlap. A household without an arrival or next due date comes last in both directions: the
+     * missing date is replaced by one after (ascending) or before (descending) every real date,
+     * ISO dates comparing as text; one expression, so the next due date is computed once per row.
+     */
+    private String orderBy() {
+        String direction = filter.descending() ? " DESC" : "";
+        String missingDate = filter.descending() ? "''" : "'9999-12-31'";
         switch (filter.sort()) {
             case NAME:
                 return "LOWER(h.display_name)" + direction + ", h.reference, h.id";
             case ARRIVAL:
-                // Households without an arrival date last, in both directions.
-                return "CASE WHEN h.arrived_on IS NULL THEN 1 ELSE 0 END, h.arrived_on" + direction + ", h.reference, h.id";
+                return "COALESCE(h.arrived_on, " + missingDate + ")" + direction + ", h.reference, h.id";
+            case DUE:
+                return "COALESCE(" + NEXT_DUE + ", " + missingDate + ")" + direction + ", h.reference, h.id";
             case STAGE:
                 return stageOrder() + direction + ", h.reference, h.id";
             case REFERENCE:

@@ -1,5 +1,6 @@
 package nl.welkom.household;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,9 +55,11 @@ class CaseloadQueryPlanTest {
         String overdue = plan(sql(OFFICER, "overdue=true").count());
         String due = plan(sql(OFFICER, "sort=due").pageIds(0, 50));
 
-        assertTrue(overdue.contains("USING INDEX task_household_status_due (household_id=? AND status=? AND due_date<?)"),
-                overdue);
-        assertTrue(due.contains("SEARCH t USING INDEX task_household_status_due (household_id=? AND status=?)"), due);
+        assertTrue(overdue.contains("USING COVERING INDEX task_household_status_due"
+                + " (household_id=? AND status=? AND deleted=? AND due_date<?)"), overdue);
+        assertTrue(due.contains("SEARCH t USING COVERING INDEX task_household_status_due"
+                + " (household_id=? AND status=? AND deleted=?)"), due);
+        assertEquals(1, due.split("CORRELATED SCALAR SUBQUERY").length - 1, "the next due date is computed once:\n" + due);
     }
 
     @Test

@@ -85,7 +85,7 @@ final class DashboardController {
     HttpResponse<?> households(HttpRequest<?> request, Authentication authentication) {
         Viewer viewer = dashboard.viewer(authentication, request);
         Map<String, Object> model = Dashboard.model(viewer);
-        model.put("households", households.list(viewer));
+        model.put("caseload", households.list(viewer, request.getParameters().asMap()));
         return pages.ok("dashboard/households", model, request);
     }
 

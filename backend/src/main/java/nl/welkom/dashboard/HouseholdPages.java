@@ -2,33 +2,33 @@ package nl.welkom.dashboard;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Singleton;
 import nl.welkom.audit.AuditLog;
 import nl.welkom.auth.Caller;
 import nl.welkom.device.DeviceService;
+import nl.welkom.household.Caseload;
+import nl.welkom.household.CaseloadFilter;
+import nl.welkom.household.CaseloadPage;
+import nl.welkom.household.CaseloadRow;
 import nl.welkom.household.HouseholdEntity;
 import nl.welkom.household.HouseholdReader;
 import nl.welkom.household.HouseholdScope;
 import nl.welkom.journey.ConflictService;
 import nl.welkom.journey.TaskEntity;
 import nl.welkom.journey.TaskService;
-import nl.welkom.model.household.Household;
 import nl.welkom.model.auth.Role;
 import nl.welkom.model.journey.Task;
 import nl.welkom.model.journey.TaskStatus;
 
 /**
  * Reads what the household pages show, always through {@link HouseholdScope}, and audits each
- * read: the list as {@link AuditLog#HOUSEHOLD_LIST}, a household page as
+ * read: the list as {@link AuditLog#HOUSEHOLD_LIST} (by {@link Caseload}), a household page as
  * {@link AuditLog#HOUSEHOLD_READ} and {@link AuditLog#TASKS_READ} ({@link HouseholdReader} and
  * {@link TaskService#tasksOf} do not audit themselves).
  */
@@ -45,18 +45,20 @@ final class HouseholdPages {
     private final HouseholdReader reader;
     private final TaskService taskService;
     private final TaskOverviewRepository overview;
+    private final Caseload caseload;
     private final ConflictService conflicts;
     private final DeviceService devices;
     private final AuditLog audit;
     private final Clock clock;
 
     HouseholdPages(HouseholdScope scope, HouseholdReader reader, TaskService taskService,
-                   TaskOverviewRepository overview, ConflictService conflicts, DeviceService devices, AuditLog audit,
-                   Clock clock) {
+                   TaskOverviewRepository overview, Caseload caseload, ConflictService conflicts, DeviceService devices,
+                   AuditLog audit, Clock clock) {
         this.scope = scope;
         this.reader = reader;
         this.taskService = taskService;
         this.overview = overview;
+        this.caseload = caseload;
         this.conflicts = conflicts;
         this.devices = devices;
         this.audit = audit;
@@ -64,37 +66,42 @@ final class HouseholdPages {
     }
 
     /**
-     * The caller's households (minimal fields for a buddy) with task progress and the next task due;
-     * four queries for any number of households.
+     * One page of the viewer's caseload (minimal fields for a buddy), searched, filtered and sorted as
+     * the URL's query parameters ask ({@link CaseloadFilter#lenient}: what is not understood is
+     * ignored, a page past the end shows the last), with each household's next task due. The same
+     * six queries for any number of households: the caseload's four, the page's open tasks and their
+     * titles; audited as a list read by {@link Caseload}.
      */
-    List<HouseholdRow> list(Viewer viewer) {
+    CaseloadView list(Viewer viewer, Map<String, List<String>> parameters) {
         Caller caller = viewer.caller();
         Display display = viewer.display();
-        List<HouseholdEntity> households = scope.visibleHouseholds(caller);
-        List<HouseholdRow> rows = new ArrayList<>();
-        if (!households.isEmpty()) {
-            Map<String, List<TaskEntity>> tasksByHousehold = overview.findByHouseholdIdInAndDeletedFalse(
-                            households.stream().map(HouseholdEntity::id).toList()).stream()
-                    .collect(Collectors.groupingBy(TaskEntity::householdId));
-            Map<String, TaskEntity> nextByHousehold = new HashMap<>();
-            tasksByHousehold.forEach((householdId, tasks) -> tasks.stream()
-                    .filter(task -> task.status() == TaskStatus.OPEN)
-                    .min(NEXT_DUE)
-                    .ifPresent(next -> nextByHousehold.put(householdId, next)));
-            Map<String, Task> nextWithTitles = taskService.withTitles(List.copyOf(nextByHousehold.values())).stream()
-                    .collect(Collectors.toMap(Task::id, Function.identity()));
-            LocalDate today = display.today(clock);
-            for (Household household : reader.read(caller, households)) {
-                List<TaskEntity> tasks = tasksByHousehold.getOrDefault(household.id(), List.of());
-                int done = (int) tasks.stream().filter(task -> task.status() == TaskStatus.DONE).count();
-                HouseholdRow.NextTask next = Optional.ofNullable(nextByHousehold.get(household.id()))
-                        .map(task -> nextTask(nextWithTitles.get(task.id()), display, today))
-                        .orElse(null);
-                rows.add(HouseholdRow.of(household, display, done, tasks.size(), next));
-            }
+        CaseloadFilter filter = CaseloadFilter.lenient(parameters, caller.role());
+        CaseloadPage page = caseload.read(caller, filter, true);
+        Map<String, HouseholdRow.NextTask> next = nextTasks(page, display);
+        List<HouseholdRow> rows = page.items().stream()
+                .map(row -> HouseholdRow.of(row, display, next.get(row.id())))
+                .toList();
+        return CaseloadView.of(page, filter, viewer, rows);
+    }
+
+    /** The open task due first for each household on the page that has one: two queries. */
+    private Map<String, HouseholdRow.NextTask> nextTasks(CaseloadPage page, Display display) {
+        if (page.items().isEmpty()) {
+            return Map.of();
         }
-        audit.record(caller, AuditLog.HOUSEHOLD_LIST, null);
-        return rows;
+        Map<String, TaskEntity> nextByHousehold = new HashMap<>();
+        overview.findByHouseholdIdInAndStatusAndDeletedFalse(
+                        page.items().stream().map(CaseloadRow::id).toList(), TaskStatus.OPEN)
+                .stream()
+                .collect(Collectors.groupingBy(TaskEntity::householdId))
+                .forEach((householdId, tasks) -> tasks.stream().min(NEXT_DUE)
+                        .ifPresent(task -> nextByHousehold.put(householdId, task)));
+        LocalDate today = caseload.today();
+        Map<String, HouseholdRow.NextTask> next = new HashMap<>();
+        for (Task task : taskService.withTitles(List.copyOf(nextByHousehold.values()))) {
+            next.put(task.householdId(), nextTask(task, display, today));
+        }
+        return next;
     }
 
     /**

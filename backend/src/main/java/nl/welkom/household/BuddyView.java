@@ -7,7 +7,8 @@ import nl.welkom.model.household.Member;
  * What a family friend (buddy) sees of a matched household, the one place that decides it
  * (docs/sync.md, "Terms"): display name, stage, languages, and the members' display names and
  * languages. Not the case reference, nationality, camp of origin, arrival path or birth years: a
- * volunteer needs none of them to help, and a phone that is lost should not carry them.
+ * volunteer needs none of them to help, and a phone that is lost should not carry them. In the
+ * caseload ({@link CaseloadRow}) a buddy also gets no arrival date, conflict count or buddy flag.
  */
 final class BuddyView {
     private BuddyView() {
@@ -21,5 +22,11 @@ final class BuddyView {
 
     private static Member of(Member member) {
         return new Member(member.id(), member.displayName(), null, member.languages());
+    }
+
+    /** A caseload row as a buddy sees it: the same minimal fields, no conflict count, no buddy flag. */
+    static CaseloadRow of(CaseloadRow row) {
+        return new CaseloadRow(row.id(), null, row.displayName(), null, null, null, row.stage(), null, row.tasksDone(),
+                row.tasksTotal(), row.nextDueDate(), row.overdueTasks(), null, null);
     }
 }

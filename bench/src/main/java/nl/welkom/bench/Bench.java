@@ -24,7 +24,9 @@ import com.google.gson.JsonObject;
  * <pre>
  * java -jar bench/target/welkom-bench.jar [--backend-jar backend/target/welkom-backend.jar]
  *      [--out bench/results/latest.json] [--small 10000] [--large 1000000]
- *      [--requests 500] [--warmup 300] [--only wire|pull] [--keep]
+ *      [--requests 500] [--warmup 300] [--only wire|pull|caseload] [--keep]
+ *      [--caseload-small 1000] [--caseload-large 100000] [--caseload-own 5000]
+ *      [--caseload-requests 200] [--caseload-warmup 20]
  * java -jar bench/target/welkom-bench.jar --report bench/results/latest.json
  * </pre>
  *
@@ -51,6 +53,11 @@ public final class Bench {
         int requests = 500;
         int warmup = 300;
         String only = null;
+        int caseloadSmall = 1000;
+        int caseloadLarge = 100_000;
+        int caseloadOwn = 5000;
+        int caseloadRequests = 200;
+        int caseloadWarmup = 20;
         boolean keep = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -62,6 +69,11 @@ public final class Bench {
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--only" -> only = args[++i];
                 case "--keep" -> keep = true;
+                case "--caseload-small" -> caseloadSmall = Integer.parseInt(args[++i]);
+                case "--caseload-large" -> caseloadLarge = Integer.parseInt(args[++i]);
+                case "--caseload-own" -> caseloadOwn = Integer.parseInt(args[++i]);
+                case "--caseload-requests" -> caseloadRequests = Integer.parseInt(args[++i]);
+                case "--caseload-warmup" -> caseloadWarmup = Integer.parseInt(args[++i]);
                 default -> {
                     System.err.println("Unknown argument " + args[i]);
                     System.exit(2);
@@ -88,6 +100,10 @@ public final class Bench {
             }
             if (only == null || only.equals("pull")) {
                 result.add("pull", new PullBench(backendJar, work, small, large, requests, warmup).run());
+            }
+            if (only == null || only.equals("caseload")) {
+                result.add("caseload", new CaseloadBench(backendJar, work, caseloadSmall, caseloadLarge, caseloadOwn,
+                        caseloadRequests, caseloadWarmup).run());
             }
         } finally {
             if (keep) {
@@ -133,6 +149,74 @@ public final class Bench {
             if (r.has("pull")) {
                 pull(r.getAsJsonObject("pull"), o);
             }
+            if (r.has("caseload")) {
+                caseload(r.getAsJsonObject("caseload"), o);
+            }
+        }
+
+        private static void caseload(JsonObject c, PrintStream o) {
+            String s = PullBench.label(c.get("small").getAsInt());
+            String l = PullBench.label(c.get("large").getAsInt());
+            o.printf("%n## The household list: %s vs %s households in the database%n%n", s, l);
+            for (JsonElement e : c.getAsJsonArray("series")) {
+                JsonObject series = e.getAsJsonObject();
+                o.printf("- %s: %s%n", series.get("key").getAsString(), series.get("label").getAsString());
+            }
+            o.printf("%nLatency seen by a client on loopback in ms, %d measured requests per kind and series (after %d"
+                    + " warm-up rounds), both servers up at once, series measured in alternating rounds of %d.%n%n",
+                    c.get("measuredPerKindAndSeries").getAsInt(), c.get("warmupRounds").getAsInt(), PullBench.ROUND);
+            o.println("| request | A median | A p95 | B median | B p95 | C median | C p95 | p95 B/A (database ×100) "
+                    + "| p95 C/A (caseload ×5) | what C's page said |");
+            o.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+            for (JsonElement e : c.getAsJsonArray("kinds")) {
+                JsonObject k = e.getAsJsonObject();
+                o.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | **%.2f** | **%.2f** | %s |%n",
+                        k.get("kind").getAsString(),
+                        ms(k, "A", "medianMs"), ms(k, "A", "p95Ms"), ms(k, "B", "medianMs"), ms(k, "B", "p95Ms"),
+                        ms(k, "C", "medianMs"), ms(k, "C", "p95Ms"), k.get("ratioP95BA").getAsDouble(),
+                        k.get("ratioP95CA").getAsDouble(), k.get("countC").getAsString());
+            }
+            JsonObject statements = c.getAsJsonObject("statements");
+            JsonObject perPage = statements.getAsJsonObject("perPage");
+            o.printf("%nSQL statements per request (caseload SQL and Micronaut Data queries, from the server's log;"
+                    + " Zwolle officer):%n%n| request |");
+            for (String db : perPage.keySet()) {
+                o.printf(" %s |", db);
+            }
+            o.printf("%n|---|");
+            perPage.keySet().forEach(db -> o.print("---:|"));
+            o.println();
+            for (JsonElement e : c.getAsJsonArray("kinds")) {
+                String key = e.getAsJsonObject().get("key").getAsString();
+                o.printf("| %s |", key);
+                for (String db : perPage.keySet()) {
+                    o.printf(" %d |", perPage.getAsJsonObject(db).get(key).getAsInt());
+                }
+                o.println();
+            }
+            o.printf("%n| database | households | members | tasks | municipalities | file size | fill time |%n");
+            o.println("|---|---:|---:|---:|---:|---:|---:|");
+            JsonObject dbs = c.getAsJsonObject("databases");
+            for (String key : dbs.keySet()) {
+                JsonObject d = dbs.getAsJsonObject(key);
+                o.printf(Locale.ROOT, "| %s | %,d | %,d | %,d | %,d | %.1f MB | %.1f s |%n", key,
+                        d.get("householdRows").getAsLong(), d.get("memberRows").getAsLong(), d.get("taskRows").getAsLong(),
+                        d.get("municipalityRows").getAsLong(), d.get("dbBytes").getAsLong() / 1e6,
+                        d.get("fillSeconds").getAsDouble());
+            }
+            o.printf("%n### Query plans of the caseload's statements%n%n");
+            for (JsonElement e : statements.getAsJsonArray("plans")) {
+                JsonObject st = e.getAsJsonObject();
+                String sql = st.get("sql").getAsString().replaceAll("(\\?, ){3,}\\?", "?, …, ?");
+                o.println("- `" + sql + "`");
+                for (String key : dbs.keySet()) {
+                    o.println("  - " + key + ": " + String.join(" / ", strings(st.getAsJsonArray(key))));
+                }
+            }
+        }
+
+        private static double ms(JsonObject kind, String series, String field) {
+            return kind.getAsJsonObject(series).get(field).getAsDouble();
         }
 
         private static void wire(JsonObject w, PrintStream o) {

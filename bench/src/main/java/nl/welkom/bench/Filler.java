@@ -206,7 +206,7 @@ final class Filler {
         return names;
     }
 
-    private static String insertSql(String table, List<String> columns) {
+    static String insertSql(String table, List<String> columns) {
         StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (");
         sql.append(String.join(", ", columns)).append(") VALUES (");
         for (int i = 0; i < columns.size(); i++) {
@@ -215,13 +215,13 @@ final class Filler {
         return sql.append(')').toString();
     }
 
-    private static void bind(PreparedStatement ps, List<String> columns, Map<String, Object> row) throws SQLException {
+    static void bind(PreparedStatement ps, List<String> columns, Map<String, Object> row) throws SQLException {
         for (int i = 0; i < columns.size(); i++) {
             ps.setObject(i + 1, row.get(columns.get(i)));
         }
     }
 
-    private static Map<String, Object> one(Connection c, String sql, Object arg) throws SQLException {
+    static Map<String, Object> one(Connection c, String sql, Object arg) throws SQLException {
         List<Map<String, Object>> rows = all(c, sql, arg);
         if (rows.isEmpty()) {
             throw new IllegalStateException("No template row for: " + sql + " [" + arg + "]");
@@ -229,7 +229,7 @@ final class Filler {
         return rows.get(0);
     }
 
-    private static List<Map<String, Object>> all(Connection c, String sql, Object arg) throws SQLException {
+    static List<Map<String, Object>> all(Connection c, String sql, Object arg) throws SQLException {
         List<Map<String, Object>> rows = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, arg);

@@ -40,6 +40,11 @@ final class OfficerApi {
         return new OfficerApi(baseUrl, session.get("token").getAsString());
     }
 
+    /** The officer's bearer token, for requests the bench makes itself. */
+    String token() {
+        return token;
+    }
+
     /** Id of a household of the officer's caseload by display name. */
     String householdId(String displayName) throws IOException {
         for (JsonElement h : get("/api/households").getAsJsonArray()) {

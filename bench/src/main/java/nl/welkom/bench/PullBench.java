@@ -271,7 +271,7 @@ final class PullBench {
                 .header("Authorization", "Bearer " + t.token).build();
     }
 
-    private static long time(OkHttpClient http, Request request) throws IOException {
+    static long time(OkHttpClient http, Request request) throws IOException {
         long start = System.nanoTime();
         try (Response response = http.newCall(request).execute()) {
             response.body().bytes();
@@ -283,7 +283,7 @@ final class PullBench {
         }
     }
 
-    private static String body(OkHttpClient http, Request request) throws IOException {
+    static String body(OkHttpClient http, Request request) throws IOException {
         try (Response response = http.newCall(request).execute()) {
             String text = response.body().string();
             if (response.code() != 200) {
@@ -372,7 +372,7 @@ final class PullBench {
         return row.getAsJsonObject(side).get("medianMs").getAsDouble();
     }
 
-    private static JsonObject stats(Stats s, int bodyBytes) {
+    static JsonObject stats(Stats s, int bodyBytes) {
         JsonObject o = new JsonObject();
         o.addProperty("n", s.n());
         o.addProperty("medianMs", round(s.median(), 3));
@@ -388,7 +388,7 @@ final class PullBench {
         return Math.round(v * f) / f;
     }
 
-    private static void copyDir(Path from, Path to) throws IOException {
+    static void copyDir(Path from, Path to) throws IOException {
         Files.createDirectories(to);
         try (Stream<Path> files = Files.list(from)) {
             for (Path f : (Iterable<Path>) files::iterator) {

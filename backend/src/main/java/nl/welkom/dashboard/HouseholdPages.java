@@ -115,9 +115,9 @@ final class HouseholdPages {
         if (caller.role() == Role.OFFICER) {
             Map<String, Display.Text> titles = taskList.stream()
                     .collect(Collectors.toMap(Task::id, task -> display.title(task.titles())));
-            conflictRows = conflicts.openInHousehold(caller, household.id()).stream()
+            conflictRows = conflicts.openDetailsInHousehold(caller, household.id()).stream()
                     .map(conflict -> HouseholdDetail.ConflictRow.of(conflict,
-                            titles.getOrDefault(conflict.entityId(), new Display.Text("", "nl")), display))
+                            titles.getOrDefault(conflict.record().entityId(), new Display.Text("", "nl")), display))
                     .toList();
             deviceRows = devices.devicesOf(caller, household.id()).stream()
                     .map(device -> HouseholdDetail.DeviceRow.of(device, display))

@@ -140,8 +140,9 @@ final class HouseholdPages {
     }
 
     /**
-     * The household a new activation code is for, to head the code's page. Not audited again:
-     * creating the code is ({@link AuditLog#ACTIVATION_CODE_CREATE}).
+     * The household a page about one of its codes or phones is headed with (a new activation code,
+     * the confirmation before revoking a phone). Not audited again: creating the code is
+     * ({@link AuditLog#ACTIVATION_CODE_CREATE}), and the household page that lists the phones is.
      */
     HouseholdEntity household(Caller caller, String householdId) {
         return scope.requireVisible(caller, householdId);

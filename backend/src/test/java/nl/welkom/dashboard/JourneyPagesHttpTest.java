@@ -196,6 +196,64 @@ class JourneyPagesHttpTest implements TestPropertyProvider {
     }
 
     @Test
+    void aStaleTickOnTheHouseholdPageAlsoLandsOnTheNotice() {
+        Cookie officer = session(ZWOLLE);
+        String household = householdId(ZWOLLE, "Familie Haile");
+        Session phone = phone(officer, household);
+        Task task = tasks(officer, household).stream().filter(t -> t.status().name().equals("OPEN")).findFirst().orElseThrow();
+        pushStatus(phone, task, MutationType.TASK_COMPLETE, task.version());
+        pushStatus(phone, task, MutationType.TASK_REOPEN, task.version() + 1);
+
+        HttpResponse<String> tick = post("/dashboard/households/" + household + "/tasks/" + task.id() + "/status", officer,
+                Map.of("status", "DONE", "version", String.valueOf(task.version())));
+
+        assertEquals(303, tick.code(), body(tick));
+        assertTrue(tick.header(HttpHeaders.LOCATION).matches("/dashboard/households/" + household
+                + "\\?conflict=[0-9a-f-]{36}#task-" + task.id()), tick.header(HttpHeaders.LOCATION));
+        String landing = body(send(HttpRequest.GET(tick.header(HttpHeaders.LOCATION).replaceAll("#.*", "")).cookie(officer)));
+        assertTrue(landing.contains("id=\"notice\""), landing);
+    }
+
+    @Test
+    void anotherMunicipalityGetsNotFoundAndAFamilyFriendForbiddenForEveryJourneyForm() {
+        Cookie zwolle = session(ZWOLLE);
+        Cookie deventer = session(DEVENTER);
+        Cookie buddy = session(BUDDY);
+        String haile = householdId(ZWOLLE, "Familie Haile");
+        Task task = tasks(zwolle, haile).get(0);
+        Session phone = phone(zwolle, haile);
+        ActivationCode code = http.toBlocking().retrieve(HttpRequest.POST("/api/households/" + haile
+                + "/activation-codes", "").cookie(zwolle), ActivationCode.class);
+        String withdraw = WITHDRAW.matcher(body(send(HttpRequest.GET("/dashboard/households/" + haile).cookie(zwolle))))
+                .results().map(match -> match.group(1)).findFirst().orElseThrow();
+        Map<String, String> edit = editForm(zwolle, haile, task.id());
+        edit.put("titleNl", "Niet van jou");
+        String base = "/dashboard/households/" + haile + "/tasks";
+
+        for (Cookie foreign : List.of(deventer, buddy)) {
+            int expected = foreign == deventer ? 404 : 403;
+            assertEquals(expected, send(HttpRequest.GET(base + "/new").cookie(foreign)).code());
+            assertEquals(expected, send(HttpRequest.GET(base + "/" + task.id() + "/edit").cookie(foreign)).code());
+            assertEquals(expected, post(base, foreign, Map.of("titleNl", "Niet van jou", "stage", "ARRIVAL",
+                    "assignee", "FAMILY")).code());
+            assertEquals(expected, post(base + "/" + task.id(), foreign, edit).code());
+            assertEquals(expected, post(base + "/" + task.id() + "/remove", foreign, Map.of()).code());
+            assertEquals(expected, post(base + "/from-templates", foreign, Map.of("stage", "ARRIVAL")).code());
+            assertEquals(expected, send(HttpRequest.GET("/dashboard/devices/" + phone.deviceId() + "/revoke")
+                    .cookie(foreign)).code());
+            assertEquals(expected, post("/dashboard/devices/" + phone.deviceId() + "/revoke", foreign, Map.of()).code());
+            assertEquals(expected, post(withdraw, foreign, Map.of()).code());
+        }
+        assertEquals(403, send(HttpRequest.GET("/dashboard/templates/new").cookie(buddy)).code());
+        assertEquals(403, post("/dashboard/templates", buddy, Map.of("title-nl", "x")).code());
+
+        assertEquals(task, tasks(zwolle, haile).get(0), "nothing changed");
+        assertEquals(200, send(HttpRequest.GET("/api/sync/pull").bearerAuth(phone.token())).code(), "the phone still works");
+        assertEquals(204, send(HttpRequest.POST("/api/activation/check", Map.of("code", code.code()))).code(),
+                "the code still works");
+    }
+
+    @Test
     void theActivationCodePageIsAGetThatAReloadShowsAgainWithoutMakingASecondCode() {
         Cookie officer = session(ZWOLLE);
         String household = householdId(ZWOLLE, "Familie Haile");
@@ -322,6 +380,12 @@ class JourneyPagesHttpTest implements TestPropertyProvider {
         HttpResponse<String> response = send(HttpRequest.POST("/api/sync/push", new PushRequest(List.of(new Mutation(
                 UUID.randomUUID().toString(), MutationType.TASK_SET_NOTE, task.id(), task.version(), null, note))))
                 .bearerAuth(phone.token()));
+        assertEquals(200, response.code(), body(response));
+    }
+
+    private void pushStatus(Session phone, Task task, MutationType type, long baseVersion) {
+        HttpResponse<String> response = send(HttpRequest.POST("/api/sync/push", new PushRequest(List.of(new Mutation(
+                UUID.randomUUID().toString(), type, task.id(), baseVersion, null, null)))).bearerAuth(phone.token()));
         assertEquals(200, response.code(), body(response));
     }
 

@@ -9,6 +9,8 @@ import io.micronaut.data.annotation.MappedEntity;
  *
  * @param createdBy the officer's user id
  * @param deviceId  the device it activated, once used
+ * @param withdrawnAt when an officer withdrew it unused (epoch ms), or null
+ * @param withdrawnBy the officer who withdrew it, or null
  */
 @MappedEntity("activation_code")
 record ActivationCodeEntity(
@@ -19,5 +21,7 @@ record ActivationCodeEntity(
         long createdAt,
         long expiresAt,
         @Nullable Long usedAt,
-        @Nullable String deviceId) {
+        @Nullable String deviceId,
+        @Nullable Long withdrawnAt,
+        @Nullable String withdrawnBy) {
 }

@@ -1,9 +1,12 @@
 package nl.welkom.activation;
 
+import java.util.List;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
@@ -35,7 +38,23 @@ final class ActivationController {
         return HttpResponse.created(activation.create(Caller.of(authentication), id));
     }
 
-    /** A phone redeems a code for a NEWCOMER session; 400 {@code activation-code-invalid} otherwise. */
+    /** A household's codes that can still activate a phone (unused, not withdrawn, not expired), oldest first. */
+    @SecurityRequirement(name = "bearer")
+    @Get("/households/{id}/activation-codes")
+    @Secured("OFFICER")
+    List<OutstandingCode> outstanding(Authentication authentication, @PathVariable String id) {
+        return activation.outstanding(Caller.of(authentication), id);
+    }
+
+    /** An officer withdraws an unused code (204): it can no longer activate a phone. */
+    @SecurityRequirement(name = "bearer")
+    @Post("/activation-codes/{id}/withdraw")
+    @Secured("OFFICER")
+    HttpResponse<Void> withdraw(Authentication authentication, @PathVariable String id) {
+        activation.withdraw(Caller.of(authentication), id);
+        return HttpResponse.noContent();
+    }
+
     /** Is this code usable? {@code 204}, or the same {@code 400} problem as redeeming it. Spends nothing. */
     @Post("/activation/check")
     @Secured(SecurityRule.IS_ANONYMOUS)
@@ -49,6 +68,7 @@ final class ActivationController {
     record ActivationCheck(@Nullable String code) {
     }
 
+    /** A phone redeems a code for a NEWCOMER session; 400 {@code activation-code-invalid} otherwise. */
     @Post("/activation")
     @Secured(SecurityRule.IS_ANONYMOUS)
     Session redeem(@Body ActivationRequest request) {

@@ -3,6 +3,9 @@ package nl.welkom.activation;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.micronaut.core.annotation.Nullable;
@@ -10,6 +13,8 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.welkom.audit.AuditLog;
+import nl.welkom.auth.AppUser;
+import nl.welkom.auth.AppUserRepository;
 import nl.welkom.auth.AuthProperties;
 import nl.welkom.auth.AuthService;
 import nl.welkom.auth.Caller;
@@ -25,11 +30,15 @@ import nl.welkom.problem.ProblemException;
 /**
  * Onboarding without e-mail: an officer creates a single-use code for a household, the phone
  * redeems it for a device and a NEWCOMER session. Codes are stored as keyed hashes and expire
- * after {@code welkom.auth.activation-code-ttl} (14 days).
+ * after {@code welkom.auth.activation-code-ttl} (14 days); an officer may withdraw an unused one.
  */
 @Singleton
 public class ActivationService {
     static final int MAX_DEVICE_NAME = 80;
+    /** Audit action: an officer listed a household's outstanding codes. */
+    public static final String CODE_LIST = "activation-code.list";
+    /** Audit action: an officer withdrew a code. */
+    public static final String CODE_WITHDRAW = "activation-code.withdraw";
 
     private final ActivationCodeRepository codes;
     private final DeviceRepository devices;
@@ -39,11 +48,13 @@ public class ActivationService {
     private final AuditLog audit;
     private final AuthProperties properties;
     private final Clock clock;
+    private final AppUserRepository users;
     private final SecureRandom random = new SecureRandom();
 
     ActivationService(ActivationCodeRepository codes, DeviceRepository devices, HouseholdScope scope,
                       AuthService authService, SecretHasher hasher, AuditLog audit, AuthProperties properties,
-                      Clock clock) {
+                      Clock clock, AppUserRepository users) {
+        this.users = users;
         this.codes = codes;
         this.devices = devices;
         this.scope = scope;
@@ -66,7 +77,7 @@ public class ActivationService {
         long now = clock.millis();
         long expiresAt = now + properties.activationCodeTtl().toMillis();
         codes.save(new ActivationCodeEntity(UUID.randomUUID().toString(), hasher.hash(code), household.id(),
-                officer.userId(), now, expiresAt, null, null));
+                officer.userId(), now, expiresAt, null, null, null, null));
         audit.record(officer, AuditLog.ACTIVATION_CODE_CREATE, household.id());
         return new ActivationCode(ActivationCodes.grouped(code), household.id(), Instant.ofEpochMilli(expiresAt).toString());
     }
@@ -105,11 +116,55 @@ public class ActivationService {
         usable(typedCode, clock.millis());
     }
 
+    /**
+     * The household's outstanding codes (unused, not withdrawn, not expired), oldest first, without
+     * the codes themselves (only their hashes are stored). Audited.
+     *
+     * @throws ProblemException 404 when the household is out of the officer's scope
+     */
+    @Transactional
+    public List<OutstandingCode> outstanding(Caller officer, String householdId) {
+        HouseholdEntity household = scope.requireVisible(officer, householdId);
+        Map<String, String> names = new HashMap<>();
+        List<OutstandingCode> list = codes.findOutstanding(household.id(), clock.millis()).stream()
+                .map(code -> new OutstandingCode(code.id(), code.householdId(),
+                        Instant.ofEpochMilli(code.createdAt()).toString(),
+                        Instant.ofEpochMilli(code.expiresAt()).toString(),
+                        names.computeIfAbsent(code.createdBy(), id -> users.findById(id)
+                                .map(AppUser::displayName).orElse(null))))
+                .toList();
+        audit.record(officer, CODE_LIST, household.id());
+        return list;
+    }
+
+    /**
+     * Withdraws an unused code (a printout went missing): it can no longer activate a phone.
+     * Withdrawing a withdrawn code changes nothing. Audited.
+     *
+     * @return the household of the code
+     * @throws ProblemException 404 when the code does not exist or its household is out of scope;
+     *                          409 {@code activation-code-used} when a phone already used it
+     */
+    @Transactional
+    public String withdraw(Caller officer, String codeId) {
+        ActivationCodeEntity code = codes.findById(codeId)
+                .filter(found -> scope.canSee(officer, found.householdId()))
+                .orElseThrow(ProblemException::notFound);
+        if (code.usedAt() != null) {
+            throw new ProblemException(HttpStatus.CONFLICT, "activation-code-used", "Activation code used",
+                    "A phone has used this code already; revoke that phone instead.");
+        }
+        if (codes.withdraw(code.id(), clock.millis(), officer.userId()) == 1) {
+            audit.record(officer, CODE_WITHDRAW, code.householdId());
+        }
+        return code.householdId();
+    }
+
     /** The code as typed, if it exists, is unused and has not expired; else the one answer for all three. */
     private ActivationCodeEntity usable(@Nullable String typedCode, long now) {
         return ActivationCodes.normalize(typedCode)
                 .flatMap(normalized -> codes.findByCodeHash(hasher.hash(normalized)))
-                .filter(found -> found.usedAt() == null && found.expiresAt() > now)
+                .filter(found -> found.usedAt() == null && found.withdrawnAt() == null && found.expiresAt() > now)
                 .orElseThrow(ActivationService::invalid);
     }
 

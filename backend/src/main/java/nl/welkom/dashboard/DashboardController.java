@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -18,6 +19,8 @@ import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -29,6 +32,8 @@ import nl.welkom.device.DeviceService;
 import nl.welkom.feedback.Feedback;
 import nl.welkom.household.HouseholdEntity;
 import nl.welkom.journey.ConflictService;
+import nl.welkom.journey.JourneyLinks;
+import nl.welkom.journey.TaskField;
 import nl.welkom.journey.TaskService;
 import nl.welkom.model.auth.ActivationCode;
 import nl.welkom.model.auth.DeviceInfo;
@@ -64,10 +69,12 @@ final class DashboardController {
     private final CoursePages courses;
     private final Feedback feedback;
     private final LocalPlaces localPlaces;
+    private final CodeTickets tickets;
 
     DashboardController(Dashboard dashboard, List<HouseholdSection> sections, HouseholdPages households, TaskService taskService,
                         ConflictService conflicts, DeviceService devices, ActivationService activation, Pages pages,
-                        CoursePages courses, Feedback feedback, LocalPlaces localPlaces) {
+                        CoursePages courses, Feedback feedback, LocalPlaces localPlaces, CodeTickets tickets) {
+        this.tickets = tickets;
         this.courses = courses;
         this.feedback = feedback;
         this.dashboard = dashboard;
@@ -89,12 +96,26 @@ final class DashboardController {
         return pages.ok("dashboard/households", model, request);
     }
 
-    @Get("/households/{id}")
-    HttpResponse<?> household(HttpRequest<?> request, Authentication authentication, @PathVariable String id) {
+    /**
+     * A household's page. {@code ?conflict=<id>} (where an edit that left a conflict sends the officer)
+     * adds a notice at the top when that conflict is open on this household.
+     */
+    @Get("/households/{id}{?conflict}")
+    HttpResponse<?> household(HttpRequest<?> request, Authentication authentication, @PathVariable String id,
+                              @Nullable @QueryValue String conflict) {
         Viewer viewer = dashboard.viewer(authentication, request);
         Map<String, Object> model = Dashboard.model(viewer);
         HouseholdDetail detail = households.detail(viewer, id);
         model.put("household", detail);
+        if (conflict != null) {
+            detail.conflicts().stream().filter(row -> row.id().equals(conflict)).findFirst()
+                    .ifPresent(row -> model.put("notice", row));
+        }
+        if (viewer.officer()) {
+            model.put("codes", activation.outstanding(viewer.caller(), detail.id()).stream()
+                    .map(code -> HouseholdDetail.CodeRow.of(code, viewer.display()))
+                    .toList());
+        }
         model.put("course", courses.rows(viewer, id));
         model.put("questions", feedback.questions(viewer.caller(), id));
         List<Map<String, Object>> shown = new ArrayList<>();
@@ -132,7 +153,10 @@ final class DashboardController {
         return pages.ok("dashboard/certificate", model, request);
     }
 
-    /** Marks a task done or open again, then shows the household at that task (303). */
+    /**
+     * Marks a task done or open again, then shows the household at that task (303), with the notice
+     * about a conflict when someone else had changed the status since the page was shown.
+     */
     @Post(value = "/households/{id}/tasks/{taskId}/status", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> setTaskStatus(HttpRequest<?> request, Authentication authentication, @PathVariable String id,
                                   @PathVariable String taskId, @Body TaskStatusForm form) {
@@ -142,8 +166,9 @@ final class DashboardController {
         if (!households.hasTask(viewer.caller(), id, taskId)) {
             throw PageException.notFound(viewer);
         }
-        taskService.setStatus(viewer.caller(), taskId, target, baseVersion);
-        return HttpResponse.seeOther(Dashboard.householdPage(id, "task-" + taskId));
+        TaskService.Changed changed = taskService.change(viewer.caller(), taskId,
+                Map.of(TaskField.STATUS, target.name()), baseVersion);
+        return HttpResponse.seeOther(JourneyLinks.householdPage(id, changed.conflictId(), "task-" + taskId));
     }
 
     /** Keeps the current value of a conflict or restores the overwritten one, then shows the household's conflicts (303). */
@@ -155,7 +180,20 @@ final class DashboardController {
         return HttpResponse.seeOther(Dashboard.householdPage(resolved.householdId(), "conflicts"));
     }
 
-    /** Revokes a lost phone, then shows the household's devices (303). */
+    /** Asks the officer to confirm revoking a phone; the page's button posts to the same address. */
+    @Get("/devices/{id}/revoke")
+    HttpResponse<?> confirmRevokeDevice(HttpRequest<?> request, Authentication authentication, @PathVariable String id) {
+        Viewer viewer = dashboard.officer(authentication, request);
+        DeviceInfo device = devices.device(viewer.caller(), id);
+        HouseholdEntity household = households.household(viewer.caller(), device.householdId());
+        Map<String, Object> model = Dashboard.model(viewer);
+        model.put("device", HouseholdDetail.DeviceRow.of(device, viewer.display()));
+        model.put("householdId", household.id());
+        model.put("householdName", household.displayName());
+        return pages.ok("journey/revoke-device", model, request);
+    }
+
+    /** Revokes a lost phone (after the confirmation page), then shows the household's devices (303). */
     @Post(value = "/devices/{id}/revoke", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.TEXT_PLAIN})
     HttpResponse<?> revokeDevice(HttpRequest<?> request, Authentication authentication, @PathVariable String id) {
         Viewer viewer = dashboard.officer(authentication, request);
@@ -164,8 +202,10 @@ final class DashboardController {
     }
 
     /**
-     * Creates a single-use activation code and shows it once, as text and QR code, ready to print.
-     * Not a redirect: the plain code exists only in this answer.
+     * Creates a single-use activation code and sends the browser to the page that shows it (303,
+     * post-redirect-get): a reload of that page shows the same code and makes no new one. The plain
+     * code waits in memory for a few minutes under a random ticket ({@link CodeTickets}); it is never
+     * in the redirect, a log or the database.
      */
     @Post(value = "/households/{id}/activation-codes",
             consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.TEXT_PLAIN})
@@ -173,16 +213,44 @@ final class DashboardController {
                                          @PathVariable String id) {
         Viewer viewer = dashboard.officer(authentication, request);
         ActivationCode code = activation.create(viewer.caller(), id);
-        HouseholdEntity household = households.household(viewer.caller(), code.householdId());
+        String ticket = tickets.keep(viewer.caller().userId(), code);
+        return HttpResponse.seeOther(UriBuilder.of("/dashboard/households").path(code.householdId())
+                .path("activation-codes").path(ticket).build());
+    }
+
+    /**
+     * Shows a new activation code once, as text and QR code, ready to print; after a few minutes (or
+     * for another officer) a page that says it can no longer be shown (410).
+     */
+    @Get("/households/{id}/activation-codes/{ticket}")
+    HttpResponse<?> activationCode(HttpRequest<?> request, Authentication authentication, @PathVariable String id,
+                                   @PathVariable String ticket) {
+        Viewer viewer = dashboard.officer(authentication, request);
+        HouseholdEntity household = households.household(viewer.caller(), id);
         Map<String, Object> model = Dashboard.model(viewer);
         model.put("householdId", household.id());
         model.put("householdName", household.displayName());
         model.put("reference", household.reference());
+        Optional<ActivationCode> shown = tickets.find(ticket, viewer.caller().userId(), household.id());
+        if (shown.isEmpty()) {
+            return pages.render(HttpStatus.GONE, "journey/code-gone", model, request);
+        }
+        ActivationCode code = shown.get();
         model.put("code", code.code());
         model.put("expires", viewer.display().numericDateTime(code.expiresAt()));
         // Fixed markup and numbers only (see QrSvg): safe to insert unescaped.
         model.put("qrSvg", QrSvg.render(ACTIVATION_URI_PREFIX + code.code()));
         return pages.ok("dashboard/activation-code", model, request);
+    }
+
+    /** Withdraws an unused activation code, then shows the household's activation part (303). */
+    @Post(value = "/activation-codes/{id}/withdraw",
+            consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.TEXT_PLAIN})
+    HttpResponse<?> withdrawActivationCode(HttpRequest<?> request, Authentication authentication,
+                                           @PathVariable String id) {
+        Viewer viewer = dashboard.officer(authentication, request);
+        String householdId = activation.withdraw(viewer.caller(), id);
+        return HttpResponse.seeOther(Dashboard.householdPage(householdId, "activation"));
     }
 
     /** A service's problem (a household or task out of scope, a bad value) as the matching page. */

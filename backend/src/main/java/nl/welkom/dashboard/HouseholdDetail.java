@@ -11,6 +11,9 @@ import nl.welkom.model.household.ArrivalPath;
 import nl.welkom.model.household.Household;
 import nl.welkom.model.household.Member;
 import nl.welkom.model.journey.JourneyStage;
+import nl.welkom.activation.OutstandingCode;
+import nl.welkom.journey.ConflictDetail;
+import nl.welkom.journey.TaskTitles;
 import nl.welkom.model.sync.ConflictRecord;
 
 /**
@@ -92,24 +95,72 @@ public record HouseholdDetail(
 
     /**
      * An open conflict: a same-field edit overwrote another (docs/sync.md); the officer keeps the
-     * current value or restores the overwritten one. The template words field and status values.
+     * current value or restores the overwritten one. The template words field, status and assignee
+     * values; a title is shown by its Dutch text (and English when it has one).
      *
-     * @param id      conflict id, for the resolve form
+     * @param id      conflict id, for the resolve form and the notice's link ({@code #conflict-<id>})
+     * @param taskId  the task's id
      * @param task    title of the task
-     * @param field   which field: {@code status}, {@code note} or {@code dueDate}
-     * @param current the value that arrived last and is current (a due date for display), or null for none
-     * @param other   the value it overwrote (a due date for display), or null for none
-     * @param noted   when the conflict was recorded, for display
+     * @param field   which field: {@code status}, {@code note}, {@code dueDate}, {@code title} or {@code assignee}
+     * @param current the value that arrived last and is current, for display, or null for none
+     * @param other   the value it overwrote, for display, or null for none
+     * @param by      who made the edit that arrived last, and when (the conflict's time)
+     * @param otherBy who wrote the overwritten value, and when, as far as known
      */
-    public record ConflictRow(String id, Display.Text task, String field, @Nullable String current,
-                              @Nullable String other, @Nullable String noted) {
+    public record ConflictRow(String id, String taskId, Display.Text task, String field, @Nullable String current,
+                              @Nullable String other, Author by, Author otherBy) {
 
-        static ConflictRow of(ConflictRecord conflict, Display.Text task, Display display) {
-            boolean date = "dueDate".equals(conflict.field());
-            return new ConflictRow(conflict.id(), task, conflict.field(),
-                    date ? display.isoDate(conflict.currentValue()) : conflict.currentValue(),
-                    date ? display.isoDate(conflict.otherValue()) : conflict.otherValue(),
-                    display.dateTime(conflict.createdAt()));
+        static ConflictRow of(ConflictDetail conflict, Display.Text task, Display display) {
+            ConflictRecord record = conflict.record();
+            return new ConflictRow(record.id(), record.entityId(), task, record.field(),
+                    shown(record.field(), record.currentValue(), display), shown(record.field(), record.otherValue(), display),
+                    new Author(conflict.actorRole(), conflict.actorName(), display.dateTime(record.createdAt())),
+                    new Author(conflict.otherRole(), conflict.otherName(), display.dateTime(conflict.otherAt())));
+        }
+
+        @Nullable
+        private static String shown(String field, @Nullable String value, Display display) {
+            if (value == null) {
+                return null;
+            }
+            switch (field) {
+                case "dueDate":
+                    return display.isoDate(value);
+                case "title":
+                    Map<String, String> titles = TaskTitles.decode(value);
+                    String dutch = titles.getOrDefault(TaskTitles.DUTCH, "");
+                    String english = titles.get("en");
+                    return english == null ? dutch : dutch + " (" + english + ")";
+                default:
+                    return value;
+            }
+        }
+    }
+
+    /**
+     * Who wrote something, as the page words it: the family's phone ({@code NEWCOMER}), a family
+     * friend ({@code BUDDY}, by name) or an officer (by name); unknown when {@code role} is null.
+     *
+     * @param role NEWCOMER, BUDDY, OFFICER, or null when unknown
+     * @param name the family friend's or officer's display name, or null
+     * @param at   when, for display, or null when unknown
+     */
+    public record Author(@Nullable String role, @Nullable String name, @Nullable String at) {
+    }
+
+    /**
+     * An activation code that can still activate a phone (the code itself is not known).
+     *
+     * @param id        code id, for the withdraw form
+     * @param created   when it was made, for display
+     * @param createdBy who made it, or null
+     * @param expires   when it expires, for display
+     */
+    public record CodeRow(String id, String created, @Nullable String createdBy, String expires) {
+
+        static CodeRow of(OutstandingCode code, Display display) {
+            return new CodeRow(code.id(), display.dateTime(code.createdAt()), code.createdBy(),
+                    display.dateTime(code.expiresAt()));
         }
     }
 

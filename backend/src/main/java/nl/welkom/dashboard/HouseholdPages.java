@@ -122,9 +122,9 @@ final class HouseholdPages {
         if (caller.role() == Role.OFFICER) {
             Map<String, Display.Text> titles = taskList.stream()
                     .collect(Collectors.toMap(Task::id, task -> display.title(task.titles())));
-            conflictRows = conflicts.openInHousehold(caller, household.id()).stream()
+            conflictRows = conflicts.openDetailsInHousehold(caller, household.id()).stream()
                     .map(conflict -> HouseholdDetail.ConflictRow.of(conflict,
-                            titles.getOrDefault(conflict.entityId(), new Display.Text("", "nl")), display))
+                            titles.getOrDefault(conflict.record().entityId(), new Display.Text("", "nl")), display))
                     .toList();
             deviceRows = devices.devicesOf(caller, household.id()).stream()
                     .map(device -> HouseholdDetail.DeviceRow.of(device, display))
@@ -147,8 +147,9 @@ final class HouseholdPages {
     }
 
     /**
-     * The household a new activation code is for, to head the code's page. Not audited again:
-     * creating the code is ({@link AuditLog#ACTIVATION_CODE_CREATE}).
+     * The household a page about one of its codes or phones is headed with (a new activation code,
+     * the confirmation before revoking a phone). Not audited again: creating the code is
+     * ({@link AuditLog#ACTIVATION_CODE_CREATE}), and the household page that lists the phones is.
      */
     HouseholdEntity household(Caller caller, String householdId) {
         return scope.requireVisible(caller, householdId);

@@ -49,6 +49,19 @@ public class DeviceService {
     }
 
     /**
+     * One device of a household in the officer's scope (for the page that asks to confirm revoking it).
+     * Not audited: the household page that lists it is.
+     *
+     * @throws ProblemException 404 when the device does not exist or its household is out of scope
+     */
+    public DeviceInfo device(Caller officer, String deviceId) {
+        return devices.findById(deviceId)
+                .filter(found -> scope.canSee(officer, found.householdId()))
+                .map(Device::asModel)
+                .orElseThrow(ProblemException::notFound);
+    }
+
+    /**
      * Revokes a device and all its tokens; revoking a revoked device changes nothing. Audited.
      *
      * @throws ProblemException 404 when the device does not exist or its household is out of scope

@@ -17,6 +17,11 @@ import nl.welkom.model.sync.ConflictResolution;
  * @param baseVersion   the version the winning edit was based on
  * @param serverVersion the task's version just before the winning edit
  * @param resolvedBy    the officer who resolved it, or null while open
+ * @param actorRole     the role of who made the winning edit (NEWCOMER: the family's phone), or null before V8
+ * @param actorName     their display name; null for the family's phone
+ * @param otherRole     the role of who wrote the overwritten value, or null when unknown
+ * @param otherName     their display name; null for the family's phone or when unknown
+ * @param otherAt       when the overwritten value was written (epoch ms), or null when unknown
  */
 @MappedEntity("conflict")
 record Conflict(
@@ -35,7 +40,12 @@ record Conflict(
         @Nullable Long resolvedAt,
         String field,
         @Nullable ConflictResolution resolution,
-        @Nullable String resolvedBy) {
+        @Nullable String resolvedBy,
+        @Nullable String actorRole,
+        @Nullable String actorName,
+        @Nullable String otherRole,
+        @Nullable String otherName,
+        @Nullable Long otherAt) {
 
     static final String TASK = "task";
 
@@ -54,5 +64,11 @@ record Conflict(
         return new ConflictRecord(id, entityType, entityId, householdId, field,
                 clientValue.isEmpty() ? null : clientValue, otherValue(), Instant.ofEpochMilli(createdAt).toString(),
                 resolvedAt == null ? null : Instant.ofEpochMilli(resolvedAt).toString(), resolution);
+    }
+
+    /** The wire form with who wrote each side, for the dashboard. */
+    ConflictDetail asDetail() {
+        return new ConflictDetail(asModel(), actorRole, actorName, otherRole, otherName,
+                otherAt == null ? null : Instant.ofEpochMilli(otherAt).toString());
     }
 }

@@ -17,6 +17,8 @@ interface ConflictRepository extends CrudRepository<Conflict, String> {
 
     List<Conflict> findByHouseholdIdAndResolvedAtIsNullOrderByCreatedAt(String householdId);
 
+    List<Conflict> findByEntityIdAndResolvedAtIsNull(String entityId);
+
     /** Marks an open conflict resolved ({@code resolution}: a {@code ConflictResolution} name); 0 when it was resolved already. */
     @Query("UPDATE conflict SET resolved_at = :resolvedAt, resolution = :resolution, resolved_by = :resolvedBy"
             + " WHERE id = :id AND resolved_at IS NULL")

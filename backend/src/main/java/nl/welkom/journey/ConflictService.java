@@ -49,14 +49,15 @@ public class ConflictService {
     }
 
     /**
-     * The open conflicts of one household, oldest first; not audited (the page that shows them is).
+     * The open conflicts of one household with who wrote each side, oldest first; not audited (the
+     * page that shows them is).
      *
      * @throws ProblemException 404 when the household is out of the caller's scope
      */
-    public List<ConflictRecord> openInHousehold(Caller officer, String householdId) {
+    public List<ConflictDetail> openDetailsInHousehold(Caller officer, String householdId) {
         HouseholdEntity household = scope.requireVisible(officer, householdId);
         return conflicts.findByHouseholdIdAndResolvedAtIsNullOrderByCreatedAt(household.id()).stream()
-                .map(Conflict::asModel)
+                .map(Conflict::asDetail)
                 .toList();
     }
 

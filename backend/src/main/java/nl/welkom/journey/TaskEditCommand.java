@@ -6,6 +6,7 @@ import java.util.Map;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotNull;
+import nl.welkom.model.journey.TaskAssignee;
 import nl.welkom.model.journey.TaskStatus;
 
 /**
@@ -15,11 +16,16 @@ import nl.welkom.model.journey.TaskStatus;
  * @param baseVersion the task version the officer saw when deciding
  * @param status      the new status, or null to leave it
  * @param note        the new note (at most 500 characters), "" to clear it, or null to leave it
- * @param dueDate     the new due date (ISO-8601), "" to clear it, or null to leave it
+ * @param dueDate     the new due date (ISO-8601, 2000-01-01 to 2100-12-31), "" to clear it, or null to leave it
+ * @param titles      new titles by language ({@code {"nl":"…","en":"…"}}), or null to leave them: a
+ *                    language left out stays while the Dutch title stays, and goes when it changes;
+ *                    {@code ""} removes a language (not Dutch)
+ * @param assignee    who does it from now on, or null to leave it
  */
 @Serdeable
 record TaskEditCommand(@NotNull Long baseVersion, @Nullable TaskStatus status, @Nullable String note,
-                       @Nullable String dueDate) {
+                       @Nullable String dueDate, @Nullable Map<String, String> titles,
+                       @Nullable TaskAssignee assignee) {
 
     /** The fields this command sets, with their values (null: cleared). */
     Map<TaskField, String> values() {
@@ -32,6 +38,12 @@ record TaskEditCommand(@NotNull Long baseVersion, @Nullable TaskStatus status, @
         }
         if (dueDate != null) {
             values.put(TaskField.DUE_DATE, dueDate);
+        }
+        if (titles != null) {
+            values.put(TaskField.TITLE, TaskTitles.encode(titles));
+        }
+        if (assignee != null) {
+            values.put(TaskField.ASSIGNEE, assignee.name());
         }
         return values;
     }

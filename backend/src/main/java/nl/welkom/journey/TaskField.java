@@ -2,24 +2,35 @@ package nl.welkom.journey;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.Optional;
 
 import io.micronaut.core.annotation.Nullable;
+import nl.welkom.model.journey.TaskAssignee;
 import nl.welkom.model.journey.TaskStatus;
 
 /**
  * The editable fields of a task, each with its own version (docs/sync.md, "Merging and conflicts").
- * Values travel as text: a status by name, a note as written, a due date as ISO-8601; null is "no
- * value" (no note, no due date). {@link #normalize} makes an empty note or due date null, so that
- * "cleared" compares equal however it was sent.
+ * Values travel as text: a status or an assignee by name, a note as written, a due date as ISO-8601,
+ * the titles as {@link TaskTitles} lines; null is "no value" (no note, no due date). {@link #wanted}
+ * turns what an edit sends into the value the field gets, so that "cleared" compares equal however
+ * it was sent and a title edit that names some languages keeps the others.
  */
 public enum TaskField {
     STATUS("status"),
     NOTE("note"),
-    DUE_DATE("dueDate");
+    DUE_DATE("dueDate"),
+    TITLE("title"),
+    ASSIGNEE("assignee");
 
     /** Longest note, in characters (Unicode code points). */
     public static final int MAX_NOTE_LENGTH = 500;
+    /** The earliest due date a task may have. */
+    public static final LocalDate EARLIEST_DUE = LocalDate.of(2000, 1, 1);
+    /** The latest due date a task may have. */
+    public static final LocalDate LATEST_DUE = LocalDate.of(2100, 12, 31);
+    /** Why a due date outside {@link #EARLIEST_DUE}..{@link #LATEST_DUE} is refused (API, sync, dashboard). */
+    public static final String DUE_OUT_OF_RANGE = "dueDate must lie between 2000-01-01 and 2100-12-31.";
 
     private final String wireName;
 
@@ -27,7 +38,7 @@ public enum TaskField {
         this.wireName = wireName;
     }
 
-    /** The field's name on the wire and in conflict records: {@code status}, {@code note}, {@code dueDate}. */
+    /** The field's name on the wire and in conflict records: {@code status}, {@code note}, {@code dueDate}, {@code title}, {@code assignee}. */
     public String wireName() {
         return wireName;
     }
@@ -42,15 +53,20 @@ public enum TaskField {
         return STATUS;
     }
 
+    /** The field's value on {@code task}, whose titles are {@code titles} (read only for {@link #TITLE}). */
     @Nullable
-    String valueOf(TaskEntity task) {
+    String valueOf(TaskEntity task, Map<String, String> titles) {
         switch (this) {
             case STATUS:
                 return task.status().name();
             case NOTE:
                 return task.note();
-            default:
+            case DUE_DATE:
                 return task.dueDate();
+            case TITLE:
+                return TaskTitles.encode(titles);
+            default:
+                return task.assignee().name();
         }
     }
 
@@ -60,15 +76,32 @@ public enum TaskField {
                 return task.statusVersion();
             case NOTE:
                 return task.noteVersion();
-            default:
+            case DUE_DATE:
                 return task.dueVersion();
+            case TITLE:
+                return task.titleVersion();
+            default:
+                return task.assigneeVersion();
         }
+    }
+
+    /**
+     * The value the field gets when an edit sends {@code given} while it holds {@code current}: an
+     * empty or blank note or due date is no value (null); a title edit is merged into the titles
+     * ({@link TaskTitles#merged}).
+     */
+    @Nullable
+    String wanted(@Nullable String current, @Nullable String given) {
+        if (this == TITLE) {
+            return TaskTitles.encode(TaskTitles.merged(TaskTitles.decode(current), TaskTitles.decode(given)));
+        }
+        return normalize(given);
     }
 
     /** The stored form of a value: an empty or blank note or due date is no value (null). */
     @Nullable
     String normalize(@Nullable String value) {
-        if (this == STATUS || value == null) {
+        if (this == STATUS || this == ASSIGNEE || this == TITLE || value == null) {
             return value;
         }
         if (value.trim().isEmpty()) {
@@ -86,8 +119,9 @@ public enum TaskField {
 
     /**
      * Why {@code value} may not be written to this field, or empty when it may. A status must be
-     * OPEN or DONE; a note at most {@value #MAX_NOTE_LENGTH} characters without control characters
-     * other than line breaks and tabs; a due date an ISO-8601 date ({@code 2026-03-16}).
+     * OPEN or DONE, an assignee FAMILY, OFFICER or BUDDY; a note at most {@value #MAX_NOTE_LENGTH}
+     * characters without control characters other than line breaks and tabs; a due date an ISO-8601
+     * date ({@code 2026-03-16}) from 2000-01-01 to 2100-12-31; titles as {@link TaskTitles#refusal} says.
      */
     public Optional<String> refusal(@Nullable String value) {
         switch (this) {
@@ -96,6 +130,15 @@ public enum TaskField {
                     return Optional.of("status must be OPEN or DONE.");
                 }
                 return Optional.empty();
+            case ASSIGNEE:
+                for (TaskAssignee assignee : TaskAssignee.values()) {
+                    if (assignee.name().equals(value)) {
+                        return Optional.empty();
+                    }
+                }
+                return Optional.of("assignee must be FAMILY, OFFICER or BUDDY.");
+            case TITLE:
+                return TaskTitles.refusal(value);
             case NOTE:
                 if (value == null) {
                     return Optional.empty();
@@ -108,15 +151,24 @@ public enum TaskField {
                 }
                 return Optional.empty();
             default:
-                if (value == null || value.trim().isEmpty()) {
-                    return Optional.empty();
-                }
-                try {
-                    LocalDate.parse(value.trim());
-                    return Optional.empty();
-                } catch (DateTimeParseException e) {
-                    return Optional.of("dueDate must be an ISO-8601 date such as 2026-03-16.");
-                }
+                return dueDateRefusal(value);
         }
+    }
+
+    /** Why a due date may not be set, or empty when it may (blank clears it). */
+    public static Optional<String> dueDateRefusal(@Nullable String value) {
+        if (value == null || value.trim().isEmpty()) {
+            return Optional.empty();
+        }
+        LocalDate date;
+        try {
+            date = LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            return Optional.of("dueDate must be an ISO-8601 date such as 2026-03-16.");
+        }
+        if (date.isBefore(EARLIEST_DUE) || date.isAfter(LATEST_DUE)) {
+            return Optional.of(DUE_OUT_OF_RANGE);
+        }
+        return Optional.empty();
     }
 }

@@ -10,4 +10,8 @@ import io.micronaut.data.repository.CrudRepository;
 @JdbcRepository(dialect = Dialect.ANSI)
 public interface TaskTitleRepository extends CrudRepository<TaskTitle, String> {
     List<TaskTitle> findByTaskIdIn(Collection<String> taskIds);
+
+    List<TaskTitle> findByTaskId(String taskId);
+
+    void deleteByTaskId(String taskId);
 }

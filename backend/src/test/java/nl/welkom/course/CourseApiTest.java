@@ -176,7 +176,7 @@ class CourseApiTest {
             }
         }
 
-        Api.Response household = API.get("/dashboard/households/" + householdId, officer);
+        Api.Response household = API.get("/dashboard/households/" + householdId, officer, "Accept-Language", "en");
         Api.Response page = API.get(certificate, officer);
 
         assertEquals(200, household.status());

@@ -14,6 +14,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -51,6 +52,12 @@ class DashboardBrowserTest implements TestPropertyProvider {
         chromium = HeadlessChromium.start();
         browser = chromium.driver();
         wait = chromium.waiting();
+    }
+
+    /** Each story starts signed out, whatever the one before it left behind. */
+    @AfterEach
+    void signOut() {
+        browser.manage().deleteAllCookies();
     }
 
     @AfterAll
@@ -128,6 +135,58 @@ class DashboardBrowserTest implements TestPropertyProvider {
         browser.get(url("/dashboard"));
         wait.until(ExpectedConditions.titleIs("Sign in — Welkom"));
         assertTrue(browser.getCurrentUrl().endsWith("/login"), browser.getCurrentUrl());
+    }
+
+    @Test
+    void anOfficerAddsAStagesTasksFromTemplatesAndMovesADueDate() {
+        browser.get(url("/login"));
+        wait.until(ExpectedConditions.titleIs("Sign in — Welkom"));
+        chromium.signIn(DemoData.ZWOLLE_OFFICER, DemoData.PASSWORD);
+        wait.until(ExpectedConditions.titleIs("Households — Welkom"));
+        browser.findElement(By.linkText("Familie Al-Khatib")).click();
+        wait.until(ExpectedConditions.titleIs("Familie Al-Khatib — Welkom"));
+
+        // The templates of one stage, each ticked with the date its offset gives; keep two of them.
+        browser.findElement(By.linkText("Add tasks from templates")).click();
+        wait.until(ExpectedConditions.titleIs("Tasks from templates — Welkom"));
+        browser.findElement(By.linkText("Housing and registration (BRP)")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("stage-title"), "Housing and registration (BRP)"));
+        List<WebElement> rows = browser.findElements(By.cssSelector("tr.proposal"));
+        assertTrue(rows.size() >= 10, "the national templates of the stage: " + rows.size());
+        for (WebElement row : rows) {
+            String title = row.findElement(By.cssSelector("th")).getText();
+            WebElement box = row.findElement(By.cssSelector("input[type=checkbox]"));
+            assertTrue(box.isSelected(), "offered ticked: " + title);
+            assertFalse(row.findElement(By.cssSelector("input[type=date]")).getAttribute("value").isEmpty(), title);
+            boolean keep = title.equals("Open a basic bank account") || title.equals("Register with a GP");
+            if (!keep) {
+                box.click();
+            }
+        }
+        browser.findElement(By.xpath("//button[normalize-space()='Add the ticked tasks']")).click();
+        wait.until(ExpectedConditions.titleIs("Familie Al-Khatib — Welkom"));
+        WebElement bank = browser.findElement(By.xpath("//tr[contains(@class,'task')][th/span[.='Open a basic bank account']]"));
+        assertTrue(browser.findElements(By.xpath("//tr[contains(@class,'task')][th/span[.='Register with a GP']]")).size() == 1);
+        assertTrue(browser.findElements(By.xpath("//tr[contains(@class,'task')][th/span[.='Enrol the children in school']]"))
+                .isEmpty(), "an unticked template made no task");
+        String bankRowId = bank.getAttribute("id");
+
+        // Moving the due date of the new task: the edit form, then the household page shows the new date.
+        bank.findElement(By.cssSelector("a.edit-task")).click();
+        wait.until(ExpectedConditions.titleIs("Edit task — Welkom"));
+        assertEquals("Open a basic bank account", browser.findElement(By.id("titleEn")).getAttribute("value"));
+        WebElement due = browser.findElement(By.id("due"));
+        due.clear();
+        due.sendKeys("03022027"); // month, day, year: the browser speaks American English
+        assertEquals("2027-03-02", due.getAttribute("value"));
+        browser.findElement(By.xpath("//button[normalize-space()='Save']")).click();
+        wait.until(ExpectedConditions.titleIs("Familie Al-Khatib — Welkom"));
+        WebElement moved = browser.findElement(By.id(bankRowId));
+        assertTrue(moved.getText().contains("2 March 2027"), moved.getText());
+        assertTrue(browser.findElements(By.id("notice")).isEmpty(), "nobody else changed it: no conflict notice");
+
+        browser.findElement(By.xpath("//button[normalize-space()='Sign out']")).click();
+        wait.until(ExpectedConditions.titleIs("Sign in — Welkom"));
     }
 
     private String url(String path) {

@@ -75,7 +75,8 @@ class FeedbackApiTest {
         assertTrue(api.get("/api/questions?householdId=" + question.householdId(), api.login(Fixtures.OFFICER))
                 .asListOf(Question.class).stream().anyMatch(q -> q.id().equals(question.id())));
         api.post("/api/questions", phone.token(), Map.of("text", " ")).problem(400);
-        Api.Response page = api.get("/dashboard/households/" + question.householdId(), api.login(Fixtures.OFFICER));
+        Api.Response page = api.get("/dashboard/households/" + question.householdId(), api.login(Fixtures.OFFICER),
+                "Accept-Language", "en");
         assertEquals(200, page.status());
         assertTrue(page.body().contains("Wanneer komt de taalles?") && page.body().contains("Questions"), page.body());
     }

@@ -1,5 +1,6 @@
 package nl.welkom.admin;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -23,7 +24,7 @@ final class InvalidInput extends RuntimeException {
         super(slug, null, false, false);
         this.status = status;
         this.slug = slug;
-        this.fields = Map.copyOf(fields);
+        this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
 
     /** 400: one or more fields are wrong. */
@@ -54,7 +55,7 @@ final class InvalidInput extends RuntimeException {
         return slug;
     }
 
-    /** Field name → message key. */
+    /** Field name → message key, in the order of the form. */
     Map<String, String> fields() {
         return fields;
     }

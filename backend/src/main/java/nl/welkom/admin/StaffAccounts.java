@@ -119,12 +119,12 @@ public class StaffAccounts {
         String cleanSlug = slug == null ? "" : slug.trim().toLowerCase(Locale.ROOT);
         String cleanName = text(name);
         Map<String, String> errors = new LinkedHashMap<>();
+        nameError(cleanName).ifPresent(key -> errors.put("name", key));
         if (cleanSlug.isEmpty()) {
             errors.put("slug", "admin.error.slug.missing");
         } else if (cleanSlug.length() < MIN_SLUG || cleanSlug.length() > MAX_SLUG || !SLUG.matcher(cleanSlug).matches()) {
             errors.put("slug", "admin.error.slug.format");
         }
-        nameError(cleanName).ifPresent(key -> errors.put("name", key));
         if (!errors.isEmpty()) {
             throw InvalidInput.of(errors);
         }

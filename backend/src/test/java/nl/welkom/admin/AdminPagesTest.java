@@ -56,6 +56,7 @@ class AdminPagesTest {
         assertFalse(dutch.body().contains("Family Scope"), "no household data");
         assertTrue(english.body().contains("<title>Administration — Welkom</title>"), english.body());
         assertTrue(english.body().contains("New municipality"));
+        assertTrue(english.body().contains("The municipality’s name"), "an apostrophe survives the bundle");
         assertFalse(english.body().contains("??"));
     }
 

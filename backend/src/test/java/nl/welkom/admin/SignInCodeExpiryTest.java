@@ -10,9 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -25,6 +28,7 @@ import nl.welkom.auth.AppUserRepository;
 import nl.welkom.auth.Caller;
 import nl.welkom.auth.Municipality;
 import nl.welkom.auth.MunicipalityRepository;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -47,16 +51,30 @@ class SignInCodeExpiryTest implements TestPropertyProvider {
     private Caller admin;
     private String testdorp;
 
-    @Override
-    public Map<String, String> getProperties() {
+    private final Path dataDir;
+
+    SignInCodeExpiryTest() {
         try {
-            Map<String, String> properties = new HashMap<>();
-            TestServer.properties(Files.createTempDirectory("welkom-clock"))
-                    .forEach((key, value) -> properties.put(key, String.valueOf(value)));
-            properties.put(SettableClock.PROPERTY, "true");
-            return properties;
+            dataDir = Files.createTempDirectory("welkom-clock");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>();
+        TestServer.properties(dataDir).forEach((key, value) -> properties.put(key, String.valueOf(value)));
+        properties.put(SettableClock.PROPERTY, "true");
+        return properties;
+    }
+
+    @AfterAll
+    void removeData() {
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temporary folder harms nothing
         }
     }
 
@@ -78,7 +96,7 @@ class SignInCodeExpiryTest implements TestPropertyProvider {
         AccountWithCode early = create("early");
         AccountWithCode late = create("late");
         assertEquals(Duration.ofHours(72), Duration.between(clock.instant(),
-                java.time.Instant.parse(early.signInCode().expiresAt())));
+                Instant.parse(early.signInCode().expiresAt())));
 
         ((SettableClock) clock).advance(Duration.ofHours(72).minusMinutes(1));
         assertTrue(setting.usernameFor(early.signInCode().code()).isPresent());

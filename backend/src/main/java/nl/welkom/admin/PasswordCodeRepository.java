@@ -16,8 +16,12 @@ interface PasswordCodeRepository extends CrudRepository<PasswordCodeEntity, Stri
     @Query("SELECT * FROM password_code WHERE used_at IS NULL AND withdrawn_at IS NULL AND expires_at > :now")
     List<PasswordCodeEntity> findOutstanding(long now);
 
-    /** Spends the code; 0 when it was spent or withdrawn meanwhile (the condition makes a double use impossible). */
-    @Query("UPDATE password_code SET used_at = :usedAt WHERE id = :id AND used_at IS NULL AND withdrawn_at IS NULL")
+    /**
+     * Spends the code; 0 when it was spent, withdrawn or expired meanwhile (the condition makes a double
+     * use impossible).
+     */
+    @Query("UPDATE password_code SET used_at = :usedAt WHERE id = :id AND used_at IS NULL AND withdrawn_at IS NULL"
+            + " AND expires_at > :usedAt")
     int markUsed(String id, long usedAt);
 
     /** Withdraws every code of the account not yet used: a newer code replaces them, or the account is deactivated. */

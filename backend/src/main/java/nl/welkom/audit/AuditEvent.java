@@ -5,7 +5,11 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import nl.welkom.model.auth.Role;
 
-/** One audited access: ids and an action name, never names or free text. */
+/**
+ * One audited access: ids and an action name, never names or free text.
+ *
+ * @param subjectId the account or municipality an administrator's action concerns; null otherwise
+ */
 @MappedEntity("audit_event")
 record AuditEvent(
         @Id String id,
@@ -14,5 +18,6 @@ record AuditEvent(
         @Nullable String actorDeviceId,
         Role role,
         String action,
-        @Nullable String householdId) {
+        @Nullable String householdId,
+        @Nullable String subjectId) {
 }

@@ -43,6 +43,15 @@ public class AuditLog {
     /** Records that {@code caller} did {@code action}, concerning {@code householdId} if any. */
     public void record(Caller caller, String action, @Nullable String householdId) {
         events.save(new AuditEvent(UUID.randomUUID().toString(), clock.millis(), caller.userId(), caller.deviceId(),
-                caller.role(), action, householdId));
+                caller.role(), action, householdId, null));
+    }
+
+    /**
+     * Records that {@code caller} did {@code action} to an account or a municipality ({@code subjectId}),
+     * not to a household: an administrator's work on staff accounts.
+     */
+    public void recordAbout(Caller caller, String action, String subjectId) {
+        events.save(new AuditEvent(UUID.randomUUID().toString(), clock.millis(), caller.userId(), caller.deviceId(),
+                caller.role(), action, null, subjectId));
     }
 }

@@ -59,12 +59,35 @@ public class AuthService {
         boolean verified = found.isPresent()
                 ? passwords.matches(password, found.get().passwordHash())
                 : passwords.failSlowly(password);
-        if (!verified) {
+        // A deactivated account gets the same answer as a wrong password, after the same work.
+        if (!verified || !found.get().active()) {
             throw loginFailed();
         }
         AppUser user = found.get();
         Issued issued = issue(user.id(), null, properties.staffTokenTtl());
         return userSession(user, issued.token(), issued.expiresAt());
+    }
+
+    /**
+     * Opens a session for an active account without a password check: for a person who has just
+     * set a password with a one-time sign-in code. Joins the caller's transaction.
+     *
+     * @throws ProblemException 404 when there is no such active account
+     */
+    public Session openUserSession(String userId) {
+        AppUser user = users.findById(userId).filter(AppUser::active).orElseThrow(ProblemException::notFound);
+        Issued issued = issue(user.id(), null, properties.staffTokenTtl());
+        return userSession(user, issued.token(), issued.expiresAt());
+    }
+
+    /**
+     * Ends every session of an account at once (deactivation, password reset): its tokens are refused
+     * from the next request on. Joins the caller's transaction.
+     *
+     * @return how many tokens were revoked
+     */
+    public int revokeAllOfUser(String userId) {
+        return tokens.revokeAllOfUser(userId, clock.millis());
     }
 
     /**
@@ -101,7 +124,7 @@ public class AuthService {
 
     /**
      * What a presented token is worth: the caller it belongs to (with the token's expiry), or no
-     * caller when the token is unknown, expired or revoked. A token of a revoked device is told
+     * caller when the token is unknown, expired or revoked, or its account is deactivated. A token of a revoked device is told
      * apart ({@link TokenCheck#deviceRevoked()}), so that the phone learns to wipe its copy.
      */
     TokenCheck check(String token) {
@@ -127,6 +150,7 @@ public class AuthService {
             return TokenCheck.NONE;
         }
         return users.findById(stored.userId())
+                .filter(AppUser::active)
                 .map(user -> TokenCheck.of(new Caller(user.role(), user.id(), null, user.municipalityId(), null)
                         .toAuthentication(stored.expiresAt())))
                 .orElse(TokenCheck.NONE);

@@ -13,4 +13,7 @@ interface AuthTokenRepository extends CrudRepository<AuthToken, String> {
 
     @Query("UPDATE auth_token SET revoked_at = :revokedAt WHERE device_id = :deviceId AND revoked_at IS NULL")
     int revokeAllOfDevice(String deviceId, long revokedAt);
+
+    @Query("UPDATE auth_token SET revoked_at = :revokedAt WHERE user_id = :userId AND revoked_at IS NULL")
+    int revokeAllOfUser(String userId, long revokedAt);
 }

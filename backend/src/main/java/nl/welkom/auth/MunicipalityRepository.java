@@ -6,4 +6,5 @@ import io.micronaut.data.repository.CrudRepository;
 
 @JdbcRepository(dialect = Dialect.ANSI)
 public interface MunicipalityRepository extends CrudRepository<Municipality, String> {
+    boolean existsBySlug(String slug);
 }

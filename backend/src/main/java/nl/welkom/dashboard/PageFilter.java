@@ -18,7 +18,8 @@ import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 
 /**
- * Guards the dashboard's pages (sign-in, sign-out, everything under {@code /dashboard}):
+ * Guards the dashboard's pages (sign-in, sign-out, everything under {@code /dashboard}, and
+ * {@code /password/set}, where staff choose a password with a one-time code):
  * <ul>
  *   <li>refuses a state-changing request whose {@code Origin} (or, without one, {@code Referer})
  *       names another host than the one the request was sent to, with the 403 page. Together with
@@ -30,7 +31,7 @@ import io.micronaut.http.annotation.ServerFilter;
  *       pages' own inline styles, same-origin form targets and inline images.</li>
  * </ul>
  */
-@ServerFilter({"/", "/login", "/logout", "/language", "/dashboard", "/dashboard/**"})
+@ServerFilter({"/", "/login", "/logout", "/language", "/dashboard", "/dashboard/**", "/password/set"})
 final class PageFilter {
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";

@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Loads {@code demo/integration.yaml} once the demo data is in: members marked inburgeringsplichtig,
- * their intake, plan (drawn up and then changed a few times, each change on its own day, so the
- * history reads like real work), and progress meetings. Written through {@link IntegrationService}
+ * their intake, plan (drawn up, then changed on later days, so the history reads like real work),
+ * and progress meetings. Written through {@link IntegrationService}
  * with the rules an officer meets, dated in the past and without audit events (nobody read or
  * changed anything). Households, members and officers it does not find are skipped. Logs counts only.
  */
@@ -120,12 +120,14 @@ final class IntegrationDemo implements ApplicationEventListener<DemoLoaded> {
         if (node.optionalText("route").isPresent()) {
             int daysAgo = node.optionalInt("planDaysAgo").orElseThrow(() -> node.fail("planDaysAgo", "is required with route"));
             IntegrationViews.PlanView plan = service.createPlan(caller, householdId, memberId,
-                    new IntegrationCommands.Plan(null, node.text("route"), day(today, daysAgo), null, null),
+                    new IntegrationCommands.Plan(null, node.text("route"), established(node, today),
+                            node.optionalText("languageSchool").orElse(null), components(node, today)),
                     stamp(today, daysAgo));
             for (YamlNode change : node.children("planChanges")) {
                 int changeDaysAgo = change.optionalInt("daysAgo").orElseThrow(() -> change.fail("daysAgo", "is required"));
                 plan = service.editPlan(caller, householdId, memberId, new IntegrationCommands.Plan(plan.version(),
-                        null, null, change.optionalText("languageSchool").orElse(null), components(change, today)),
+                        change.optionalText("route").orElse(null), established(change, today),
+                        change.optionalText("languageSchool").orElse(null), components(change, today)),
                         stamp(today, changeDaysAgo));
             }
             plans++;
@@ -137,6 +139,11 @@ final class IntegrationDemo implements ApplicationEventListener<DemoLoaded> {
                     meeting.text("summary"), next), stamp(today, daysAgo));
         }
         return plans;
+    }
+
+    /** The PIP's date ({@code establishedDaysAgo}), or null to leave it (a draft stays a draft). */
+    private static String established(YamlNode node, LocalDate today) {
+        return node.optionalInt("establishedDaysAgo").map(days -> day(today, days)).orElse(null);
     }
 
     private Map<String, IntegrationCommands.ComponentState> components(YamlNode change, LocalDate today) {

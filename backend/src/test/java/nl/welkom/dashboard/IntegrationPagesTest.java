@@ -155,6 +155,51 @@ class IntegrationPagesTest implements TestPropertyProvider {
     }
 
     @Test
+    void everyPageAndFormIsForTheOfficersOfTheHouseholdsMunicipalityOnly() {
+        String household = alKhatib();
+        String rania = memberId(household, "Rania");
+        String base = "/dashboard/households/" + household + "/integration";
+        Matcher meetingLink = Pattern.compile(base + "/meetings/([0-9a-f-]{36})")
+                .matcher(body(send(HttpRequest.GET(base + "/members/" + rania).cookie(officer()))));
+        assertTrue(meetingLink.find());
+        String member = base + "/members/" + rania;
+        String meeting = base + "/meetings/" + meetingLink.group(1);
+        Map<String, String> form = Map.of("heldOn", "2026-06-01", "summary", "x", "obliged", "false", "route", "Z",
+                "months", "3", "decidedOn", "2026-06-01", "reason", "x");
+        String[][] pages = {
+                {"GET", member}, {"POST", member + "/obligation"}, {"GET", member + "/intake"}, {"POST", member + "/intake"},
+                {"GET", member + "/plan"}, {"POST", member + "/plan"}, {"GET", member + "/extension"},
+                {"POST", member + "/extension"}, {"GET", member + "/meetings/new"}, {"POST", member + "/meetings"},
+                {"GET", meeting}, {"POST", meeting}};
+        Cookie buddy = session(DemoData.ZWOLLE_BUDDY);
+        Cookie editor = session("editor@zwolle.demo");
+        Cookie admin = session(DemoData.ADMIN);
+        Cookie deventer = session(DemoData.DEVENTER_OFFICER);
+        String bearer = apiLogin(DemoData.ZWOLLE_OFFICER);
+        ActivationCode code = http.toBlocking().retrieve(HttpRequest.POST("/api/households/" + household
+                + "/activation-codes", "").bearerAuth(bearer), ActivationCode.class);
+        String phone = http.toBlocking().retrieve(HttpRequest.POST("/api/activation",
+                new ActivationRequest(code.code(), "Rania's phone")), Session.class).token();
+        long before = integrationRows();
+
+        for (String[] page : pages) {
+            String where = page[0] + " " + page[1];
+            assertEquals(403, send(request(page, form).cookie(buddy)).code(), where);
+            assertEquals(403, send(request(page, form).cookie(editor)).code(), where);
+            assertEquals(403, send(request(page, form).cookie(admin)).code(), where);
+            assertEquals(403, send(request(page, form).bearerAuth(phone)).code(), where);
+            assertEquals(404, send(request(page, form).cookie(deventer)).code(), where);
+            HttpResponse<String> anonymous = send(request(page, form));
+            assertEquals(303, anonymous.code(), where);
+            assertEquals("/login", anonymous.header(HttpHeaders.LOCATION), where);
+            if (page[0].equals("GET")) {
+                assertEquals(200, send(request(page, form).cookie(officer())).code(), where);
+            }
+        }
+        assertEquals(before, integrationRows(), "no refused request changed anything");
+    }
+
+    @Test
     void aFormWithMistakesComesBackWithTheValuesKeptAndEachErrorAtItsFieldAndNothingStored() {
         String haile = householdId("Familie Haile");
         String tesfay = memberId(haile, "Tesfay");
@@ -229,6 +274,20 @@ class IntegrationPagesTest implements TestPropertyProvider {
     }
 
     // --- helpers -------------------------------------------------------------------------------
+
+    private MutableHttpRequest<?> request(String[] page, Map<String, String> form) {
+        return page[0].equals("GET") ? HttpRequest.GET(page[1]) : sameOrigin(HttpRequest.POST(page[1], form));
+    }
+
+    private long integrationRows() {
+        long total = 0;
+        for (String table : new String[] {"integration_obligation", "integration_intake", "integration_plan",
+                "integration_plan_component", "integration_plan_extension", "integration_plan_change",
+                "integration_meeting"}) {
+            total += demo.queryLong("SELECT count(*) FROM " + table);
+        }
+        return total + demo.queryLong("SELECT count(*) FROM integration_obligation WHERE obliged = 1");
+    }
 
     private static String dutch(LocalDate date) {
         return new Display(java.time.ZoneId.of("Europe/Amsterdam"), DashboardLocale.DUTCH).date(date);

@@ -19,18 +19,25 @@ import java.util.Locale;
  * page unescaped.
  */
 final class BarChartSvg {
-    static final int WIDTH = 480;
+    /**
+     * The drawing's width in user units: about a phone's width in CSS pixels, so that the text is
+     * drawn near its nominal size there; the page lets it grow a little on a wide screen.
+     */
+    static final int WIDTH = 360;
     private static final int PAD = 8;
     private static final int FONT = 14;
     /** An estimate of the average glyph width at {@link #FONT}, for laying out the legend. */
     private static final double GLYPH = 7.8;
     private static final int LABEL = 20;
-    private static final int BAR = 16;
-    private static final int BAR_GAP = 4;
-    private static final int GROUP_GAP = 14;
-    private static final int SWATCH = 14;
+    private static final int BAR = 15;
+    private static final int BAR_GAP = 3;
+    private static final int GROUP_GAP = 12;
+    /** The legend's colour squares. */
+    static final int SWATCH = 13;
     /** Room after the longest bar for its count. */
-    private static final int VALUE_ROOM = 64;
+    private static final int VALUE_ROOM = 60;
+    /** The length of the longest bar. */
+    static final int BAR_LENGTH = WIDTH - 2 * PAD - VALUE_ROOM;
     private static final String INK = "#1b1b1b";
     /** Blue, orange, red, green: each at least 4.5:1 against white. */
     private static final List<String> COLOURS = List.of("#0b4f8a", "#a04f00", "#a4161a", "#1d5b2c");
@@ -83,7 +90,6 @@ final class BarChartSvg {
                 max = Math.max(max, value);
             }
         }
-        int length = WIDTH - 2 * PAD - VALUE_ROOM;
         for (int r = 0; r < chart.rows().size(); r++) {
             y += LABEL;
             body.append("<text x=\"").append(PAD).append("\" y=\"").append(y - 5).append("\" font-weight=\"600\">")
@@ -91,7 +97,7 @@ final class BarChartSvg {
             int top = y;
             for (int s = 0; s < chart.series().size(); s++) {
                 long value = chart.values()[r][s];
-                int width = max == 0 || value == 0 ? 0 : (int) Math.max(2, Math.round((double) value / max * length));
+                int width = max == 0 || value == 0 ? 0 : (int) Math.max(2, Math.round((double) value / max * BAR_LENGTH));
                 if (width > 0) {
                     body.append("<rect x=\"").append(PAD).append("\" y=\"").append(y).append("\" width=\"").append(width)
                             .append("\" height=\"").append(BAR).append('"').append(fill(id, s)).append("/>");

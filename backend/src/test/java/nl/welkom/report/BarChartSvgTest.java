@@ -56,7 +56,7 @@ class BarChartSvgTest {
         // The longest bar spans the drawing width; a zero has no bar, only its count.
         List<Integer> widths = bars(document);
         assertEquals(3, widths.size(), "three bars for three counts above zero: " + widths);
-        assertEquals(BarChartSvg.WIDTH - 16 - 64, widths.get(0));
+        assertEquals(BarChartSvg.BAR_LENGTH, widths.get(0));
         assertTrue(widths.get(1) >= 2, "a small count still shows a bar");
     }
 
@@ -79,13 +79,13 @@ class BarChartSvgTest {
                 List.of("maart 2026", "april 2026"), values, Locale.forLanguageTag("nl")));
     }
 
-    /** The widths of the bars: the rectangles drawn directly in the chart that are not legend swatches (14 high). */
+    /** The widths of the bars: the rectangles drawn directly in the chart that are not legend swatches. */
     private static List<Integer> bars(Document document) {
         List<Integer> widths = new ArrayList<>();
         NodeList children = document.getDocumentElement().getChildNodes();
         for (int i = 0; i < children.getLength(); i++) {
             if (children.item(i) instanceof Element rect && rect.getLocalName().equals("rect")
-                    && !rect.getAttribute("height").equals("14")) {
+                    && !rect.getAttribute("height").equals(String.valueOf(BarChartSvg.SWATCH))) {
                 widths.add(Integer.parseInt(rect.getAttribute("width")));
             }
         }

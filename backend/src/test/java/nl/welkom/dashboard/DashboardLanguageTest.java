@@ -287,9 +287,10 @@ class DashboardLanguageTest implements TestPropertyProvider {
         Cookie officer = session(DemoData.ZWOLLE_OFFICER);
         String codes = haileLink() + "/activation-codes";
 
-        String dutch = body(send(sameOrigin(HttpRequest.POST(codes, Map.of()).cookie(officer))));
-        String english = body(send(sameOrigin(HttpRequest.POST(codes, Map.of()).cookie(officer))
-                .header(HttpHeaders.ACCEPT_LANGUAGE, "en")));
+        // Creating a code redirects to the page that shows it (post-redirect-get).
+        String shown = send(sameOrigin(HttpRequest.POST(codes, Map.of()).cookie(officer))).header(HttpHeaders.LOCATION);
+        String dutch = body(send(HttpRequest.GET(shown).cookie(officer)));
+        String english = body(send(HttpRequest.GET(shown).cookie(officer).header(HttpHeaders.ACCEPT_LANGUAGE, "en")));
 
         assertTrue(dutch.contains("<title>Activeringscode — Welkom</title>"), dutch);
         assertTrue(dutch.contains("<h1>Activeringscode voor Familie Haile</h1>"));

@@ -90,6 +90,8 @@ class GroupSettlement {
         if (key == null) {
             return List.of();
         }
+        // The camp named as the household being placed has it recorded.
+        String campShown = campName(camp);
         List<Suggestion> result = new ArrayList<>();
         for (HouseholdFacts candidate : candidates) {
             if (candidate.id().equals(subjectId) || !nationality.equalsIgnoreCase(Objects.toString(candidate.nationality(), ""))
@@ -97,7 +99,7 @@ class GroupSettlement {
                 continue;
             }
             result.add(new Suggestion(candidate, accepted.get(candidate.id()),
-                    reason(nationality, campName(candidate.campOfOrigin()), candidate, display)));
+                    reason(nationality, campShown, candidate, display)));
         }
         result.sort(Comparator.comparing((Suggestion s) -> s.household().arrival(),
                 Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(s -> s.household().reference()));

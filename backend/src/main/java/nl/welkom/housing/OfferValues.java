@@ -40,7 +40,6 @@ record OfferValues(
     private static final Pattern HOUSE_NUMBER = Pattern.compile("[1-9][0-9]{0,5}[ -]?[A-Za-z0-9 ]{0,6}");
 
     /** @throws InvalidInput naming each wrong field */
-    @SuppressWarnings("checkstyle:ParameterNumber")
     static OfferValues check(@Nullable String street, @Nullable String houseNumber, @Nullable String postcode,
                              @Nullable String city, @Nullable String offeredOn, @Nullable String rooms,
                              @Nullable String status, @Nullable String declineReason, @Nullable String note,

@@ -87,7 +87,8 @@ class DashboardBrowserTest implements TestPropertyProvider {
         String header = browser.findElement(By.cssSelector("header .who")).getText();
         assertTrue(header.contains("Sanne de Vries") && header.contains("Gemeente Zwolle"), header);
         List<String> households = chromium.texts(By.cssSelector("tbody th[scope=row]"));
-        assertEquals(List.of("Familie Haile", "Familie Al-Khatib", "Familie Bahati"), households);
+        // demo.yaml's three Zwolle families first (by reference); feature demo files may add more after them.
+        assertEquals(List.of("Familie Haile", "Familie Al-Khatib", "Familie Bahati"), households.subList(0, 3));
         assertFalse(browser.getPageSource().contains("Familie Ahmadi"), "the Deventer household stays out of sight");
         String haileRow = browser.findElement(By.xpath("//tr[th/a[.='Familie Haile']]")).getText();
         assertTrue(haileRow.contains("Housing and registration") && haileRow.contains("Eritrea")

@@ -1,0 +1,263 @@
+package nl.welkom.dashboard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import nl.welkom.housing.FixedClockFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Housing's dashboard pages over plain HTTP on the shipped demo data (demo.yaml and housing.yaml),
+ * with the clock standing still on 4 December 2026: the quota overview with its fill and what is
+ * late, the household's housing section and who sees it, and the offer and period forms with their
+ * errors beside the fields.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HousingPagesTest implements TestPropertyProvider {
+    private static final Pattern HOUSEHOLD_LINK =
+            Pattern.compile("href=\"/dashboard/households/([0-9a-f-]{36})\">([^<]+)</a>");
+    private static final Pattern PERIOD_LINK = Pattern.compile("href=\"(/dashboard/housing/periods/[0-9a-f-]{36})\">([^<]+)</a>");
+
+    private final DemoData demo = new DemoData();
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+    @Inject
+    EmbeddedServer server;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(demo.properties());
+        properties.put(FixedClockFactory.TODAY, "2026-12-04");
+        return properties;
+    }
+
+    @AfterAll
+    void removeData() {
+        demo.delete();
+    }
+
+    @Test
+    void theOverviewShowsEachPeriodsFillInPersonsAndWhatIsLate() {
+        String page = body(send(HttpRequest.GET("/dashboard/housing").cookie(session(DemoData.ZWOLLE_OFFICER))));
+
+        assertTrue(page.contains("<h1>Huisvesting en taakstelling</h1>"), page);
+        assertTrue(page.contains("10 van 22 personen gehuisvest, 45%"), page);
+        assertTrue(page.contains("2 van 3 gekoppelde huishoudens gehuisvest"), page);
+        assertTrue(page.contains("16 personen in 3 huishoudens"), page);
+        assertTrue(page.contains("0 van 18 personen gehuisvest, 0%"), page);
+        assertTrue(page.contains("<rect class=\"fg\" x=\"0\" y=\"0\" height=\"10\" width=\"45\">"), "the bar is drawn on the server");
+        assertTrue(page.contains("Periode 2026-2 eindigt op 31 december 2026 en zit onder de taakstelling: nog 12 personen te huisvesten."),
+                page);
+        assertTrue(page.contains("Familie Bahati</a>") && page.contains("verwacht op 24 december 2026, nog geen geaccepteerd woningaanbod"),
+                page);
+        assertFalse(page.contains("Familie Tesfamariam</a>"), "expected in 45 days: not late yet");
+        assertFalse(page.contains("<script"));
+    }
+
+    @Test
+    void theOverviewSpeaksEnglishOnRequest() {
+        String page = body(send(HttpRequest.GET("/dashboard/housing").cookie(session(DemoData.ZWOLLE_OFFICER))
+                .cookie(Cookie.of(DashboardLocale.COOKIE, "en"))));
+
+        assertTrue(page.contains("10 of 22 persons housed, 45%"), page);
+        assertTrue(page.contains("expected on 24 December 2026, no accepted housing offer yet"), page);
+    }
+
+    @Test
+    void thePeriodPageMarksTheLateHouseholdAndSuggestsItsCampMates() {
+        Cookie officer = session(DemoData.ZWOLLE_OFFICER);
+        String period = body(send(HttpRequest.GET(periodPath(officer, "2026-2")).cookie(officer)));
+        String next = body(send(HttpRequest.GET(periodPath(officer, "2027-1")).cookie(officer)));
+
+        assertTrue(period.contains("Taakstelling 2026-2"), period);
+        assertTrue(period.contains("Te laat"), period);
+        assertTrue(period.contains("Geaccepteerd: Dobbestraat 14, 8012 BT Zwolle"), period);
+        assertTrue(period.contains("Zelfde nationaliteit (Congo-Kinshasa) en zelfde kamp (Nyarugusu), verwacht 17 februari 2027"),
+                period);
+        assertTrue(next.contains("zelfde kamp (Alemwach), aangekomen 25 oktober 2026"), next);
+        assertTrue(next.contains("Woning: Dobbestraat 14, 8012 BT Zwolle"), next);
+    }
+
+    @Test
+    void theHouseholdPageShowsHousingToTheOfficerAndNotToTheFamilyFriend() {
+        String haile = householdId(DemoData.ZWOLLE_OFFICER, "Familie Haile");
+
+        String officerPage = body(send(HttpRequest.GET("/dashboard/households/" + haile)
+                .cookie(session(DemoData.ZWOLLE_OFFICER))));
+        String buddyPage = body(send(HttpRequest.GET("/dashboard/households/" + haile)
+                .cookie(session(DemoData.ZWOLLE_BUDDY))));
+
+        assertTrue(officerPage.contains("<h2 id=\"housing\">Huisvesting</h2>"), officerPage);
+        assertTrue(officerPage.contains("Telt mee voor de taakstelling 2026-2."), officerPage);
+        assertTrue(officerPage.contains("Dobbestraat 14, 8012 BT Zwolle"), officerPage);
+        assertTrue(officerPage.contains("Zelfde nationaliteit (Eritrea) en zelfde kamp (Alemwach), verwacht 18 januari 2027"),
+                officerPage);
+        assertFalse(buddyPage.contains("id=\"housing\""), "a family friend sees no housing");
+        assertFalse(buddyPage.contains("Dobbestraat"));
+        assertEquals(403, send(HttpRequest.GET("/dashboard/housing").cookie(session(DemoData.ZWOLLE_BUDDY))).code());
+        assertEquals(403, send(HttpRequest.GET("/dashboard/households/" + haile + "/housing-offers/new")
+                .cookie(session(DemoData.ZWOLLE_BUDDY))).code());
+    }
+
+    @Test
+    void theDeventerOfficerGetsTheNotFoundPageForZwollesPeriodAndOffers() {
+        Cookie zwolle = session(DemoData.ZWOLLE_OFFICER);
+        Cookie deventer = session(DemoData.DEVENTER_OFFICER);
+        String period = periodPath(zwolle, "2026-2");
+        String bahati = householdId(DemoData.ZWOLLE_OFFICER, "Familie Bahati");
+
+        assertEquals(404, send(HttpRequest.GET(period).cookie(deventer)).code());
+        assertEquals(404, send(HttpRequest.GET("/dashboard/households/" + bahati + "/housing-offers/new").cookie(deventer)).code());
+        assertEquals(404, send(sameOrigin(HttpRequest.POST("/dashboard/households/" + bahati + "/housing-offers",
+                offerForm("DECLINED", "TOO_FAR")).cookie(deventer))).code());
+        assertEquals(404, send(sameOrigin(HttpRequest.POST(period + "/households/" + bahati + "/unlink", Map.of())
+                .cookie(deventer))).code());
+        assertFalse(body(send(HttpRequest.GET("/dashboard/housing").cookie(deventer))).contains("2026-2"),
+                "Deventer has no periods of its own in the demo");
+        assertTrue(body(send(HttpRequest.GET(period).cookie(zwolle))).contains("Familie Bahati"), "still linked");
+    }
+
+    @Test
+    void decliningAnOfferWithoutAReasonShowsTheFormAgainWithTheErrorBesideTheField() {
+        Cookie officer = session(DemoData.ZWOLLE_OFFICER);
+        String bahati = householdId(DemoData.ZWOLLE_OFFICER, "Familie Bahati");
+        long before = demo.queryLong("SELECT count(*) FROM housing_offer WHERE household_id = ?", bahati);
+
+        HttpResponse<String> refused = send(sameOrigin(HttpRequest.POST("/dashboard/households/" + bahati
+                + "/housing-offers", offerForm("DECLINED", "")).cookie(officer)));
+
+        assertEquals(400, refused.code());
+        String form = body(refused);
+        assertTrue(form.contains("<a href=\"#declineReason\">Kies waarom het gezin de woning heeft afgewezen.</a>"), form);
+        assertTrue(form.contains("id=\"declineReason-error\">Kies waarom het gezin de woning heeft afgewezen.</p>"), form);
+        assertTrue(Pattern.compile("name=\"declineReason\" aria-invalid=\"true\"\\s+"
+                + "aria-describedby=\"declineReason-hint declineReason-error\"").matcher(form).find(), form);
+        assertTrue(form.contains("value=\"Assendorperstraat\""), "the values are kept");
+        assertEquals(before, demo.queryLong("SELECT count(*) FROM housing_offer WHERE household_id = ?", bahati));
+
+        HttpResponse<String> saved = send(sameOrigin(HttpRequest.POST("/dashboard/households/" + bahati
+                + "/housing-offers", offerForm("DECLINED", "TOO_FAR")).cookie(officer)));
+
+        assertEquals(303, saved.code());
+        assertEquals("/dashboard/households/" + bahati + "#housing", saved.header(HttpHeaders.LOCATION));
+        String page = body(send(HttpRequest.GET("/dashboard/households/" + bahati).cookie(officer)));
+        assertTrue(page.contains("Assendorperstraat 40, 8012 DJ Zwolle"), page);
+        assertTrue(page.contains("Te ver van school, werk, zorg of de eigen gemeenschap"), page);
+        assertEquals(1, demo.queryLong("SELECT count(*) FROM audit_event WHERE action = 'housing.offer.create'"
+                + " AND household_id = ?", bahati));
+    }
+
+    @Test
+    void aNewPeriodWithoutATargetIsRefusedAndWithOneItOpens() {
+        Cookie officer = session(DemoData.ZWOLLE_OFFICER);
+        String blank = body(send(HttpRequest.GET("/dashboard/housing/periods/new").cookie(officer)));
+        assertTrue(blank.contains("value=\"2027-2\"") && blank.contains("value=\"2027-07-01\""),
+                "filled in with the half-year after the last one: " + blank);
+
+        HttpResponse<String> refused = send(sameOrigin(HttpRequest.POST("/dashboard/housing/periods",
+                Map.of("label", "2027-2", "startsOn", "2027-07-01", "endsOn", "2027-12-31", "targetPersons", "0"))
+                .cookie(officer)));
+        HttpResponse<String> overlapping = send(sameOrigin(HttpRequest.POST("/dashboard/housing/periods",
+                Map.of("label", "2027-X", "startsOn", "2027-06-01", "endsOn", "2027-12-31", "targetPersons", "5"))
+                .cookie(officer)));
+        HttpResponse<String> created = send(sameOrigin(HttpRequest.POST("/dashboard/housing/periods",
+                Map.of("label", "2027-2", "startsOn", "2027-07-01", "endsOn", "2027-12-31", "targetPersons", "20"))
+                .cookie(officer)));
+
+        assertEquals(400, refused.code());
+        assertTrue(body(refused).contains("id=\"targetPersons-error\">Vul een heel getal in van 1 tot en met 100000.</p>"),
+                body(refused));
+        assertEquals(400, overlapping.code());
+        assertTrue(body(overlapping).contains("Deze data overlappen met periode 2027-1."), body(overlapping));
+        assertEquals(303, created.code());
+        String period = body(send(HttpRequest.GET(created.header(HttpHeaders.LOCATION)).cookie(officer)));
+        assertTrue(period.contains("Taakstelling 2027-2") && period.contains("0 van 20 personen gehuisvest, 0%"), period);
+    }
+
+    private static Map<String, String> offerForm(String status, String reason) {
+        Map<String, String> form = new HashMap<>();
+        form.put("street", "Assendorperstraat");
+        form.put("houseNumber", "40");
+        form.put("postcode", "8012dj");
+        form.put("city", "Zwolle");
+        form.put("offeredOn", "2026-12-01");
+        form.put("rooms", "");
+        form.put("status", status);
+        form.put("declineReason", reason);
+        form.put("note", "");
+        form.put("moveInOn", "");
+        return form;
+    }
+
+    /** The page of the Zwolle period with this label, from the overview's links. */
+    private String periodPath(Cookie officer, String label) {
+        Matcher link = PERIOD_LINK.matcher(body(send(HttpRequest.GET("/dashboard/housing").cookie(officer))));
+        while (link.find()) {
+            if (link.group(2).equals(label)) {
+                return link.group(1);
+            }
+        }
+        throw new AssertionError("no period " + label);
+    }
+
+    private Cookie session(String username) {
+        HttpResponse<String> response = send(HttpRequest.POST("/login", Map.of("username", username,
+                "password", DemoData.PASSWORD)).contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE));
+        assertEquals(303, response.code(), body(response));
+        return Cookie.of(SessionController.COOKIE, response.getCookie(SessionController.COOKIE).orElseThrow().getValue());
+    }
+
+    private String householdId(String username, String name) {
+        Matcher link = HOUSEHOLD_LINK.matcher(body(send(HttpRequest.GET("/dashboard").cookie(session(username)))));
+        while (link.find()) {
+            if (link.group(2).equals(name)) {
+                return link.group(1);
+            }
+        }
+        throw new AssertionError(name + " is not in the list of " + username);
+    }
+
+    private MutableHttpRequest<?> sameOrigin(MutableHttpRequest<?> request) {
+        return request.header("Origin", "http://localhost:" + server.getPort())
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE);
+    }
+
+    private HttpResponse<String> send(MutableHttpRequest<?> request) {
+        try {
+            return http.toBlocking().exchange(request, Argument.STRING, Argument.STRING);
+        } catch (HttpClientResponseException e) {
+            @SuppressWarnings("unchecked")
+            HttpResponse<String> response = (HttpResponse<String>) e.getResponse();
+            return response;
+        }
+    }
+
+    private static String body(HttpResponse<String> response) {
+        return response.getBody(String.class).orElse("");
+    }
+}

@@ -59,6 +59,11 @@ public record ReportTable(String rowsKey, List<String> series, List<Row> rows) {
             return new Cell(count, count);
         }
 
+        /** A figure that is not counted from households (a target): never hidden by the small-cell rule. */
+        public static Cell figure(long count) {
+            return new Cell(count, 0);
+        }
+
         /** Whether the small-cell rule hides this count in an export. */
         public boolean small() {
             return households > 0 && households < SMALL_CELL;
@@ -71,7 +76,7 @@ public record ReportTable(String rowsKey, List<String> series, List<Row> rows) {
     }
 
     /** How a row is named: a word from the message bundles, or a calendar month written in the reader's language. */
-    public sealed interface Label permits Message, Month {
+    public sealed interface Label permits Message, Month, Name {
     }
 
     /** A row named by the message {@code key} (for instance {@code stage.ARRIVAL} from the dashboard's bundle). */
@@ -80,5 +85,9 @@ public record ReportTable(String rowsKey, List<String> series, List<Row> rows) {
 
     /** A row that is a calendar month. */
     public record Month(YearMonth month) implements Label {
+    }
+
+    /** A row named by a name the data carries, the same in every language (a quota period's label, {@code 2027-1}). */
+    public record Name(String text) implements Label {
     }
 }

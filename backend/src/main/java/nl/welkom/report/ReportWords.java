@@ -86,6 +86,9 @@ final class ReportWords {
         if (label instanceof Month month) {
             return DateTimeFormatter.ofPattern("LLLL yyyy", locale).format(month.month());
         }
+        if (label instanceof ReportTable.Name name) {
+            return name.text();
+        }
         return word(((Message) label).key(), locale);
     }
 }

@@ -80,6 +80,25 @@ class HousingPagesTest implements TestPropertyProvider {
     }
 
     @Test
+    void theReportsPageCountsTheQuotaInPersonsAndItsCsvHidesHouseholdCountsUnderFive() {
+        Cookie officer = session(DemoData.ZWOLLE_OFFICER);
+        String page = body(send(HttpRequest.GET("/dashboard/reports").cookie(officer)));
+        assertTrue(page.contains("Taakstelling per periode"), page);
+        assertTrue(page.contains("2026-2") && page.contains("2027-1"), page);
+
+        String json = body(send(HttpRequest.GET("/api/reports/quota").cookie(officer)));
+        assertTrue(json.contains("{\"key\":\"2026-2\",\"counts\":[22,16,10]}"), json);
+
+        String csv = body(send(HttpRequest.GET("/api/reports/quota.csv").cookie(officer)));
+        // The target (22) is not about households and stays; 16 linked persons in 3 households, 10 housed in 2: hidden.
+        assertTrue(csv.contains("2026-2;22;<5;<5"), csv);
+        assertFalse(csv.contains(";16;") || csv.contains(";10"), csv);
+
+        String deventer = body(send(HttpRequest.GET("/api/reports/quota").cookie(session(DemoData.DEVENTER_OFFICER))));
+        assertFalse(deventer.contains("2026-2"), "Deventer has no periods of its own: " + deventer);
+    }
+
+    @Test
     void theOverviewSpeaksEnglishOnRequest() {
         String page = body(send(HttpRequest.GET("/dashboard/housing").cookie(session(DemoData.ZWOLLE_OFFICER))
                 .cookie(Cookie.of(DashboardLocale.COOKIE, "en"))));

@@ -245,13 +245,14 @@ class ReportApiTest {
         String token = api.login(NOORD_OFFICER);
         List<ReportInfo> listed = api.get("/api/reports", token).asListOf(ReportInfo.class);
 
-        assertEquals(List.of("arrivals", "stages", "tasks", "course", "buddies"),
+        assertEquals(List.of("arrivals", "stages", "tasks", "course", "buddies", "quota"),
                 listed.stream().map(ReportInfo::name).toList());
         for (ReportInfo report : listed) {
             Api.Response response = api.get("/api/reports/" + report.name() + ".csv", token);
             assertEquals(200, response.status(), report.name());
             List<CSVRecord> records = parse(response.body());
-            assertTrue(records.size() > 1, report.name());
+            // Noord has no quota periods: that report is its header alone; every other one has rows.
+            assertTrue(records.size() > ("quota".equals(report.name()) ? 0 : 1), report.name());
             int width = records.get(0).size();
             records.forEach(record -> assertEquals(width, record.size(), report.name() + ": " + record));
         }

@@ -2,6 +2,7 @@ package nl.welkom.casefile;
 
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -137,7 +138,7 @@ class HouseholdImport {
         } else {
             skipped = groups.size();
         }
-        errors.sort(java.util.Comparator.comparingInt(CellError::row));
+        errors.sort(Comparator.comparingInt(CellError::row).thenComparingInt(HouseholdImport::columnPosition));
         return new Outcome(mode, false, parsed.rows().size(), groups.size(), imported, skipped, errors,
                 parsed.ignoredColumns());
     }
@@ -220,15 +221,28 @@ class HouseholdImport {
             errors.add(new CellError(source == null ? firstRow : source.row(), column == null ? null : column.header,
                     source == null ? null : source.value(), error.problem(), error.args()));
         }
-        if (household != null && household.reference() != null) {
-            Sourced source = values.get(Column.REFERENCE);
-            if (!referencesInFile.add(household.reference())) {
+        Sourced source = values.get(Column.REFERENCE);
+        boolean referenceWellFormed = householdErrors.stream().noneMatch(error -> "reference".equals(error.field()));
+        if (source != null && referenceWellFormed) {
+            // Checked whatever else is wrong with the household, so that one round of corrections suffices.
+            String reference = CaseFileRules.clean(source.value());
+            if (!referencesInFile.add(reference)) {
                 errors.add(CellError.of(source.row(), Column.REFERENCE, source.value(), Invalid.REFERENCE_TWICE));
-            } else if (references.existsByMunicipalityIdAndReference(officer.municipalityId(), household.reference())) {
+            } else if (references.existsByMunicipalityIdAndReference(officer.municipalityId(), reference)) {
                 errors.add(CellError.of(source.row(), Column.REFERENCE, source.value(), Invalid.REFERENCE_TAKEN));
             }
         }
         return errors.size() > before || household == null ? null : new Planned(household, members, needs);
+    }
+
+    /** Errors of a row in the template's column order; the whole row first. */
+    private static int columnPosition(CellError error) {
+        for (Column column : Column.values()) {
+            if (column.header.equals(error.column())) {
+                return column.ordinal() + 1;
+            }
+        }
+        return 0;
     }
 
     @Nullable

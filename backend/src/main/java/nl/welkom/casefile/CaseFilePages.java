@@ -1,6 +1,5 @@
 package nl.welkom.casefile;
 
-import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +21,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -299,16 +297,11 @@ class CaseFilePages {
 
     @Post(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA)
     HttpResponse<?> importFile(HttpRequest<?> request, Authentication authentication,
-                               @Nullable @Part("file") CompletedFileUpload file, @Nullable @Part("mode") String mode) {
+                               @Nullable @Part("file") byte[] file, @Nullable @Part("mode") String mode) {
         Viewer viewer = dashboard.officer(authentication, request);
         String chosen = "valid".equals(mode) ? "valid" : "all";
-        byte[] content;
-        try {
-            content = file == null ? new byte[0] : file.getBytes();
-        } catch (IOException e) {
-            content = new byte[0];
-        }
-        if (content.length == 0 && (file == null || file.getFilename() == null || file.getFilename().isBlank())) {
+        byte[] content = file == null ? new byte[0] : file;
+        if (content.length == 0) {
             return importPage(viewer, null, chosen, List.of(FieldError.of("file", Invalid.NO_FILE)),
                     HttpStatus.BAD_REQUEST, request);
         }

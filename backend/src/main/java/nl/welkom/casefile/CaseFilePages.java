@@ -342,7 +342,7 @@ class CaseFilePages {
         model.put("existing", existing);
         model.put("changed", changed);
         model.put("countries", CaseFileView.countries(viewer.display()));
-        model.put("languages", CaseFileView.languages(rules.knownLanguages(), viewer.display()));
+        model.put("languages", CaseFileView.languages(rules.languageNames(), viewer.display()));
         model.put("stages", JourneyStage.values());
         model.put("paths", ArrivalPath.values());
         model.put("routes", SelectionRoute.values());
@@ -360,7 +360,7 @@ class CaseFilePages {
         model.put("householdName", household.displayName());
         model.put("memberId", memberId);
         model.put("countries", CaseFileView.countries(viewer.display()));
-        model.put("languages", CaseFileView.languages(rules.knownLanguages(), viewer.display()));
+        model.put("languages", CaseFileView.languages(rules.languageNames(), viewer.display()));
         model.put("action", "/dashboard/households/" + household.id() + "/members/"
                 + (memberId == null ? "new" : memberId + "/edit"));
         model.put("cancel", Dashboard.householdPage(household.id(), SECTION).toString());

@@ -75,6 +75,11 @@ final class CaseFileRules {
         this.clock = clock;
     }
 
+    /** The known languages, code to the table's (English) name, in the table's order. */
+    Map<String, String> languageNames() {
+        return languageCodes.names();
+    }
+
     /** The language codes values are checked against, in the table's order. */
     List<String> knownLanguages() {
         return languageCodes.codes();

@@ -84,8 +84,14 @@ public final class CaseFileView {
                 .toList();
     }
 
-    /** The given language codes by name, in the given order. */
-    static List<Option> languages(List<String> codes, Display display) {
-        return codes.stream().map(code -> new Option(code, display.language(code))).toList();
+    /**
+     * The languages by name in the viewer's language, in the given order; where the JDK knows no
+     * name ({@code prs}), the {@code language} table's.
+     */
+    static List<Option> languages(Map<String, String> names, Display display) {
+        return names.entrySet().stream().map(language -> {
+            String label = display.language(language.getKey());
+            return new Option(language.getKey(), label.equals(language.getKey()) ? language.getValue() : label);
+        }).toList();
     }
 }

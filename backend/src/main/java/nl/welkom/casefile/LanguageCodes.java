@@ -13,14 +13,21 @@ import io.micronaut.data.repository.GenericRepository;
 @JdbcRepository(dialect = Dialect.ANSI)
 interface LanguageCodes extends GenericRepository<LanguageCodes.Row, String> {
 
-    @Query("SELECT code, sort_order FROM language ORDER BY sort_order")
+    @Query("SELECT code, name, sort_order FROM language ORDER BY sort_order")
     List<Row> ordered();
 
     default List<String> codes() {
         return ordered().stream().map(Row::code).toList();
     }
 
+    /** Code to English name ({@code prs} → {@code Dari}), for languages the JDK has no name for. */
+    default java.util.Map<String, String> names() {
+        java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+        ordered().forEach(row -> names.put(row.code(), row.name()));
+        return names;
+    }
+
     @MappedEntity("language")
-    record Row(@Id String code, int sortOrder) {
+    record Row(@Id String code, String name, int sortOrder) {
     }
 }

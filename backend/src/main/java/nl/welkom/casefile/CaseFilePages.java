@@ -21,6 +21,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -297,10 +298,10 @@ class CaseFilePages {
 
     @Post(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA)
     HttpResponse<?> importFile(HttpRequest<?> request, Authentication authentication,
-                               @Nullable @Part("file") byte[] file, @Nullable @Part("mode") String mode) {
+                               @Nullable @Part("file") CompletedFileUpload file, @Nullable @Part("mode") String mode) {
         Viewer viewer = dashboard.officer(authentication, request);
         String chosen = "valid".equals(mode) ? "valid" : "all";
-        byte[] content = file == null ? new byte[0] : file;
+        byte[] content = bytes(file);
         if (content.length == 0) {
             return importPage(viewer, null, chosen, List.of(FieldError.of("file", Invalid.NO_FILE)),
                     HttpStatus.BAD_REQUEST, request);
@@ -542,6 +543,22 @@ class CaseFilePages {
             return Long.valueOf(value.strip());
         } catch (NumberFormatException e) {
             throw PageException.badRequest(viewer);
+        }
+    }
+
+    /**
+     * The uploaded file's bytes as sent (a file upload, not a byte[] parameter: that would be
+     * decoded and re-encoded as text, breaking a Windows-1252 file). A browser sends a form without
+     * a file as an empty upload with an empty file name.
+     */
+    private static byte[] bytes(@Nullable CompletedFileUpload file) {
+        if (file == null) {
+            return new byte[0];
+        }
+        try {
+            return file.getBytes();
+        } catch (java.io.IOException e) {
+            return new byte[0];
         }
     }
 

@@ -33,8 +33,6 @@ import nl.welkom.problem.Problems;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured("OFFICER")
 class ImportController {
-    static final MediaType CSV = MediaType.of("text/csv");
-
     private final HouseholdImport importer;
     private final Words words;
 
@@ -45,9 +43,9 @@ class ImportController {
 
     @Post(consumes = {"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
     HttpResponse<?> importCsv(Authentication authentication, @Nullable @QueryValue String mode,
-                              @Nullable @Body byte[] body) {
+                              @Body byte[] body) {
         HouseholdImport.Mode chosen = HouseholdImport.Mode.parse(mode);
-        HouseholdImport.Outcome outcome = importer.run(Caller.of(authentication), body == null ? new byte[0] : body,
+        HouseholdImport.Outcome outcome = importer.run(Caller.of(authentication), body,
                 chosen);
         ImportReport report = ImportReport.of(outcome, words, Locale.ENGLISH);
         if (outcome.tooLarge()) {

@@ -35,6 +35,10 @@ import nl.welkom.household.MemberEntity;
 import nl.welkom.household.MemberRepository;
 import nl.welkom.household.ScopeChange;
 import nl.welkom.household.ScopeChangeRepository;
+import nl.welkom.household.SelectionRoute;
+import nl.welkom.household.SpecialNeed;
+import nl.welkom.household.SpecialNeedKind;
+import nl.welkom.household.SpecialNeedRepository;
 import nl.welkom.journey.TaskEntity;
 import nl.welkom.journey.TaskRepository;
 import nl.welkom.journey.TaskTitle;
@@ -65,6 +69,7 @@ public final class DemoLoader implements ApplicationEventListener<StartupEvent> 
     private final MemberRepository members;
     private final BuddyMatchRepository matches;
     private final ScopeChangeRepository scopeChanges;
+    private final SpecialNeedRepository specialNeeds;
     private final TaskRepository tasks;
     private final TaskTitleRepository titles;
     private final ChangeSequence sequence;
@@ -76,7 +81,7 @@ public final class DemoLoader implements ApplicationEventListener<StartupEvent> 
     DemoLoader(DemoProperties properties, TransactionOperations<Connection> transactions,
                MunicipalityRepository municipalities, AppUserRepository users, HouseholdRepository households,
                MemberRepository members, BuddyMatchRepository matches, ScopeChangeRepository scopeChanges,
-               TaskRepository tasks,
+               SpecialNeedRepository specialNeeds, TaskRepository tasks,
                TaskTitleRepository titles, ChangeSequence sequence, Passwords passwords, Clock clock,
                ApplicationEventPublisher<DemoLoaded> loaded) {
         this.loaded = loaded;
@@ -88,6 +93,7 @@ public final class DemoLoader implements ApplicationEventListener<StartupEvent> 
         this.members = members;
         this.matches = matches;
         this.scopeChanges = scopeChanges;
+        this.specialNeeds = specialNeeds;
         this.tasks = tasks;
         this.titles = titles;
         this.sequence = sequence;
@@ -139,6 +145,7 @@ public final class DemoLoader implements ApplicationEventListener<StartupEvent> 
                     new Municipality(UUID.randomUUID().toString(), slug, municipalityNode.text("name"), now));
             counts.municipalities++;
             Map<String, AppUser> buddies = new HashMap<>();
+            String officerId = null;
             for (YamlNode userNode : municipalityNode.children("users")) {
                 Role role = userNode.enumValue("role", Role.class);
                 if (role == Role.ADMIN || role == Role.NEWCOMER) {
@@ -149,9 +156,12 @@ public final class DemoLoader implements ApplicationEventListener<StartupEvent> 
                 if (role == Role.BUDDY) {
                     buddies.put(user.username(), user);
                 }
+                if (role == Role.OFFICER && officerId == null) {
+                    officerId = user.id();
+                }
             }
             for (YamlNode householdNode : municipalityNode.children("households")) {
-                loadHousehold(householdNode, municipality.id(), buddies, today, now, counts);
+                loadHousehold(householdNode, municipality.id(), buddies, officerId, today, now, counts);
             }
             counts.places += PlaceImport.load(connection, municipalityNode, municipality.id(), now);
         }
@@ -162,19 +172,45 @@ public final class DemoLoader implements ApplicationEventListener<StartupEvent> 
         return counts;
     }
 
-    private void loadHousehold(YamlNode node, String municipalityId, Map<String, AppUser> buddies, LocalDate today,
-                               long now, Counts counts) {
+    /** A household with its members, special needs (recorded by {@code officerId}), buddy match and tasks. */
+    private void loadHousehold(YamlNode node, String municipalityId, Map<String, AppUser> buddies,
+                               String officerId, LocalDate today, long now, Counts counts) {
         HouseholdEntity household = households.save(new HouseholdEntity(UUID.randomUUID().toString(), municipalityId,
                 node.text("reference"), node.text("displayName"), node.optionalText("nationality").orElse(null),
                 node.optionalText("campOfOrigin").orElse(null), node.enumValue("arrivalPath", ArrivalPath.class),
                 node.enumValue("stage", JourneyStage.class), LanguageList.join(node.texts("languages")), 1,
-                sequence.next(), now));
+                sequence.next(), now,
+                node.optionalText("selectionRoute").isPresent() ? node.enumValue("selectionRoute", SelectionRoute.class)
+                        : null,
+                daysFrom(today, node, "expectedArrivalInDays"), daysFrom(today, node, "arrivedInDays"),
+                node.optionalText("receptionLocation").orElse(null)));
         counts.households++;
         int position = 0;
+        Map<String, String> memberIds = new HashMap<>();
         for (YamlNode member : node.children("members")) {
-            members.save(new MemberEntity(UUID.randomUUID().toString(), household.id(), member.text("displayName"),
-                    member.optionalInt("birthYear").orElse(null), LanguageList.join(member.texts("languages")),
-                    position++));
+            Optional<String> birthDate = member.optionalText("birthDate");
+            Integer birthYear = birthDate.map(date -> LocalDate.parse(date).getYear())
+                    .orElse(member.optionalInt("birthYear").orElse(null));
+            MemberEntity saved = members.save(new MemberEntity(UUID.randomUUID().toString(), household.id(),
+                    member.text("displayName"), birthYear, LanguageList.join(member.texts("languages")), position++,
+                    birthDate.orElse(null), member.optionalText("nationality").orElse(null)));
+            memberIds.put(saved.displayName(), saved.id());
+        }
+        for (YamlNode need : node.children("specialNeeds")) {
+            if (officerId == null) {
+                throw need.fail(null, "needs an OFFICER in the municipality to have recorded it");
+            }
+            String memberId = null;
+            Optional<String> memberName = need.optionalText("member");
+            if (memberName.isPresent()) {
+                memberId = memberIds.get(memberName.get());
+                if (memberId == null) {
+                    throw need.fail("member", "must be the displayName of a member of the same household");
+                }
+            }
+            specialNeeds.save(new SpecialNeed(UUID.randomUUID().toString(), household.id(), memberId,
+                    need.enumValue("kind", SpecialNeedKind.class), need.optionalText("note").orElse(null), now,
+                    officerId));
         }
         Optional<String> buddyName = node.optionalText("buddy").map(name -> name.toLowerCase(Locale.ROOT));
         if (buddyName.isPresent()) {
@@ -201,6 +237,11 @@ public final class DemoLoader implements ApplicationEventListener<StartupEvent> 
                     new TaskTitle(UUID.randomUUID().toString(), task.id(), lang, text)));
             counts.tasks++;
         }
+    }
+
+    /** {@code today} plus the node's whole number of days under {@code key} (negative: in the past), as ISO; null if absent. */
+    private static String daysFrom(LocalDate today, YamlNode node, String key) {
+        return node.optionalInt(key).map(days -> today.plusDays(days).toString()).orElse(null);
     }
 
     private AppUser user(YamlNode node, Role role, String municipalityId, Map<String, String> hashes, long now) {

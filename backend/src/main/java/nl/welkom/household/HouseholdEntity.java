@@ -11,10 +11,16 @@ import nl.welkom.model.household.Member;
 import nl.welkom.model.journey.JourneyStage;
 
 /**
- * A household row. {@code version} counts edits of the household record; {@code changeSeq} is the
- * {@link ChangeSequence} value of the last write, by which phones pull.
+ * A household row. {@code version} counts edits of the household record (its members included,
+ * since they travel inside it); {@code changeSeq} is the {@link ChangeSequence} value of the last
+ * write, by which phones pull. The last four fields are what an officer records besides (V7); they
+ * have no wire form: {@link #asModel} leaves them out, so no buddy or phone ever receives them.
  *
- * @param languages language codes, best first, comma-separated
+ * @param languages        language codes, best first, comma-separated
+ * @param selectionRoute   dossier or selection mission, or null when not recorded
+ * @param expectedArrival  ISO date the household is expected in the Netherlands, or null
+ * @param arrivedOn        ISO date it arrived, or null
+ * @param receptionLocation where it stays first (a COA location), or null
  */
 @MappedEntity("household")
 public record HouseholdEntity(
@@ -29,11 +35,32 @@ public record HouseholdEntity(
         String languages,
         long version,
         long changeSeq,
-        long createdAt) {
+        long createdAt,
+        @Nullable SelectionRoute selectionRoute,
+        @Nullable String expectedArrival,
+        @Nullable String arrivedOn,
+        @Nullable String receptionLocation) {
 
     /** The wire form, with the household's members. */
     public Household asModel(List<Member> members) {
         return new Household(id, municipalityId, reference, displayName, nationality, campOfOrigin, arrivalPath,
                 stage, LanguageList.parse(languages), List.copyOf(members), version);
+    }
+
+    /**
+     * This household as written by an edit that took {@code seq}: the next version. Used when the
+     * record itself or one of its members changed, so that every phone holding it pulls it again.
+     */
+    public HouseholdEntity nextVersion(long seq) {
+        return new HouseholdEntity(id, municipalityId, reference, displayName, nationality, campOfOrigin, arrivalPath,
+                stage, languages, version + 1, seq, createdAt, selectionRoute, expectedArrival, arrivedOn,
+                receptionLocation);
+    }
+
+    /** This household in another municipality, under {@code newReference}, written with {@code seq}. */
+    public HouseholdEntity movedTo(String newMunicipalityId, String newReference, long seq) {
+        return new HouseholdEntity(id, newMunicipalityId, newReference, displayName, nationality, campOfOrigin,
+                arrivalPath, stage, languages, version + 1, seq, createdAt, selectionRoute, expectedArrival, arrivedOn,
+                receptionLocation);
     }
 }

@@ -1,58 +1,34 @@
 package nl.welkom.activation;
 
 import java.security.SecureRandom;
-import java.util.Locale;
 import java.util.Optional;
 
+import nl.welkom.auth.OneTimeCodes;
+
 /**
- * The code format: {@value #LENGTH} characters from an alphabet without look-alikes (no 0/O,
- * 1/I/L), about 99 bits of randomness, shown in groups of four ({@code K7QD-9XM2-PW4T-HN6C-R3VB}).
- * Reading it back ignores case, dashes and spaces.
+ * The activation code format: {@value #LENGTH} characters in the {@link OneTimeCodes} alphabet
+ * (no look-alikes), about 99 bits of randomness, shown in groups of four
+ * ({@code K7QD-9XM2-PW4T-HN6C-R3VB}). Reading it back ignores case, dashes and spaces.
  */
 final class ActivationCodes {
-    static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+    static final String ALPHABET = OneTimeCodes.ALPHABET;
     static final int LENGTH = 20;
-    private static final int GROUP = 4;
 
     private ActivationCodes() {
     }
 
     /** A new random code, ungrouped. */
     static String generate(SecureRandom random) {
-        StringBuilder code = new StringBuilder(LENGTH);
-        for (int i = 0; i < LENGTH; i++) {
-            code.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return code.toString();
+        return OneTimeCodes.generate(random, LENGTH);
     }
 
     /** {@code K7QDXM…} → {@code K7QD-XM…}, for reading aloud and printing. */
     static String grouped(String code) {
-        StringBuilder shown = new StringBuilder();
-        for (int i = 0; i < code.length(); i += GROUP) {
-            if (i > 0) {
-                shown.append('-');
-            }
-            shown.append(code, i, Math.min(code.length(), i + GROUP));
-        }
-        return shown.toString();
+        return OneTimeCodes.grouped(code);
     }
 
     /** The canonical form of what a person typed, or empty when it cannot be a code. */
     static Optional<String> normalize(String typed) {
-        if (typed == null) {
-            return Optional.empty();
-        }
-        StringBuilder code = new StringBuilder(LENGTH);
-        for (char c : typed.toUpperCase(Locale.ROOT).toCharArray()) {
-            if (c == '-' || Character.isWhitespace(c)) {
-                continue;
-            }
-            if (ALPHABET.indexOf(c) < 0 || code.length() == LENGTH) {
-                return Optional.empty();
-            }
-            code.append(c);
-        }
-        return code.length() == LENGTH ? Optional.of(code.toString()) : Optional.empty();
+        return OneTimeCodes.normalize(typed, LENGTH);
     }
 }

@@ -1,6 +1,7 @@
 package nl.welkom.admin;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,6 +34,7 @@ import nl.welkom.admin.AdminWireFormat.NewStaffAccount;
 import nl.welkom.admin.AdminWireFormat.SignInCode;
 import nl.welkom.admin.AdminWireFormat.StaffAccount;
 import nl.welkom.dashboard.Dashboard;
+import nl.welkom.dashboard.OneTimeDisplay;
 import nl.welkom.dashboard.PageException;
 import nl.welkom.dashboard.Pages;
 import nl.welkom.dashboard.Viewer;
@@ -62,13 +64,19 @@ final class AdminPagesController {
     private final Dashboard dashboard;
     private final Pages pages;
     private final StaffAccounts staff;
-    private final CodeHandover handover;
+    /**
+     * A new sign-in code on its way from the POST (create account, reset password) to the one page
+     * that shows it: for the administrator who made it and the account it is for, for
+     * {@code welkom.admin.handover-ttl}, handed out once. A reload of that page finds nothing and says
+     * so; it never makes a second code. A restart forgets pending codes (the administrator resets again).
+     */
+    private final OneTimeDisplay<SignInCode> handover;
 
-    AdminPagesController(Dashboard dashboard, Pages pages, StaffAccounts staff, CodeHandover handover) {
+    AdminPagesController(Dashboard dashboard, Pages pages, StaffAccounts staff, AdminProperties properties, Clock clock) {
         this.dashboard = dashboard;
         this.pages = pages;
         this.staff = staff;
-        this.handover = handover;
+        this.handover = new OneTimeDisplay<>(clock, properties.handoverTtl());
     }
 
     /** Municipalities with counts, a form for a new one, and the administrators. */
@@ -197,7 +205,7 @@ final class AdminPagesController {
         Map<String, Object> model = Dashboard.model(viewer);
         model.put("account", account);
         model.put("back", accountPlace(account, null).toString());
-        Optional<SignInCode> code = handover.take(viewer.caller().userId(), account.id(), ticket);
+        Optional<SignInCode> code = handover.takeOnce(ticket, viewer.caller().userId(), account.id());
         code.ifPresent(shown -> {
             model.put("code", shown.code());
             model.put("link", absolute(request, shown.link()));

@@ -1,5 +1,7 @@
 package nl.welkom.dashboard;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -57,6 +59,8 @@ import nl.welkom.problem.ProblemException;
 final class DashboardController {
     /** What the QR code on the activation page holds; the phone app reads the code from it. */
     static final String ACTIVATION_URI_PREFIX = "welkom:activate?code=";
+    /** How long a new activation code can be shown again (a reload, the print preview). */
+    static final Duration CODE_SHOWN_FOR = Duration.ofMinutes(10);
 
     private final Dashboard dashboard;
     private final List<HouseholdSection> sections;
@@ -69,12 +73,16 @@ final class DashboardController {
     private final CoursePages courses;
     private final Feedback feedback;
     private final LocalPlaces localPlaces;
-    private final CodeTickets tickets;
+    /**
+     * A new activation code waiting for the page that shows it: for the officer who made it and its
+     * household, for {@link #CODE_SHOWN_FOR}, reloads (and the print preview) included.
+     */
+    private final OneTimeDisplay<ActivationCode> tickets;
 
     DashboardController(Dashboard dashboard, List<HouseholdSection> sections, HouseholdPages households, TaskService taskService,
                         ConflictService conflicts, DeviceService devices, ActivationService activation, Pages pages,
-                        CoursePages courses, Feedback feedback, LocalPlaces localPlaces, CodeTickets tickets) {
-        this.tickets = tickets;
+                        CoursePages courses, Feedback feedback, LocalPlaces localPlaces, Clock clock) {
+        this.tickets = new OneTimeDisplay<>(clock, CODE_SHOWN_FOR);
         this.courses = courses;
         this.feedback = feedback;
         this.dashboard = dashboard;
@@ -204,7 +212,7 @@ final class DashboardController {
     /**
      * Creates a single-use activation code and sends the browser to the page that shows it (303,
      * post-redirect-get): a reload of that page shows the same code and makes no new one. The plain
-     * code waits in memory for a few minutes under a random ticket ({@link CodeTickets}); it is never
+     * code waits in memory for a few minutes under a random ticket ({@link OneTimeDisplay}); it is never
      * in the redirect, a log or the database.
      */
     @Post(value = "/households/{id}/activation-codes",
@@ -213,7 +221,7 @@ final class DashboardController {
                                          @PathVariable String id) {
         Viewer viewer = dashboard.officer(authentication, request);
         ActivationCode code = activation.create(viewer.caller(), id);
-        String ticket = tickets.keep(viewer.caller().userId(), code);
+        String ticket = tickets.keep(viewer.caller().userId(), code.householdId(), code);
         return HttpResponse.seeOther(UriBuilder.of("/dashboard/households").path(code.householdId())
                 .path("activation-codes").path(ticket).build());
     }
@@ -231,7 +239,7 @@ final class DashboardController {
         model.put("householdId", household.id());
         model.put("householdName", household.displayName());
         model.put("reference", household.reference());
-        Optional<ActivationCode> shown = tickets.find(ticket, viewer.caller().userId(), household.id());
+        Optional<ActivationCode> shown = tickets.show(ticket, viewer.caller().userId(), household.id());
         if (shown.isEmpty()) {
             return pages.render(HttpStatus.GONE, "journey/code-gone", model, request);
         }

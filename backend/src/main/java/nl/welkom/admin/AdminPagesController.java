@@ -12,7 +12,6 @@ import java.util.Set;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -219,9 +218,7 @@ final class AdminPagesController {
     /** A service's refusal (an unknown account, one's own account) as the matching page. */
     @Error(exception = ProblemException.class)
     HttpResponse<?> problem(HttpRequest<?> request, ProblemException exception) {
-        HttpStatus status = HttpStatus.valueOf(exception.problem().status());
-        return pages.error(status == HttpStatus.NOT_FOUND || status == HttpStatus.FORBIDDEN ? status
-                : HttpStatus.BAD_REQUEST, null, request);
+        return pages.problem(request, exception);
     }
 
     private HttpResponse<?> confirm(HttpRequest<?> request, Authentication authentication, String id, String action) {

@@ -264,12 +264,7 @@ final class DashboardController {
     /** A service's problem (a household or task out of scope, a bad value) as the matching page. */
     @Error(exception = ProblemException.class)
     HttpResponse<?> problem(HttpRequest<?> request, ProblemException exception) {
-        HttpStatus status = HttpStatus.valueOf(exception.problem().status());
-        if (status == HttpStatus.UNAUTHORIZED) {
-            return HttpResponse.seeOther(SessionController.LOGIN);
-        }
-        return pages.error(status == HttpStatus.NOT_FOUND || status == HttpStatus.FORBIDDEN ? status
-                : HttpStatus.BAD_REQUEST, null, request);
+        return pages.problem(request, exception);
     }
 
     private static TaskStatus parseStatus(@Nullable String status, Viewer viewer) {

@@ -15,6 +15,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.views.ViewsRenderer;
+import nl.welkom.problem.ProblemException;
 import jakarta.inject.Singleton;
 
 /**
@@ -63,5 +64,19 @@ public final class Pages {
             model.put("viewer", viewer);
         }
         return render(status, ERROR, model, request);
+    }
+
+    /**
+     * A service's refusal, for a page controller's {@code @Error(exception = ProblemException.class)}
+     * handler: not signed in → the sign-in page (303); not found or forbidden → that error page;
+     * anything else → the "bad request" page. Never the problem's English detail.
+     */
+    public MutableHttpResponse<?> problem(HttpRequest<?> request, ProblemException exception) {
+        HttpStatus status = HttpStatus.valueOf(exception.problem().status());
+        if (status == HttpStatus.UNAUTHORIZED) {
+            return HttpResponse.seeOther(SessionController.LOGIN);
+        }
+        return error(status == HttpStatus.NOT_FOUND || status == HttpStatus.FORBIDDEN ? status : HttpStatus.BAD_REQUEST,
+                null, request);
     }
 }

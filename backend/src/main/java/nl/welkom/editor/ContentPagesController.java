@@ -187,9 +187,7 @@ final class ContentPagesController {
 
     @Error(exception = ProblemException.class)
     HttpResponse<?> problem(HttpRequest<?> request, ProblemException exception) {
-        HttpStatus status = HttpStatus.valueOf(exception.problem().status());
-        return pages.error(status == HttpStatus.NOT_FOUND || status == HttpStatus.FORBIDDEN ? status
-                : HttpStatus.BAD_REQUEST, null, request);
+        return pages.problem(request, exception);
     }
 
 

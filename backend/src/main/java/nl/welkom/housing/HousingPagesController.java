@@ -240,12 +240,7 @@ final class HousingPagesController {
     /** A service's problem (out of scope, not linked) as the matching page. */
     @Error(exception = ProblemException.class)
     HttpResponse<?> problem(HttpRequest<?> request, ProblemException exception) {
-        HttpStatus status = HttpStatus.valueOf(exception.problem().status());
-        if (status == HttpStatus.UNAUTHORIZED) {
-            return HttpResponse.seeOther(URI.create("/login"));
-        }
-        return pages.error(status == HttpStatus.NOT_FOUND || status == HttpStatus.FORBIDDEN ? status
-                : HttpStatus.BAD_REQUEST, null, request);
+        return pages.problem(request, exception);
     }
 
     private HttpResponse<?> periodForm(Viewer viewer, HttpRequest<?> request, HttpStatus status,

@@ -277,12 +277,7 @@ final class IntegrationPages {
     /** A service's problem (out of scope, a member not marked, ...) as the matching page. */
     @Error(exception = ProblemException.class)
     HttpResponse<?> problem(HttpRequest<?> request, ProblemException exception) {
-        HttpStatus status = HttpStatus.valueOf(exception.problem().status());
-        if (status == HttpStatus.UNAUTHORIZED) {
-            return HttpResponse.seeOther(URI.create("/login"));
-        }
-        return pages.error(status == HttpStatus.NOT_FOUND || status == HttpStatus.FORBIDDEN ? status
-                : HttpStatus.BAD_REQUEST, null, request);
+        return pages.problem(request, exception);
     }
 
     // --- pages ---------------------------------------------------------------------------------

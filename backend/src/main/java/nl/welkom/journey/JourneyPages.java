@@ -326,12 +326,7 @@ final class JourneyPages {
     /** A service's problem (out of scope, a value refused) as the matching page. */
     @Error(exception = ProblemException.class)
     HttpResponse<?> problem(HttpRequest<?> request, ProblemException exception) {
-        HttpStatus status = HttpStatus.valueOf(exception.problem().status());
-        if (status == HttpStatus.UNAUTHORIZED) {
-            return HttpResponse.seeOther(UriBuilder.of("/login").build());
-        }
-        return pages.error(status == HttpStatus.NOT_FOUND || status == HttpStatus.FORBIDDEN ? status
-                : HttpStatus.BAD_REQUEST, null, request);
+        return pages.problem(request, exception);
     }
 
     // ---- helpers

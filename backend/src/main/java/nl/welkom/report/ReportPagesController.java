@@ -7,7 +7,6 @@ import java.util.Map;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
@@ -78,8 +77,6 @@ final class ReportPagesController {
     /** A service's problem as the matching page. */
     @Error(exception = ProblemException.class)
     HttpResponse<?> problem(HttpRequest<?> request, ProblemException exception) {
-        HttpStatus status = HttpStatus.valueOf(exception.problem().status());
-        return pages.error(status == HttpStatus.NOT_FOUND || status == HttpStatus.FORBIDDEN ? status
-                : HttpStatus.BAD_REQUEST, null, request);
+        return pages.problem(request, exception);
     }
 }

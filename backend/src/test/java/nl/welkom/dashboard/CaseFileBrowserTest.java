@@ -45,7 +45,7 @@ class CaseFileBrowserTest implements TestPropertyProvider {
 
     @BeforeAll
     void startChromium() throws IOException {
-        chromium = HeadlessChromium.start();
+        chromium = HeadlessChromium.start(server);
         browser = chromium.driver();
         wait = chromium.waiting();
     }
@@ -60,11 +60,9 @@ class CaseFileBrowserTest implements TestPropertyProvider {
 
     @Test
     void anOfficerCreatesAHouseholdAddsAMemberAndSeesBothOnThePage() {
-        browser.get(url("/login"));
-        chromium.signIn(DemoData.ZWOLLE_OFFICER, DemoData.PASSWORD);
-        wait.until(ExpectedConditions.titleIs("Households — Welkom"));
+        chromium.signInAs(DemoData.ZWOLLE_OFFICER, "Households — Welkom");
 
-        browser.get(url("/dashboard/households/new"));
+        browser.get(chromium.url("/dashboard/households/new"));
         wait.until(ExpectedConditions.titleIs("New household — Welkom"));
         String suggested = browser.findElement(By.id("f-reference")).getAttribute("value");
         assertTrue(suggested.matches("WLK-\\d{4}-\\d{4}"), suggested);
@@ -109,9 +107,5 @@ class CaseFileBrowserTest implements TestPropertyProvider {
         String row = browser.findElement(By.cssSelector("tr.casefile-member")).getText();
         assertTrue(row.contains("1992") && row.contains("Tigrinya"), row);
         assertTrue(chromium.texts(By.cssSelector("#main table th[scope=row]")).contains("Saba"));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + server.getPort() + path;
     }
 }

@@ -1,9 +1,9 @@
 package nl.welkom.dashboard;
 
+import static nl.welkom.dashboard.DashboardClient.body;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -21,7 +20,6 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -29,6 +27,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -36,8 +35,6 @@ import org.junit.jupiter.api.TestInstance;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CaseFilePagesTest implements TestPropertyProvider {
-    private static final Pattern HOUSEHOLD_LINK =
-            Pattern.compile("href=\"/dashboard/households/([0-9a-f-]{36})\">([^<]+)</a>");
     private static final Pattern CREATED = Pattern.compile("/dashboard/households/([0-9a-f-]{36})#casefile");
 
     private final DemoData demo = new DemoData();
@@ -47,6 +44,12 @@ class CaseFilePagesTest implements TestPropertyProvider {
     HttpClient http;
     @Inject
     EmbeddedServer server;
+    private DashboardClient web;
+
+    @BeforeAll
+    void connect() {
+        web = new DashboardClient(http, server);
+    }
 
     @Override
     public Map<String, String> getProperties() {
@@ -60,7 +63,7 @@ class CaseFilePagesTest implements TestPropertyProvider {
 
     @Test
     void theNewHouseholdFormSuggestsAReferenceAndSpeaksDutch() {
-        HttpResponse<String> page = send(HttpRequest.GET("/dashboard/households/new").cookie(officer()));
+        HttpResponse<String> page = web.send(HttpRequest.GET("/dashboard/households/new").cookie(officer()));
 
         assertEquals(200, page.code());
         String html = body(page);
@@ -78,7 +81,7 @@ class CaseFilePagesTest implements TestPropertyProvider {
         form.put("expectedArrival", "1999-12-31");
         form.put("campOfOrigin", "Kakuma <Kenya>");
 
-        HttpResponse<String> page = send(post("/dashboard/households/new", form, officer()));
+        HttpResponse<String> page = web.send(post("/dashboard/households/new", form, officer()));
 
         assertEquals(400, page.code());
         String html = body(page);
@@ -98,12 +101,12 @@ class CaseFilePagesTest implements TestPropertyProvider {
 
     @Test
     void anOfficerCreatesAHouseholdAndFindsItsCaseFileOnItsPage() {
-        HttpResponse<String> created = send(post("/dashboard/households/new", validHousehold("WLK-NIEUW-1"), officer()));
+        HttpResponse<String> created = web.send(post("/dashboard/households/new", validHousehold("WLK-NIEUW-1"), officer()));
 
         assertEquals(303, created.code(), body(created));
         Matcher location = CREATED.matcher(created.header(HttpHeaders.LOCATION));
         assertTrue(location.matches(), created.header(HttpHeaders.LOCATION));
-        String page = body(send(HttpRequest.GET("/dashboard/households/" + location.group(1)).cookie(officer())));
+        String page = body(web.send(HttpRequest.GET("/dashboard/households/" + location.group(1)).cookie(officer())));
         assertTrue(page.contains("Familie Nieuw"), page);
         assertTrue(page.contains("<h2 id=\"casefile\">Dossiergegevens</h2>"), page);
         assertTrue(page.contains("Selectiemissie (gesprek tijdens een missie)"), page);
@@ -113,14 +116,14 @@ class CaseFilePagesTest implements TestPropertyProvider {
 
     @Test
     void theSpecialNeedsOfTheDemoAreOnTheOfficersPageOnly() {
-        String warsame = householdId(DemoData.DEVENTER_OFFICER, "Familie Warsame");
-        String page = body(send(HttpRequest.GET("/dashboard/households/" + warsame).cookie(session(DemoData.DEVENTER_OFFICER))));
+        String warsame = web.householdId(DemoData.DEVENTER_OFFICER, "Familie Warsame");
+        String page = body(web.send(HttpRequest.GET("/dashboard/households/" + warsame).cookie(web.session(DemoData.DEVENTER_OFFICER))));
 
         assertTrue(page.contains("Alleenstaande ouder") && page.contains("Medisch") && page.contains("Epilepsie"), page);
         assertTrue(page.contains("3 september 2016"), "Abdi's date of birth");
 
-        String haile = householdId(DemoData.ZWOLLE_BUDDY, "Familie Haile");
-        String buddyPage = body(send(HttpRequest.GET("/dashboard/households/" + haile).cookie(session(DemoData.ZWOLLE_BUDDY))));
+        String haile = web.householdId(DemoData.ZWOLLE_BUDDY, "Familie Haile");
+        String buddyPage = body(web.send(HttpRequest.GET("/dashboard/households/" + haile).cookie(web.session(DemoData.ZWOLLE_BUDDY))));
         assertTrue(buddyPage.contains("Familie Haile"));
         assertFalse(buddyPage.contains("Dossiergegevens") || buddyPage.contains("casefile"), buddyPage);
         assertFalse(buddyPage.contains("Selectiemissie"));
@@ -128,21 +131,21 @@ class CaseFilePagesTest implements TestPropertyProvider {
 
     @Test
     void otherRolesAndOtherMunicipalitiesCannotReachTheForms() {
-        String haile = householdId(DemoData.ZWOLLE_OFFICER, "Familie Haile");
-        Cookie deventer = session(DemoData.DEVENTER_OFFICER);
+        String haile = web.householdId(DemoData.ZWOLLE_OFFICER, "Familie Haile");
+        Cookie deventer = web.session(DemoData.DEVENTER_OFFICER);
         for (String path : new String[] {"/edit", "/members/new", "/special-needs/new", "/move"}) {
-            HttpResponse<String> response = send(HttpRequest.GET("/dashboard/households/" + haile + path).cookie(deventer));
+            HttpResponse<String> response = web.send(HttpRequest.GET("/dashboard/households/" + haile + path).cookie(deventer));
             assertEquals(404, response.code(), path);
             assertFalse(body(response).contains("Familie Haile"), path);
         }
-        assertEquals(404, send(post("/dashboard/households/" + haile + "/edit", validHousehold("X"), deventer)).code());
-        assertEquals(404, send(post("/dashboard/households/" + haile + "/move",
+        assertEquals(404, web.send(post("/dashboard/households/" + haile + "/edit", validHousehold("X"), deventer)).code());
+        assertEquals(404, web.send(post("/dashboard/households/" + haile + "/move",
                 Map.of("municipality", "deventer", "confirmed", "yes"), deventer)).code());
-        assertEquals(403, send(HttpRequest.GET("/dashboard/households/new").cookie(session(DemoData.ZWOLLE_BUDDY))).code());
-        assertEquals(403, send(HttpRequest.GET("/dashboard/households/import").cookie(session(DemoData.ADMIN))).code());
-        assertEquals(403, send(post("/dashboard/households/new", validHousehold("WLK-BUDDY"),
-                session(DemoData.ZWOLLE_BUDDY))).code());
-        assertEquals("/login", send(HttpRequest.GET("/dashboard/households/new")).header(HttpHeaders.LOCATION));
+        assertEquals(403, web.send(HttpRequest.GET("/dashboard/households/new").cookie(web.session(DemoData.ZWOLLE_BUDDY))).code());
+        assertEquals(403, web.send(HttpRequest.GET("/dashboard/households/import").cookie(web.session(DemoData.ADMIN))).code());
+        assertEquals(403, web.send(post("/dashboard/households/new", validHousehold("WLK-BUDDY"),
+                web.session(DemoData.ZWOLLE_BUDDY))).code());
+        assertEquals("/login", web.send(HttpRequest.GET("/dashboard/households/new")).header(HttpHeaders.LOCATION));
         assertEquals(0, demo.queryLong("SELECT count(*) FROM household WHERE reference = 'WLK-BUDDY'"));
     }
 
@@ -152,10 +155,10 @@ class CaseFilePagesTest implements TestPropertyProvider {
         Map<String, String> form = validHousehold("WLK-VERSIE-1");
         form.put("version", "1");
         form.put("displayName", "Familie Eerst");
-        assertEquals(303, send(post("/dashboard/households/" + id + "/edit", form, officer())).code());
+        assertEquals(303, web.send(post("/dashboard/households/" + id + "/edit", form, officer())).code());
 
         form.put("displayName", "Familie Later");
-        HttpResponse<String> stale = send(post("/dashboard/households/" + id + "/edit", form, officer()));
+        HttpResponse<String> stale = web.send(post("/dashboard/households/" + id + "/edit", form, officer()));
 
         assertEquals(409, stale.code());
         assertTrue(body(stale).contains("Iemand anders heeft dit huishouden gewijzigd"), body(stale));
@@ -166,35 +169,35 @@ class CaseFilePagesTest implements TestPropertyProvider {
     @Test
     void membersAndNeedsAreAddedAndRemovedThroughTheForms() {
         String id = create("WLK-LEDEN-1");
-        HttpResponse<String> wrongYear = send(post("/dashboard/households/" + id + "/members/new",
+        HttpResponse<String> wrongYear = web.send(post("/dashboard/households/" + id + "/members/new",
                 Map.of("displayName", "", "birthYear", "19x5", "firstLanguage", "ti"), officer()));
         assertEquals(400, wrongYear.code());
         assertTrue(body(wrongYear).contains("Vul een jaartal in cijfers in, bijvoorbeeld 1990."), body(wrongYear));
         assertTrue(body(wrongYear).contains("href=\"#f-displayName\""), "every mistake at once");
 
-        assertEquals(303, send(post("/dashboard/households/" + id + "/members/new",
+        assertEquals(303, web.send(post("/dashboard/households/" + id + "/members/new",
                 Map.of("displayName", "Selam", "birthDate", "2015-04-02", "firstLanguage", "ti", "language-en", "on"),
                 officer())).code());
         String member = Pattern.compile("/members/([0-9a-f-]{36})/edit").matcher(page(id)).results()
                 .findFirst().orElseThrow().group(1);
         assertTrue(page(id).contains("2 april 2015"));
 
-        assertEquals(303, send(post("/dashboard/households/" + id + "/special-needs/new",
+        assertEquals(303, web.send(post("/dashboard/households/" + id + "/special-needs/new",
                 Map.of("kind", "MEDICAL", "memberId", member, "note", "Astma, inhaler mee"), officer())).code());
         assertTrue(page(id).contains("Astma, inhaler mee"));
-        HttpResponse<String> noKind = send(post("/dashboard/households/" + id + "/special-needs/new",
+        HttpResponse<String> noKind = web.send(post("/dashboard/households/" + id + "/special-needs/new",
                 Map.of("note", "zonder soort"), officer()));
         assertEquals(400, noKind.code());
         String need = Pattern.compile("/special-needs/([0-9a-f-]{36})/remove").matcher(page(id)).results()
                 .findFirst().orElseThrow().group(1);
-        assertEquals(303, send(post("/dashboard/households/" + id + "/special-needs/" + need + "/remove", Map.of(),
+        assertEquals(303, web.send(post("/dashboard/households/" + id + "/special-needs/" + need + "/remove", Map.of(),
                 officer())).code());
         assertFalse(page(id).contains("Astma"));
 
-        String confirm = body(send(HttpRequest.GET("/dashboard/households/" + id + "/members/" + member + "/remove")
+        String confirm = body(web.send(HttpRequest.GET("/dashboard/households/" + id + "/members/" + member + "/remove")
                 .cookie(officer())));
         assertTrue(confirm.contains("Weet u zeker dat u Selam uit dit huishouden wilt verwijderen?"), confirm);
-        assertEquals(303, send(post("/dashboard/households/" + id + "/members/" + member + "/remove", Map.of(),
+        assertEquals(303, web.send(post("/dashboard/households/" + id + "/members/" + member + "/remove", Map.of(),
                 officer())).code());
         assertFalse(page(id).contains("Selam"));
     }
@@ -202,10 +205,10 @@ class CaseFilePagesTest implements TestPropertyProvider {
     @Test
     void aMoveIsConfirmedFirstThenTheOldOfficerLosesTheHouseholdAndTheNewOneHasIt() {
         String id = create("WLK-VERHUIS-1");
-        HttpResponse<String> none = send(post("/dashboard/households/" + id + "/move", Map.of(), officer()));
+        HttpResponse<String> none = web.send(post("/dashboard/households/" + id + "/move", Map.of(), officer()));
         assertEquals(400, none.code());
 
-        HttpResponse<String> confirm = send(post("/dashboard/households/" + id + "/move",
+        HttpResponse<String> confirm = web.send(post("/dashboard/households/" + id + "/move",
                 Map.of("municipality", "deventer"), officer()));
         assertEquals(200, confirm.code());
         assertTrue(body(confirm).contains("Weet u zeker dat u Familie Nieuw (referentie WLK-VERHUIS-1) wilt verhuizen naar Gemeente Deventer?"),
@@ -213,15 +216,15 @@ class CaseFilePagesTest implements TestPropertyProvider {
         assertEquals(1, demo.queryLong("SELECT count(*) FROM household WHERE id = ? AND municipality_id ="
                 + " (SELECT id FROM municipality WHERE slug = 'zwolle')", id), "nothing moved before the confirmation");
 
-        HttpResponse<String> moved = send(post("/dashboard/households/" + id + "/move",
+        HttpResponse<String> moved = web.send(post("/dashboard/households/" + id + "/move",
                 Map.of("municipality", "deventer", "confirmed", "yes"), officer()));
         assertEquals(303, moved.code());
-        String movePage = body(send(HttpRequest.GET(moved.header(HttpHeaders.LOCATION)).cookie(officer())));
+        String movePage = body(web.send(HttpRequest.GET(moved.header(HttpHeaders.LOCATION)).cookie(officer())));
         assertTrue(movePage.contains("is op ") && movePage.contains("verhuisd naar Gemeente Deventer"), movePage);
-        assertEquals(404, send(HttpRequest.GET("/dashboard/households/" + id).cookie(officer())).code());
-        Cookie deventer = session(DemoData.DEVENTER_OFFICER);
-        assertEquals(200, send(HttpRequest.GET("/dashboard/households/" + id).cookie(deventer)).code());
-        assertTrue(body(send(HttpRequest.GET(moved.header(HttpHeaders.LOCATION)).cookie(deventer)))
+        assertEquals(404, web.send(HttpRequest.GET("/dashboard/households/" + id).cookie(officer())).code());
+        Cookie deventer = web.session(DemoData.DEVENTER_OFFICER);
+        assertEquals(200, web.send(HttpRequest.GET("/dashboard/households/" + id).cookie(deventer)).code());
+        assertTrue(body(web.send(HttpRequest.GET(moved.header(HttpHeaders.LOCATION)).cookie(deventer)))
                 .contains("vanuit Gemeente Zwolle naar uw gemeente verhuisd"));
     }
 
@@ -244,14 +247,14 @@ class CaseFilePagesTest implements TestPropertyProvider {
     void theTemplateImportsAsItIsAndAnInvalidFileShowsItsErrorsInATable() {
         byte[] template = http.toBlocking().exchange(HttpRequest.GET("/dashboard/households/import/template.csv")
                 .cookie(officer()), byte[].class).body();
-        HttpResponse<String> imported = send(upload(template, "all"));
+        HttpResponse<String> imported = web.send(upload(template, "all"));
         assertEquals(200, imported.code(), body(imported));
         assertTrue(body(imported).contains("Geïmporteerd: 1 huishoudens met samen 1 leden."), body(imported));
         assertTrue(body(imported).contains("Familie Tesfay"));
 
         byte[] invalid = "huishouden;naam_huishouden;aankomstroute;naam;geboortejaar;talen\n1;Familie Fout;direct;Amina;19x5;ti\n"
                 .getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> refused = send(upload(invalid, "all"));
+        HttpResponse<String> refused = web.send(upload(invalid, "all"));
         assertEquals(400, refused.code());
         String html = body(refused);
         assertTrue(html.contains("Er is niets geïmporteerd."), html);
@@ -274,7 +277,7 @@ class CaseFilePagesTest implements TestPropertyProvider {
         byte[] file = "huishouden;naam_huishouden;aankomstroute;naam;talen\r\n1;Familie Moïse;direct;Zoé Dufrène;fr\r\n"
                 .getBytes(java.nio.charset.Charset.forName("windows-1252"));
 
-        HttpResponse<String> page = send(upload(file, "all"));
+        HttpResponse<String> page = web.send(upload(file, "all"));
 
         assertEquals(200, page.code(), body(page));
         assertTrue(body(page).contains("Familie Moïse"), body(page));
@@ -286,7 +289,7 @@ class CaseFilePagesTest implements TestPropertyProvider {
         byte[] large = new byte[2 * 1024 * 1024 + 10];
         Arrays.fill(large, (byte) 'a');
 
-        HttpResponse<String> page = send(upload(large, "all"));
+        HttpResponse<String> page = web.send(upload(large, "all"));
 
         assertEquals(400, page.code());
         assertTrue(body(page).contains("Het bestand is groter dan 2 MB."), body(page));
@@ -294,7 +297,7 @@ class CaseFilePagesTest implements TestPropertyProvider {
 
     @Test
     void thePagesSpeakEnglishOnRequest() {
-        HttpResponse<String> page = send(HttpRequest.GET("/dashboard/households/import").cookie(officer())
+        HttpResponse<String> page = web.send(HttpRequest.GET("/dashboard/households/import").cookie(officer())
                 .cookie(Cookie.of(DashboardLocale.COOKIE, "en")));
 
         assertTrue(body(page).contains("<h1>Import households</h1>"), body(page));
@@ -304,7 +307,7 @@ class CaseFilePagesTest implements TestPropertyProvider {
     // ---- helpers
 
     private String create(String reference) {
-        HttpResponse<String> created = send(post("/dashboard/households/new", validHousehold(reference), officer()));
+        HttpResponse<String> created = web.send(post("/dashboard/households/new", validHousehold(reference), officer()));
         assertEquals(303, created.code(), body(created));
         Matcher location = CREATED.matcher(created.header(HttpHeaders.LOCATION));
         assertTrue(location.matches());
@@ -312,7 +315,7 @@ class CaseFilePagesTest implements TestPropertyProvider {
     }
 
     private String page(String id) {
-        return body(send(HttpRequest.GET("/dashboard/households/" + id).cookie(officer())));
+        return body(web.send(HttpRequest.GET("/dashboard/households/" + id).cookie(officer())));
     }
 
     private static Map<String, String> validHousehold(String reference) {
@@ -339,17 +342,17 @@ class CaseFilePagesTest implements TestPropertyProvider {
                         .build())
                 .contentType(MediaType.MULTIPART_FORM_DATA_TYPE)
                 .cookie(officer())
-                .header("Origin", "http://localhost:" + server.getPort());
+                .header("Origin", web.origin());
     }
 
     /** A request as a browser sends it, bytes as they are (the framework's client cannot send a hand-made multipart body). */
     private java.net.http.HttpResponse<String> rawPost(String path, String contentType, String body) {
         try {
             return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create("http://localhost:" + server.getPort() + path))
+                            java.net.URI.create(web.origin() + path))
                     .header("Content-Type", contentType)
                     .header("Cookie", SessionController.COOKIE + "=" + officer().getValue())
-                    .header("Origin", "http://localhost:" + server.getPort())
+                    .header("Origin", web.origin())
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
                     .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {
@@ -361,45 +364,10 @@ class CaseFilePagesTest implements TestPropertyProvider {
     }
 
     private MutableHttpRequest<?> post(String path, Map<String, String> form, Cookie session) {
-        return HttpRequest.POST(path, form).cookie(session)
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
-                .header("Origin", "http://localhost:" + server.getPort());
+        return web.sameOrigin(HttpRequest.POST(path, form).cookie(session));
     }
 
     private Cookie officer() {
-        return session(DemoData.ZWOLLE_OFFICER);
-    }
-
-    private Cookie session(String username) {
-        HttpResponse<String> response = send(HttpRequest.POST("/login", Map.of("username", username, "password",
-                DemoData.PASSWORD)).contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE));
-        assertEquals(303, response.code(), body(response));
-        return Cookie.of(SessionController.COOKIE, response.getCookie(SessionController.COOKIE).orElseThrow().getValue());
-    }
-
-    private String householdId(String username, String name) {
-        Matcher link = HOUSEHOLD_LINK.matcher(body(send(HttpRequest.GET("/dashboard").cookie(session(username)))));
-        while (link.find()) {
-            if (link.group(2).equals(name)) {
-                return link.group(1);
-            }
-        }
-        throw new AssertionError(name + " is not in the list of " + username);
-    }
-
-    private HttpResponse<String> send(MutableHttpRequest<?> request) {
-        try {
-            return http.toBlocking().exchange(request, Argument.STRING, Argument.STRING);
-        } catch (HttpClientResponseException e) {
-            @SuppressWarnings("unchecked")
-            HttpResponse<String> response = (HttpResponse<String>) e.getResponse();
-            return response;
-        }
-    }
-
-    private static String body(HttpResponse<String> response) {
-        String body = response.getBody(String.class).orElse("");
-        assertNotNull(body);
-        return body;
+        return web.session(DemoData.ZWOLLE_OFFICER);
     }
 }

@@ -68,7 +68,7 @@ class CaseloadBrowserTest implements TestPropertyProvider {
             }
             data.commit();
         }
-        chromium = HeadlessChromium.start();
+        chromium = HeadlessChromium.start(server);
         browser = chromium.driver();
         wait = chromium.waiting();
     }
@@ -83,10 +83,7 @@ class CaseloadBrowserTest implements TestPropertyProvider {
 
     @Test
     void anOfficerSearchesFiltersPagesAndSortsTheCaseload() {
-        browser.get(url("/"));
-        wait.until(ExpectedConditions.titleIs("Sign in — Welkom"));
-        chromium.signIn(DemoData.ZWOLLE_OFFICER, DemoData.PASSWORD);
-        wait.until(ExpectedConditions.titleIs("Households — Welkom"));
+        chromium.signInFrom("/", DemoData.ZWOLLE_OFFICER, "Households — Welkom");
         assertEquals("1–50 of 65", count());
 
         // Search by part of a name, in another case, 25 a page.
@@ -164,9 +161,5 @@ class CaseloadBrowserTest implements TestPropertyProvider {
 
     private List<String> names() {
         return chromium.texts(By.cssSelector("tbody th[scope=row]"));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + server.getPort() + path;
     }
 }

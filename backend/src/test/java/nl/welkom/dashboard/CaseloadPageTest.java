@@ -14,16 +14,14 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.cookie.Cookie;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -52,6 +50,14 @@ class CaseloadPageTest implements TestPropertyProvider {
     @Inject
     @Client("/")
     HttpClient http;
+    @Inject
+    EmbeddedServer server;
+    private DashboardClient web;
+
+    @BeforeAll
+    void connect() {
+        web = new DashboardClient(http, server);
+    }
 
     @Override
     public Map<String, String> getProperties() {
@@ -184,19 +190,19 @@ class CaseloadPageTest implements TestPropertyProvider {
 
     @Test
     void eachListReadIsAuditedOnce() {
-        Cookie officer = session(DemoData.ZWOLLE_OFFICER);
+        Cookie officer = web.session(DemoData.ZWOLLE_OFFICER);
         long before = demo.queryLong("SELECT COUNT(*) FROM audit_event WHERE action = 'household.list'");
 
-        send(HttpRequest.GET("/dashboard?q=noor").cookie(officer));
-        send(HttpRequest.GET("/dashboard?page=3").cookie(officer));
+        web.send(HttpRequest.GET("/dashboard?q=noor").cookie(officer));
+        web.send(HttpRequest.GET("/dashboard?page=3").cookie(officer));
 
         assertEquals(before + 2, demo.queryLong("SELECT COUNT(*) FROM audit_event WHERE action = 'household.list'"));
     }
 
     @Test
     void otherRolesGetTheForbiddenPage() {
-        HttpResponse<String> admin = send(HttpRequest.GET("/dashboard?q=haile").cookie(session(DemoData.ADMIN)));
-        HttpResponse<String> anonymous = send(HttpRequest.GET("/dashboard?q=haile"));
+        HttpResponse<String> admin = web.send(HttpRequest.GET("/dashboard?q=haile").cookie(web.session(DemoData.ADMIN)));
+        HttpResponse<String> anonymous = web.send(HttpRequest.GET("/dashboard?q=haile"));
 
         assertEquals(403, admin.code());
         assertEquals(303, anonymous.code());
@@ -214,32 +220,15 @@ class CaseloadPageTest implements TestPropertyProvider {
     }
 
     private String page(String username, String path, String... headers) {
-        MutableHttpRequest<?> request = HttpRequest.GET(path).cookie(session(username));
+        MutableHttpRequest<?> request = HttpRequest.GET(path).cookie(web.session(username));
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
-        HttpResponse<String> response = send(request);
+        HttpResponse<String> response = web.send(request);
         assertEquals(200, response.code(), path + ": " + response.getBody(String.class).orElse(""));
         String type = response.header(HttpHeaders.CONTENT_TYPE);
         assertNotNull(type);
         assertTrue(type.startsWith("text/html"), type);
         return response.getBody(String.class).orElse("");
-    }
-
-    private Cookie session(String username) {
-        HttpResponse<String> response = send(HttpRequest.POST("/login", Map.of("username", username,
-                "password", DemoData.PASSWORD)).contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE));
-        assertEquals(303, response.code());
-        return Cookie.of(SessionController.COOKIE, response.getCookie(SessionController.COOKIE).orElseThrow().getValue());
-    }
-
-    private HttpResponse<String> send(MutableHttpRequest<?> request) {
-        try {
-            return http.toBlocking().exchange(request, Argument.STRING, Argument.STRING);
-        } catch (HttpClientResponseException e) {
-            @SuppressWarnings("unchecked")
-            HttpResponse<String> response = (HttpResponse<String>) e.getResponse();
-            return response;
-        }
     }
 }

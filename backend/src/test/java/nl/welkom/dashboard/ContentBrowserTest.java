@@ -45,7 +45,7 @@ class ContentBrowserTest implements TestPropertyProvider {
 
     @BeforeAll
     void startChromium() throws IOException {
-        chromium = HeadlessChromium.start();
+        chromium = HeadlessChromium.start(server);
         browser = chromium.driver();
         wait = chromium.waiting();
     }
@@ -60,10 +60,7 @@ class ContentBrowserTest implements TestPropertyProvider {
 
     @Test
     void anEditorSeesTheTranslationStatusEditsADutchLessonAndItsArabicTranslationTurnsOutdated() {
-        browser.get(url("/login"));
-        wait.until(ExpectedConditions.titleIs("Sign in — Welkom"));
-        chromium.signIn(EDITOR, DemoData.PASSWORD);
-        wait.until(ExpectedConditions.titleIs("Content — Welkom"));
+        chromium.signInAs(EDITOR, "Content — Welkom");
 
         // Counts per language, and the lessons in Arabic with their states.
         WebElement arabic = browser.findElement(By.cssSelector("#language-counts tr[data-lang=ar]"));
@@ -101,11 +98,7 @@ class ContentBrowserTest implements TestPropertyProvider {
         wait.until(ExpectedConditions.titleIs("Sign in — Welkom"));
         chromium.signIn(DemoData.ZWOLLE_OFFICER, DemoData.PASSWORD);
         wait.until(ExpectedConditions.titleIs("Households — Welkom"));
-        browser.get(url("/dashboard/content"));
+        browser.get(chromium.url("/dashboard/content"));
         assertFalse(browser.getPageSource().contains("language-counts"));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + server.getPort() + path;
     }
 }

@@ -1,5 +1,6 @@
 package nl.welkom.dashboard;
 
+import static nl.welkom.dashboard.DashboardClient.body;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,21 +11,18 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.MediaType;
-import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -48,6 +46,12 @@ class ContentPagesLanguageTest implements TestPropertyProvider {
     HttpClient http;
     @Inject
     EmbeddedServer server;
+    private DashboardClient web;
+
+    @BeforeAll
+    void connect() {
+        web = new DashboardClient(http, server);
+    }
 
     @Override
     public Map<String, String> getProperties() {
@@ -61,9 +65,9 @@ class ContentPagesLanguageTest implements TestPropertyProvider {
 
     @Test
     void theTranslationStatusNamesLanguagesAndStatesInTheViewersLanguage() {
-        Cookie editor = session();
-        String dutch = body(send(HttpRequest.GET("/dashboard/content").cookie(editor)));
-        String english = body(send(HttpRequest.GET("/dashboard/content").cookie(editor).header(HttpHeaders.ACCEPT_LANGUAGE, "en")));
+        Cookie editor = web.session(EDITOR);
+        String dutch = body(web.send(HttpRequest.GET("/dashboard/content").cookie(editor)));
+        String english = body(web.send(HttpRequest.GET("/dashboard/content").cookie(editor).header(HttpHeaders.ACCEPT_LANGUAGE, "en")));
 
         assertTrue(dutch.contains("<h1>Stand van de vertalingen</h1>"), dutch);
         assertTrue(dutch.contains(">Arabisch (ar)</a>") && dutch.contains(">Somalisch (so)</a>"), dutch);
@@ -77,12 +81,12 @@ class ContentPagesLanguageTest implements TestPropertyProvider {
 
     @Test
     void theEditFormSaysWhenARevisionWasMadeTheDutchWay() {
-        Cookie editor = session();
+        Cookie editor = web.session(EDITOR);
         String form = firstLessonForm(editor);
         Map<String, String> values = validForm(form, "Geldige titel");
 
-        HttpResponse<String> saved = send(sameOrigin(HttpRequest.POST(formPath(editor), values).cookie(editor)));
-        String page = body(send(HttpRequest.GET(formPath(editor)).cookie(editor)));
+        HttpResponse<String> saved = web.send(web.sameOrigin(HttpRequest.POST(formPath(editor), values).cookie(editor)));
+        String page = body(web.send(HttpRequest.GET(formPath(editor)).cookie(editor)));
 
         assertEquals(303, saved.code(), body(saved));
         assertTrue(page.contains("overgenomen uit de inhoudsbestanden"), "the imported first revision has no real date:\n" + page);
@@ -93,14 +97,14 @@ class ContentPagesLanguageTest implements TestPropertyProvider {
 
     @Test
     void aFormWithoutATitleIsShownAgainWithTheProblemNextToTheTitleAndNothingIsSaved() {
-        Cookie editor = session();
+        Cookie editor = web.session(EDITOR);
         String form = firstLessonForm(editor);
         Map<String, String> values = validForm(form, "   ");
         String body = values.keySet().stream().filter(key -> key.startsWith("body-")).findFirst().orElseThrow();
         values.put(body, "Mijn half afgemaakte tekst <b>blijft</b> staan.");
         long revisions = demo.queryLong("SELECT COUNT(*) FROM lesson_revision");
 
-        HttpResponse<String> response = send(sameOrigin(HttpRequest.POST(formPath(editor), values).cookie(editor)));
+        HttpResponse<String> response = web.send(web.sameOrigin(HttpRequest.POST(formPath(editor), values).cookie(editor)));
 
         assertEquals(400, response.code());
         String page = body(response);
@@ -115,7 +119,7 @@ class ContentPagesLanguageTest implements TestPropertyProvider {
 
     @Test
     void aTooLongHeadingIsNamedWithItsSectionInEnglishOnRequest() {
-        Cookie editor = session();
+        Cookie editor = web.session(EDITOR);
         String form = firstLessonForm(editor);
         Map<String, String> values = validForm(form, "A title");
         String body = values.keySet().stream().filter(key -> key.startsWith("body-")).findFirst().orElseThrow();
@@ -123,7 +127,7 @@ class ContentPagesLanguageTest implements TestPropertyProvider {
         values.put(heading, "x".repeat(201));
         long revisions = demo.queryLong("SELECT COUNT(*) FROM lesson_revision");
 
-        HttpResponse<String> response = send(sameOrigin(HttpRequest.POST(formPath(editor), values).cookie(editor))
+        HttpResponse<String> response = web.send(web.sameOrigin(HttpRequest.POST(formPath(editor), values).cookie(editor))
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "en-GB"));
 
         assertEquals(400, response.code());
@@ -138,11 +142,11 @@ class ContentPagesLanguageTest implements TestPropertyProvider {
 
     @Test
     void theApiStillAnswersAMissingTitleWithAnEnglishProblem() {
-        Cookie editor = session();
-        Matcher link = EDIT_DUTCH.matcher(body(send(HttpRequest.GET("/dashboard/content").cookie(editor))));
+        Cookie editor = web.session(EDITOR);
+        Matcher link = EDIT_DUTCH.matcher(body(web.send(HttpRequest.GET("/dashboard/content").cookie(editor))));
         assertTrue(link.find());
 
-        HttpResponse<String> response = send(HttpRequest.POST("/api/editor/lessons/" + link.group(2) + "/revisions/nl",
+        HttpResponse<String> response = web.send(HttpRequest.POST("/api/editor/lessons/" + link.group(2) + "/revisions/nl",
                 Map.of("title", " ", "sections", List.of())).cookie(editor));
 
         assertEquals(400, response.code());
@@ -150,13 +154,13 @@ class ContentPagesLanguageTest implements TestPropertyProvider {
     }
 
     private String formPath(Cookie editor) {
-        Matcher link = EDIT_DUTCH.matcher(body(send(HttpRequest.GET("/dashboard/content").cookie(editor))));
+        Matcher link = EDIT_DUTCH.matcher(body(web.send(HttpRequest.GET("/dashboard/content").cookie(editor))));
         assertTrue(link.find());
         return link.group(1);
     }
 
     private String firstLessonForm(Cookie editor) {
-        HttpResponse<String> response = send(HttpRequest.GET(formPath(editor)).cookie(editor));
+        HttpResponse<String> response = web.send(HttpRequest.GET(formPath(editor)).cookie(editor));
         assertEquals(200, response.code(), body(response));
         return body(response);
     }
@@ -172,31 +176,5 @@ class ContentPagesLanguageTest implements TestPropertyProvider {
         }
         assertFalse(values.size() == 2, "the lesson has sections:\n" + form);
         return values;
-    }
-
-    private Cookie session() {
-        HttpResponse<String> response = send(HttpRequest.POST("/login", Map.of("username", EDITOR, "password", DemoData.PASSWORD))
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE));
-        assertEquals(303, response.code(), body(response));
-        return Cookie.of(SessionController.COOKIE, response.getCookie(SessionController.COOKIE).orElseThrow().getValue());
-    }
-
-    private MutableHttpRequest<?> sameOrigin(MutableHttpRequest<?> request) {
-        return request.header("Origin", "http://localhost:" + server.getPort())
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE);
-    }
-
-    private HttpResponse<String> send(MutableHttpRequest<?> request) {
-        try {
-            return http.toBlocking().exchange(request, Argument.STRING, Argument.STRING);
-        } catch (HttpClientResponseException e) {
-            @SuppressWarnings("unchecked")
-            HttpResponse<String> response = (HttpResponse<String>) e.getResponse();
-            return response;
-        }
-    }
-
-    private static String body(HttpResponse<String> response) {
-        return response.getBody(String.class).orElse("");
     }
 }

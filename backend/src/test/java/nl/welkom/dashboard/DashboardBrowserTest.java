@@ -49,7 +49,7 @@ class DashboardBrowserTest implements TestPropertyProvider {
 
     @BeforeAll
     void startChromium() throws IOException {
-        chromium = HeadlessChromium.start();
+        chromium = HeadlessChromium.start(server);
         browser = chromium.driver();
         wait = chromium.waiting();
     }
@@ -71,7 +71,7 @@ class DashboardBrowserTest implements TestPropertyProvider {
     @Test
     void anOfficerSignsInMarksATaskDoneCreatesAnActivationCodeAndSignsOut() {
         // Opening the site without a session leads to the sign-in form.
-        browser.get(url("/"));
+        browser.get(chromium.url("/"));
         wait.until(ExpectedConditions.titleIs("Sign in — Welkom"));
         assertTrue(browser.getCurrentUrl().endsWith("/login"), browser.getCurrentUrl());
         assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
@@ -133,17 +133,14 @@ class DashboardBrowserTest implements TestPropertyProvider {
         browser.findElement(By.xpath("//button[normalize-space()='Sign out']")).click();
         wait.until(ExpectedConditions.titleIs("Sign in — Welkom"));
         assertTrue(browser.findElement(By.cssSelector("[role=status]")).getText().contains("You have signed out."));
-        browser.get(url("/dashboard"));
+        browser.get(chromium.url("/dashboard"));
         wait.until(ExpectedConditions.titleIs("Sign in — Welkom"));
         assertTrue(browser.getCurrentUrl().endsWith("/login"), browser.getCurrentUrl());
     }
 
     @Test
     void anOfficerAddsAStagesTasksFromTemplatesAndMovesADueDate() {
-        browser.get(url("/login"));
-        wait.until(ExpectedConditions.titleIs("Sign in — Welkom"));
-        chromium.signIn(DemoData.ZWOLLE_OFFICER, DemoData.PASSWORD);
-        wait.until(ExpectedConditions.titleIs("Households — Welkom"));
+        chromium.signInAs(DemoData.ZWOLLE_OFFICER, "Households — Welkom");
         browser.findElement(By.linkText("Familie Al-Khatib")).click();
         wait.until(ExpectedConditions.titleIs("Familie Al-Khatib — Welkom"));
 
@@ -188,9 +185,5 @@ class DashboardBrowserTest implements TestPropertyProvider {
 
         browser.findElement(By.xpath("//button[normalize-space()='Sign out']")).click();
         wait.until(ExpectedConditions.titleIs("Sign in — Welkom"));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + server.getPort() + path;
     }
 }

@@ -1,8 +1,9 @@
 package nl.welkom.dashboard;
 
+import static nl.welkom.dashboard.DashboardClient.assertHtml;
+import static nl.welkom.dashboard.DashboardClient.body;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,11 +17,8 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.MediaType;
-import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -28,10 +26,10 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import nl.welkom.model.auth.ActivationCode;
 import nl.welkom.model.auth.ActivationRequest;
-import nl.welkom.model.auth.LoginRequest;
 import nl.welkom.model.auth.Session;
 import nl.welkom.model.journey.Task;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -39,8 +37,6 @@ import org.junit.jupiter.api.TestInstance;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardHttpTest implements TestPropertyProvider {
-    private static final Pattern HOUSEHOLD_LINK =
-            Pattern.compile("href=\"/dashboard/households/([0-9a-f-]{36})\">([^<]+)</a>");
     private static final Pattern OPEN_TASK_FORM = Pattern.compile(
             "action=\"(/dashboard/households/[0-9a-f-]{36}/tasks/[0-9a-f-]{36}/status)\">\\s*"
                     + "<input type=\"hidden\" name=\"version\" value=\"(\\d+)\">\\s*"
@@ -56,6 +52,12 @@ class DashboardHttpTest implements TestPropertyProvider {
     HttpClient http;
     @Inject
     EmbeddedServer server;
+    private DashboardClient web;
+
+    @BeforeAll
+    void connect() {
+        web = new DashboardClient(http, server);
+    }
 
     @Override
     public Map<String, String> getProperties() {
@@ -69,7 +71,7 @@ class DashboardHttpTest implements TestPropertyProvider {
 
     @Test
     void anUnauthenticatedVisitToTheDashboardIsSentToTheLoginPage() {
-        HttpResponse<String> response = send(HttpRequest.GET("/dashboard"));
+        HttpResponse<String> response = web.send(HttpRequest.GET("/dashboard"));
 
         assertEquals(303, response.code());
         assertEquals("/login", response.header(HttpHeaders.LOCATION));
@@ -77,17 +79,17 @@ class DashboardHttpTest implements TestPropertyProvider {
 
     @Test
     void theStartPageSendsAnonymousVisitorsToLoginAndSignedInOnesToTheirHouseholds() {
-        assertEquals("/login", send(HttpRequest.GET("/")).header(HttpHeaders.LOCATION));
+        assertEquals("/login", web.send(HttpRequest.GET("/")).header(HttpHeaders.LOCATION));
         assertEquals("/dashboard",
-                send(HttpRequest.GET("/").cookie(session(DemoData.ZWOLLE_OFFICER))).header(HttpHeaders.LOCATION));
+                web.send(HttpRequest.GET("/").cookie(web.session(DemoData.ZWOLLE_OFFICER))).header(HttpHeaders.LOCATION));
     }
 
     @Test
     void theDeventerOfficerGetsTheNotFoundPageForAZwolleHousehold() {
-        String haile = householdId(DemoData.ZWOLLE_OFFICER, "Familie Haile");
+        String haile = web.householdId(DemoData.ZWOLLE_OFFICER, "Familie Haile");
 
-        HttpResponse<String> response = send(HttpRequest.GET("/dashboard/households/" + haile)
-                .cookie(session(DemoData.DEVENTER_OFFICER)));
+        HttpResponse<String> response = web.send(HttpRequest.GET("/dashboard/households/" + haile)
+                .cookie(web.session(DemoData.DEVENTER_OFFICER)));
 
         assertEquals(404, response.code());
         assertHtml(response);
@@ -98,10 +100,10 @@ class DashboardHttpTest implements TestPropertyProvider {
 
     @Test
     void theLocalPlacesPageListsTheOfficersOwnMunicipalityOnlyInTheViewersLanguage() {
-        HttpResponse<String> zwolle = send(HttpRequest.GET("/dashboard/places").cookie(session(DemoData.ZWOLLE_OFFICER)));
-        HttpResponse<String> deventer = send(HttpRequest.GET("/dashboard/places")
-                .cookie(session(DemoData.DEVENTER_OFFICER)));
-        HttpResponse<String> buddy = send(HttpRequest.GET("/dashboard/places").cookie(session(DemoData.ZWOLLE_BUDDY)));
+        HttpResponse<String> zwolle = web.send(HttpRequest.GET("/dashboard/places").cookie(web.session(DemoData.ZWOLLE_OFFICER)));
+        HttpResponse<String> deventer = web.send(HttpRequest.GET("/dashboard/places")
+                .cookie(web.session(DemoData.DEVENTER_OFFICER)));
+        HttpResponse<String> buddy = web.send(HttpRequest.GET("/dashboard/places").cookie(web.session(DemoData.ZWOLLE_BUDDY)));
 
         assertEquals(200, zwolle.code());
         assertHtml(zwolle);
@@ -111,7 +113,7 @@ class DashboardHttpTest implements TestPropertyProvider {
         assertTrue(body(zwolle).contains("Het stadskantoor van de gemeente."), "descriptions in Dutch for a Dutch viewer");
         assertFalse(body(zwolle).contains("Machinevertaling"), "the Dutch texts were written by a person");
         assertFalse(body(zwolle).contains("Deventer"));
-        String english = body(send(HttpRequest.GET("/dashboard/places").cookie(session(DemoData.ZWOLLE_OFFICER))
+        String english = body(web.send(HttpRequest.GET("/dashboard/places").cookie(web.session(DemoData.ZWOLLE_OFFICER))
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "en")));
         assertTrue(english.contains("Town hall"), english);
         assertTrue(english.contains("The municipality&#39;s city office."), english);
@@ -126,12 +128,12 @@ class DashboardHttpTest implements TestPropertyProvider {
         String form = householdPage(DemoData.ZWOLLE_OFFICER, "Familie Al-Khatib");
         Matcher task = OPEN_TASK_FORM.matcher(form);
         assertTrue(task.find());
-        Cookie deventer = session(DemoData.DEVENTER_OFFICER);
+        Cookie deventer = web.session(DemoData.DEVENTER_OFFICER);
 
-        HttpResponse<String> status = send(sameOrigin(HttpRequest.POST(task.group(1),
+        HttpResponse<String> status = web.send(web.sameOrigin(HttpRequest.POST(task.group(1),
                 Map.of("status", "DONE", "version", task.group(2))).cookie(deventer)));
         String household = task.group(1).replaceAll("/tasks/.*", "");
-        HttpResponse<String> code = send(sameOrigin(HttpRequest.POST(household + "/activation-codes", Map.of())
+        HttpResponse<String> code = web.send(web.sameOrigin(HttpRequest.POST(household + "/activation-codes", Map.of())
                 .cookie(deventer)));
 
         assertEquals(404, status.code());
@@ -143,16 +145,16 @@ class DashboardHttpTest implements TestPropertyProvider {
 
     @Test
     void aPostWithAForeignOriginIsRefusedAndChangesNothing() {
-        Cookie officer = session(DemoData.ZWOLLE_OFFICER);
+        Cookie officer = web.session(DemoData.ZWOLLE_OFFICER);
         Matcher task = OPEN_TASK_FORM.matcher(householdPage(DemoData.ZWOLLE_OFFICER, "Familie Bahati"));
         assertTrue(task.find());
         Map<String, String> form = Map.of("status", "DONE", "version", task.group(2));
 
-        HttpResponse<String> foreignSite = send(HttpRequest.POST(task.group(1), form).cookie(officer)
+        HttpResponse<String> foreignSite = web.send(HttpRequest.POST(task.group(1), form).cookie(officer)
                 .header("Origin", "https://evil.example"));
-        HttpResponse<String> otherPort = send(HttpRequest.POST(task.group(1), form).cookie(officer)
+        HttpResponse<String> otherPort = web.send(HttpRequest.POST(task.group(1), form).cookie(officer)
                 .header("Origin", "http://localhost:" + (server.getPort() == 1 ? 2 : 1)));
-        HttpResponse<String> foreignReferer = send(HttpRequest.POST(task.group(1), form).cookie(officer)
+        HttpResponse<String> foreignReferer = web.send(HttpRequest.POST(task.group(1), form).cookie(officer)
                 .header(HttpHeaders.REFERER, "https://evil.example/page"));
 
         assertEquals(403, foreignSite.code());
@@ -166,11 +168,11 @@ class DashboardHttpTest implements TestPropertyProvider {
 
     @Test
     void aPostFromTheDashboardItselfChangesTheTaskAndReturnsToIt() {
-        Cookie officer = session(DemoData.ZWOLLE_OFFICER);
+        Cookie officer = web.session(DemoData.ZWOLLE_OFFICER);
         Matcher task = OPEN_TASK_FORM.matcher(householdPage(DemoData.ZWOLLE_OFFICER, "Familie Haile"));
         assertTrue(task.find());
 
-        HttpResponse<String> response = send(sameOrigin(HttpRequest.POST(task.group(1),
+        HttpResponse<String> response = web.send(web.sameOrigin(HttpRequest.POST(task.group(1),
                 Map.of("status", "DONE", "version", task.group(2))).cookie(officer)));
 
         assertEquals(303, response.code());
@@ -181,7 +183,7 @@ class DashboardHttpTest implements TestPropertyProvider {
 
     @Test
     void signingInSetsAStrictHttpOnlySessionCookie() {
-        HttpResponse<String> response = send(loginRequest(DemoData.ZWOLLE_OFFICER, DemoData.PASSWORD));
+        HttpResponse<String> response = web.send(DashboardClient.loginRequest(DemoData.ZWOLLE_OFFICER, DemoData.PASSWORD));
 
         assertEquals(303, response.code());
         assertEquals("/dashboard", response.header(HttpHeaders.LOCATION));
@@ -196,8 +198,8 @@ class DashboardHttpTest implements TestPropertyProvider {
 
     @Test
     void aWrongPasswordAndAnUnknownUserGetTheSameFormAgain() {
-        HttpResponse<String> wrongPassword = send(loginRequest(DemoData.ZWOLLE_OFFICER, "not-the-password"));
-        HttpResponse<String> unknownUser = send(loginRequest("nobody@zwolle.demo", "not-the-password"));
+        HttpResponse<String> wrongPassword = web.send(DashboardClient.loginRequest(DemoData.ZWOLLE_OFFICER, "not-the-password"));
+        HttpResponse<String> unknownUser = web.send(DashboardClient.loginRequest("nobody@zwolle.demo", "not-the-password"));
 
         assertEquals(401, wrongPassword.code());
         assertEquals(401, unknownUser.code());
@@ -210,7 +212,7 @@ class DashboardHttpTest implements TestPropertyProvider {
 
     @Test
     void whatTheSignInFormEchoesIsEscaped() {
-        HttpResponse<String> response = send(loginRequest("<script>alert(1)</script>\"", "x"));
+        HttpResponse<String> response = web.send(DashboardClient.loginRequest("<script>alert(1)</script>\"", "x"));
 
         assertEquals(401, response.code());
         assertFalse(body(response).contains("<script>"));
@@ -219,25 +221,25 @@ class DashboardHttpTest implements TestPropertyProvider {
 
     @Test
     void signingOutRevokesTheSession() {
-        Cookie officer = session(DemoData.ZWOLLE_OFFICER);
+        Cookie officer = web.session(DemoData.ZWOLLE_OFFICER);
 
-        HttpResponse<String> response = send(sameOrigin(HttpRequest.POST("/logout", Map.of()).cookie(officer)));
+        HttpResponse<String> response = web.send(web.sameOrigin(HttpRequest.POST("/logout", Map.of()).cookie(officer)));
 
         assertEquals(303, response.code());
         assertTrue(response.header(HttpHeaders.SET_COOKIE).contains("Max-Age=0"));
-        assertEquals("/login", send(HttpRequest.GET("/dashboard").cookie(officer)).header(HttpHeaders.LOCATION));
+        assertEquals("/login", web.send(HttpRequest.GET("/dashboard").cookie(officer)).header(HttpHeaders.LOCATION));
     }
 
     @Test
     void aNewcomersPhoneGetsTheForbiddenPageNotJson() {
-        String bearer = apiLogin(DemoData.ZWOLLE_OFFICER);
-        String household = householdId(DemoData.ZWOLLE_OFFICER, "Familie Bahati");
+        String bearer = web.apiToken(DemoData.ZWOLLE_OFFICER);
+        String household = web.householdId(DemoData.ZWOLLE_OFFICER, "Familie Bahati");
         ActivationCode code = http.toBlocking().retrieve(HttpRequest.POST("/api/households/" + household
                 + "/activation-codes", "").bearerAuth(bearer), ActivationCode.class);
         Session device = http.toBlocking().retrieve(HttpRequest.POST("/api/activation",
                 new ActivationRequest(code.code(), "Test phone")), Session.class);
 
-        HttpResponse<String> response = send(HttpRequest.GET("/dashboard").bearerAuth(device.token()));
+        HttpResponse<String> response = web.send(HttpRequest.GET("/dashboard").bearerAuth(device.token()));
 
         assertEquals(403, response.code());
         assertHtml(response);
@@ -246,22 +248,22 @@ class DashboardHttpTest implements TestPropertyProvider {
 
     @Test
     void theHeaderLinkAndTheStartPageTakeEachRoleToItsOwnHome() {
-        Cookie editor = session("editor@zwolle.demo");
-        HttpResponse<String> content = send(HttpRequest.GET("/dashboard/content").cookie(editor));
+        Cookie editor = web.session("editor@zwolle.demo");
+        HttpResponse<String> content = web.send(HttpRequest.GET("/dashboard/content").cookie(editor));
         assertEquals(200, content.code(), body(content));
         assertTrue(body(content).contains("class=\"brand\" href=\"/dashboard/content\""), body(content));
-        assertEquals("/dashboard/content", send(HttpRequest.GET("/").cookie(editor)).header(HttpHeaders.LOCATION));
-        assertEquals("/dashboard/content", send(HttpRequest.GET("/login").cookie(editor)).header(HttpHeaders.LOCATION));
+        assertEquals("/dashboard/content", web.send(HttpRequest.GET("/").cookie(editor)).header(HttpHeaders.LOCATION));
+        assertEquals("/dashboard/content", web.send(HttpRequest.GET("/login").cookie(editor)).header(HttpHeaders.LOCATION));
 
-        Cookie officer = session(DemoData.ZWOLLE_OFFICER);
-        String households = body(send(HttpRequest.GET("/dashboard").cookie(officer)));
+        Cookie officer = web.session(DemoData.ZWOLLE_OFFICER);
+        String households = body(web.send(HttpRequest.GET("/dashboard").cookie(officer)));
         assertTrue(households.contains("class=\"brand\" href=\"/dashboard\""), households);
-        assertEquals("/dashboard", send(HttpRequest.GET("/login").cookie(officer)).header(HttpHeaders.LOCATION));
+        assertEquals("/dashboard", web.send(HttpRequest.GET("/login").cookie(officer)).header(HttpHeaders.LOCATION));
     }
 
     @Test
     void anAdministratorGetsTheForbiddenPage() {
-        HttpResponse<String> response = send(HttpRequest.GET("/dashboard").cookie(session(DemoData.ADMIN)));
+        HttpResponse<String> response = web.send(HttpRequest.GET("/dashboard").cookie(web.session(DemoData.ADMIN)));
 
         assertEquals(403, response.code());
         assertHtml(response);
@@ -269,12 +271,12 @@ class DashboardHttpTest implements TestPropertyProvider {
 
     @Test
     void aBuddySeesTheMatchedHouseholdButCannotChangeIt() {
-        Cookie buddy = session(DemoData.ZWOLLE_BUDDY);
-        String list = body(send(HttpRequest.GET("/dashboard").cookie(buddy)));
-        String haile = householdId(DemoData.ZWOLLE_OFFICER, "Familie Haile");
+        Cookie buddy = web.session(DemoData.ZWOLLE_BUDDY);
+        String list = body(web.send(HttpRequest.GET("/dashboard").cookie(buddy)));
+        String haile = web.householdId(DemoData.ZWOLLE_OFFICER, "Familie Haile");
 
-        String page = body(send(HttpRequest.GET("/dashboard/households/" + haile).cookie(buddy)));
-        HttpResponse<String> code = send(sameOrigin(HttpRequest.POST("/dashboard/households/" + haile
+        String page = body(web.send(HttpRequest.GET("/dashboard/households/" + haile).cookie(buddy)));
+        HttpResponse<String> code = web.send(web.sameOrigin(HttpRequest.POST("/dashboard/households/" + haile
                 + "/activation-codes", Map.of()).cookie(buddy)));
 
         assertTrue(list.contains("Familie Haile"));
@@ -291,12 +293,12 @@ class DashboardHttpTest implements TestPropertyProvider {
 
     @Test
     void readingAHouseholdPageIsAuditedOnceAsHouseholdAndOnceAsTasks() {
-        String haile = householdId(DemoData.ZWOLLE_OFFICER, "Familie Haile");
+        String haile = web.householdId(DemoData.ZWOLLE_OFFICER, "Familie Haile");
         long householdReads = auditCount("household.read", haile);
         long taskReads = auditCount("household.tasks.read", haile);
 
-        assertEquals(200, send(HttpRequest.GET("/dashboard/households/" + haile)
-                .cookie(session(DemoData.ZWOLLE_OFFICER))).code());
+        assertEquals(200, web.send(HttpRequest.GET("/dashboard/households/" + haile)
+                .cookie(web.session(DemoData.ZWOLLE_OFFICER))).code());
 
         assertEquals(householdReads + 1, auditCount("household.read", haile));
         assertEquals(taskReads + 1, auditCount("household.tasks.read", haile));
@@ -307,8 +309,8 @@ class DashboardHttpTest implements TestPropertyProvider {
 
     @Test
     void anOfficerSeesANoteAndItsConflictAndRestoresTheOverwrittenValue() {
-        Cookie officer = session(DemoData.DEVENTER_OFFICER);
-        String ahmadi = householdId(DemoData.DEVENTER_OFFICER, "Familie Ahmadi");
+        Cookie officer = web.session(DemoData.DEVENTER_OFFICER);
+        String ahmadi = web.householdId(DemoData.DEVENTER_OFFICER, "Familie Ahmadi");
         Task task = http.toBlocking().retrieve(HttpRequest.GET("/api/households/" + ahmadi + "/tasks").cookie(officer),
                 Argument.listOf(Task.class)).get(0);
         editNote(officer, task, "Bring the letter from the COA");
@@ -317,7 +319,7 @@ class DashboardHttpTest implements TestPropertyProvider {
         Matcher conflict = CONFLICT_FORM.matcher(before);
         assertTrue(conflict.find(), before);
 
-        HttpResponse<String> response = send(sameOrigin(HttpRequest.POST(conflict.group(1),
+        HttpResponse<String> response = web.send(web.sameOrigin(HttpRequest.POST(conflict.group(1),
                 Map.of("resolution", "RESTORE_OTHER")).cookie(officer)));
 
         assertTrue(before.contains("Bring both passports") && before.contains("Bring the letter from the COA"));
@@ -334,8 +336,8 @@ class DashboardHttpTest implements TestPropertyProvider {
 
     @Test
     void anOfficerRevokesALostPhoneFromTheHouseholdPageAfterConfirmingIt() {
-        Cookie officer = session(DemoData.DEVENTER_OFFICER);
-        String ahmadi = householdId(DemoData.DEVENTER_OFFICER, "Familie Ahmadi");
+        Cookie officer = web.session(DemoData.DEVENTER_OFFICER);
+        String ahmadi = web.householdId(DemoData.DEVENTER_OFFICER, "Familie Ahmadi");
         ActivationCode code = http.toBlocking().retrieve(HttpRequest.POST("/api/households/" + ahmadi
                 + "/activation-codes", "").cookie(officer), ActivationCode.class);
         Session phone = http.toBlocking().retrieve(HttpRequest.POST("/api/activation",
@@ -343,12 +345,12 @@ class DashboardHttpTest implements TestPropertyProvider {
         String revoke = "/dashboard/devices/" + phone.deviceId() + "/revoke";
         String before = householdPage(DemoData.DEVENTER_OFFICER, "Familie Ahmadi");
 
-        HttpResponse<String> confirm = send(HttpRequest.GET(revoke).cookie(officer));
-        assertEquals(200, send(HttpRequest.GET("/api/sync/pull").bearerAuth(phone.token())).code(),
+        HttpResponse<String> confirm = web.send(HttpRequest.GET(revoke).cookie(officer));
+        assertEquals(200, web.send(HttpRequest.GET("/api/sync/pull").bearerAuth(phone.token())).code(),
                 "opening the confirmation page revokes nothing");
-        HttpResponse<String> foreign = send(HttpRequest.POST(revoke, Map.of()).cookie(officer)
+        HttpResponse<String> foreign = web.send(HttpRequest.POST(revoke, Map.of()).cookie(officer)
                 .header("Origin", "https://evil.example"));
-        HttpResponse<String> response = send(sameOrigin(HttpRequest.POST(revoke, Map.of()).cookie(officer)));
+        HttpResponse<String> response = web.send(web.sameOrigin(HttpRequest.POST(revoke, Map.of()).cookie(officer)));
 
         assertTrue(before.contains("Zahra&#39;s lost phone") && before.contains("href=\"" + revoke + "\""), before);
         assertFalse(before.contains("action=\"" + revoke + "\""), "the household page asks first, it does not revoke");
@@ -362,12 +364,12 @@ class DashboardHttpTest implements TestPropertyProvider {
         String after = householdPage(DemoData.DEVENTER_OFFICER, "Familie Ahmadi");
         assertFalse(after.contains("href=\"" + revoke + "\""));
         assertTrue(after.contains("Ingetrokken"));
-        assertEquals(401, send(HttpRequest.GET("/api/sync/pull").bearerAuth(phone.token())).code());
+        assertEquals(401, web.send(HttpRequest.GET("/api/sync/pull").bearerAuth(phone.token())).code());
     }
 
     @Test
     void pagesAreNeitherCachedNorFramedNorScripted() {
-        HttpResponse<String> response = send(HttpRequest.GET("/dashboard").cookie(session(DemoData.ZWOLLE_OFFICER)));
+        HttpResponse<String> response = web.send(HttpRequest.GET("/dashboard").cookie(web.session(DemoData.ZWOLLE_OFFICER)));
 
         assertEquals(200, response.code());
         assertEquals("no-store", response.header(HttpHeaders.CACHE_CONTROL));
@@ -377,7 +379,7 @@ class DashboardHttpTest implements TestPropertyProvider {
     }
 
     private void editNote(Cookie officer, Task task, String note) {
-        HttpResponse<String> response = send(HttpRequest.PATCH("/api/tasks/" + task.id(),
+        HttpResponse<String> response = web.send(HttpRequest.PATCH("/api/tasks/" + task.id(),
                 Map.of("baseVersion", task.version(), "note", note)).cookie(officer));
         assertEquals(200, response.code(), body(response));
     }
@@ -387,37 +389,10 @@ class DashboardHttpTest implements TestPropertyProvider {
                 action, householdId);
     }
 
-    private Cookie session(String username) {
-        HttpResponse<String> response = send(loginRequest(username, DemoData.PASSWORD));
-        assertEquals(303, response.code(), body(response));
-        return Cookie.of(SessionController.COOKIE, response.getCookie(SessionController.COOKIE).orElseThrow().getValue());
-    }
-
-    private String apiLogin(String username) {
-        return http.toBlocking().retrieve(HttpRequest.POST("/api/auth/login",
-                new LoginRequest(username, DemoData.PASSWORD)), Session.class).token();
-    }
-
-    private MutableHttpRequest<?> loginRequest(String username, String password) {
-        return HttpRequest.POST("/login", Map.of("username", username, "password", password))
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE);
-    }
-
-    /** The id of the household named {@code name} in the list {@code username} sees. */
-    private String householdId(String username, String name) {
-        Matcher link = HOUSEHOLD_LINK.matcher(body(send(HttpRequest.GET("/dashboard").cookie(session(username)))));
-        while (link.find()) {
-            if (link.group(2).equals(name)) {
-                return link.group(1);
-            }
-        }
-        throw new AssertionError(name + " is not in the list of " + username);
-    }
-
     /** The household page of {@code name} as {@code username} sees it. */
     private String householdPage(String username, String name) {
-        return body(send(HttpRequest.GET("/dashboard/households/" + householdId(username, name))
-                .cookie(session(username))));
+        return body(web.send(HttpRequest.GET("/dashboard/households/" + web.householdId(username, name))
+                .cookie(web.session(username))));
     }
 
     /** The status-form targets of the household's open tasks (those offering "Mark done"). */
@@ -428,31 +403,5 @@ class DashboardHttpTest implements TestPropertyProvider {
             open.add(form.group(1));
         }
         return open;
-    }
-
-    private MutableHttpRequest<?> sameOrigin(MutableHttpRequest<?> request) {
-        return request.header("Origin", "http://localhost:" + server.getPort())
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE);
-    }
-
-    private HttpResponse<String> send(MutableHttpRequest<?> request) {
-        try {
-            return http.toBlocking().exchange(request, Argument.STRING, Argument.STRING);
-        } catch (HttpClientResponseException e) {
-            @SuppressWarnings("unchecked")
-            HttpResponse<String> response = (HttpResponse<String>) e.getResponse();
-            return response;
-        }
-    }
-
-    private static String body(HttpResponse<String> response) {
-        return response.getBody(String.class).orElse("");
-    }
-
-    private static void assertHtml(HttpResponse<String> response) {
-        String type = response.header(HttpHeaders.CONTENT_TYPE);
-        assertNotNull(type);
-        assertTrue(type.startsWith("text/html"), type);
-        assertTrue(body(response).startsWith("<!DOCTYPE html>"), body(response));
     }
 }

@@ -1,8 +1,9 @@
 package nl.welkom.dashboard;
 
+import static nl.welkom.dashboard.DashboardClient.assertHtml;
+import static nl.welkom.dashboard.DashboardClient.body;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -10,21 +11,19 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -49,6 +48,12 @@ class DashboardLanguageTest implements TestPropertyProvider {
     HttpClient http;
     @Inject
     EmbeddedServer server;
+    private DashboardClient web;
+
+    @BeforeAll
+    void connect() {
+        web = new DashboardClient(http, server);
+    }
 
     @Override
     public Map<String, String> getProperties() {
@@ -62,9 +67,9 @@ class DashboardLanguageTest implements TestPropertyProvider {
 
     @Test
     void withoutAcceptLanguageAPageIsDutchWithDutchDates() {
-        Cookie officer = session(DemoData.ZWOLLE_OFFICER);
-        String page = body(send(HttpRequest.GET("/dashboard").cookie(officer)));
-        String places = body(send(HttpRequest.GET("/dashboard/places").cookie(officer)));
+        Cookie officer = web.session(DemoData.ZWOLLE_OFFICER);
+        String page = body(web.send(HttpRequest.GET("/dashboard").cookie(officer)));
+        String places = body(web.send(HttpRequest.GET("/dashboard/places").cookie(officer)));
 
         assertTrue(places.contains("<html lang=\"nl\">"), places);
         assertTrue(places.contains("<title>Lokale plekken — Welkom</title>"), places);
@@ -78,10 +83,10 @@ class DashboardLanguageTest implements TestPropertyProvider {
 
     @Test
     void aBrowserThatAsksForEnglishGetsEnglish() {
-        Cookie officer = session(DemoData.ZWOLLE_OFFICER);
-        String page = body(send(HttpRequest.GET("/dashboard").cookie(officer)
+        Cookie officer = web.session(DemoData.ZWOLLE_OFFICER);
+        String page = body(web.send(HttpRequest.GET("/dashboard").cookie(officer)
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "en-GB,en;q=0.9")));
-        String places = body(send(HttpRequest.GET("/dashboard/places").cookie(officer)
+        String places = body(web.send(HttpRequest.GET("/dashboard/places").cookie(officer)
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "en-GB,en;q=0.9")));
 
         assertTrue(places.contains("<html lang=\"en\">"), places);
@@ -94,7 +99,7 @@ class DashboardLanguageTest implements TestPropertyProvider {
 
     @Test
     void aBrowserThatAsksForDutchGetsDutch() {
-        String page = body(send(HttpRequest.GET("/dashboard/places").cookie(session(DemoData.ZWOLLE_OFFICER))
+        String page = body(web.send(HttpRequest.GET("/dashboard/places").cookie(web.session(DemoData.ZWOLLE_OFFICER))
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "nl-NL,nl;q=0.9,en-US;q=0.8,en;q=0.7")));
 
         assertTrue(page.contains("<html lang=\"nl\">"));
@@ -105,21 +110,21 @@ class DashboardLanguageTest implements TestPropertyProvider {
     @Test
     void aLanguageTheDashboardDoesNotSpeakFallsBackToDutch() {
         for (String header : List.of("fr", "fr-FR,de;q=0.8", "ar", "*", "not a language;q=x")) {
-            HttpResponse<String> response = send(HttpRequest.GET("/login").header(HttpHeaders.ACCEPT_LANGUAGE, header));
+            HttpResponse<String> response = web.send(HttpRequest.GET("/login").header(HttpHeaders.ACCEPT_LANGUAGE, header));
 
             assertEquals(200, response.code(), header);
             assertTrue(body(response).contains("<html lang=\"nl\">"), header);
             assertTrue(body(response).contains("<title>Aanmelden — Welkom</title>"), header);
         }
-        String englishSecond = body(send(HttpRequest.GET("/login").header(HttpHeaders.ACCEPT_LANGUAGE, "fr, en;q=0.5")));
+        String englishSecond = body(web.send(HttpRequest.GET("/login").header(HttpHeaders.ACCEPT_LANGUAGE, "fr, en;q=0.5")));
         assertTrue(englishSecond.contains("<title>Sign in — Welkom</title>"), "English when it is the first spoken one asked for");
     }
 
     @Test
     void theSignInPageSpeaksBothLanguages() {
-        String dutch = body(send(HttpRequest.GET("/login")));
-        String english = body(send(HttpRequest.GET("/login").header(HttpHeaders.ACCEPT_LANGUAGE, "en")));
-        HttpResponse<String> failed = send(login(DemoData.ZWOLLE_OFFICER, "wrong").header(HttpHeaders.ACCEPT_LANGUAGE, "en"));
+        String dutch = body(web.send(HttpRequest.GET("/login")));
+        String english = body(web.send(HttpRequest.GET("/login").header(HttpHeaders.ACCEPT_LANGUAGE, "en")));
+        HttpResponse<String> failed = web.send(DashboardClient.loginRequest(DemoData.ZWOLLE_OFFICER, "wrong").header(HttpHeaders.ACCEPT_LANGUAGE, "en"));
 
         assertTrue(dutch.contains(">Gebruikersnaam</label>") && dutch.contains(">Wachtwoord</label>"), dutch);
         assertTrue(dutch.contains("<button type=\"submit\" id=\"sign-in\">Aanmelden</button>"), dutch);
@@ -130,9 +135,9 @@ class DashboardLanguageTest implements TestPropertyProvider {
 
     @Test
     void theSwitchSetsACookieAndShowsThePageAgainInTheChosenLanguage() {
-        Cookie officer = session(DemoData.ZWOLLE_OFFICER);
+        Cookie officer = web.session(DemoData.ZWOLLE_OFFICER);
 
-        HttpResponse<String> english = send(sameOrigin(HttpRequest.POST("/language",
+        HttpResponse<String> english = web.send(web.sameOrigin(HttpRequest.POST("/language",
                 Map.of("lang", "en", "back", "/dashboard/places")).cookie(officer)));
 
         assertEquals(303, english.code());
@@ -141,27 +146,27 @@ class DashboardLanguageTest implements TestPropertyProvider {
         assertTrue(cookie.startsWith(DashboardLocale.COOKIE + "=en;"), cookie);
         assertTrue(cookie.contains("Path=/") && cookie.contains("SameSite=Lax") && cookie.contains("Max-Age="), cookie);
         Cookie chosen = Cookie.of(DashboardLocale.COOKIE, "en");
-        String page = body(send(HttpRequest.GET("/dashboard/places").cookie(officer).cookie(chosen)
+        String page = body(web.send(HttpRequest.GET("/dashboard/places").cookie(officer).cookie(chosen)
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "nl-NL,nl")));
         assertTrue(page.contains("<html lang=\"en\">") && page.contains("<h1>Local places</h1>"), page);
 
-        HttpResponse<String> dutch = send(sameOrigin(HttpRequest.POST("/language",
+        HttpResponse<String> dutch = web.send(web.sameOrigin(HttpRequest.POST("/language",
                 Map.of("lang", "nl", "back", "/dashboard?page=2")).cookie(officer).cookie(chosen)));
         assertEquals("/dashboard?page=2", dutch.header(HttpHeaders.LOCATION));
         assertTrue(setCookie(dutch, DashboardLocale.COOKIE).startsWith(DashboardLocale.COOKIE + "=nl;"));
-        String again = body(send(HttpRequest.GET("/dashboard/places").cookie(officer)
+        String again = body(web.send(HttpRequest.GET("/dashboard/places").cookie(officer)
                 .cookie(Cookie.of(DashboardLocale.COOKIE, "nl")).header(HttpHeaders.ACCEPT_LANGUAGE, "en")));
         assertTrue(again.contains("<h1>Lokale plekken</h1>"), again);
     }
 
     @Test
     void theSwitchWorksBeforeSigningIn() {
-        HttpResponse<String> response = send(sameOrigin(HttpRequest.POST("/language", Map.of("lang", "EN-gb", "back", "/login"))));
+        HttpResponse<String> response = web.send(web.sameOrigin(HttpRequest.POST("/language", Map.of("lang", "EN-gb", "back", "/login"))));
 
         assertEquals(303, response.code());
         assertEquals("/login", response.header(HttpHeaders.LOCATION));
         assertTrue(setCookie(response, DashboardLocale.COOKIE).startsWith(DashboardLocale.COOKIE + "=en;"));
-        String page = body(send(HttpRequest.GET("/login").cookie(Cookie.of(DashboardLocale.COOKIE, "en"))));
+        String page = body(web.send(HttpRequest.GET("/login").cookie(Cookie.of(DashboardLocale.COOKIE, "en"))));
         assertTrue(page.contains("<title>Sign in — Welkom</title>"), page);
     }
 
@@ -169,12 +174,12 @@ class DashboardLanguageTest implements TestPropertyProvider {
     void theSwitchNeverSendsTheBrowserToAnotherSite() {
         for (String back : List.of("//evil.example", "https://evil.example", "/\\evil.example", "\\\\evil.example",
                 "evil.example", "javascript:alert(1)", "/a b", "")) {
-            HttpResponse<String> response = send(sameOrigin(HttpRequest.POST("/language", Map.of("lang", "en", "back", back))));
+            HttpResponse<String> response = web.send(web.sameOrigin(HttpRequest.POST("/language", Map.of("lang", "en", "back", back))));
 
             assertEquals(303, response.code(), back);
             assertEquals("/", response.header(HttpHeaders.LOCATION), back);
         }
-        HttpResponse<String> withoutBack = send(sameOrigin(HttpRequest.POST("/language", Map.of("lang", "nl"))));
+        HttpResponse<String> withoutBack = web.send(web.sameOrigin(HttpRequest.POST("/language", Map.of("lang", "nl"))));
         assertEquals("/", withoutBack.header(HttpHeaders.LOCATION));
     }
 
@@ -182,14 +187,14 @@ class DashboardLanguageTest implements TestPropertyProvider {
     void aSwitchFromAnotherSiteIsRefusedAndSetsNothing() {
         // On a localhost server Micronaut itself refuses a non-local Origin; another port reaches PageFilter.
         for (String origin : List.of("https://evil.example", "http://localhost:" + (server.getPort() == 1 ? 2 : 1))) {
-            HttpResponse<String> response = send(HttpRequest.POST("/language", Map.of("lang", "en", "back", "/dashboard"))
+            HttpResponse<String> response = web.send(HttpRequest.POST("/language", Map.of("lang", "en", "back", "/dashboard"))
                     .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE).header("Origin", origin));
 
             assertEquals(403, response.code(), origin);
             assertTrue(response.getHeaders().getAll(HttpHeaders.SET_COOKIE).isEmpty(), origin);
             assertTrue(response.header(HttpHeaders.LOCATION) == null, origin);
         }
-        HttpResponse<String> page = send(HttpRequest.POST("/language", Map.of("lang", "en", "back", "/dashboard"))
+        HttpResponse<String> page = web.send(HttpRequest.POST("/language", Map.of("lang", "en", "back", "/dashboard"))
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
                 .header(HttpHeaders.REFERER, "http://localhost:" + (server.getPort() == 1 ? 2 : 1) + "/form"));
         assertEquals(403, page.code());
@@ -200,14 +205,14 @@ class DashboardLanguageTest implements TestPropertyProvider {
     @Test
     void anUnknownLanguageGetsTheBadRequestPageAndNoCookie() {
         for (String lang : List.of("xx", "", "fr", "nl;", "english")) {
-            HttpResponse<String> response = send(sameOrigin(HttpRequest.POST("/language", Map.of("lang", lang, "back", "/login"))));
+            HttpResponse<String> response = web.send(web.sameOrigin(HttpRequest.POST("/language", Map.of("lang", lang, "back", "/login"))));
 
             assertEquals(400, response.code(), lang);
             assertHtml(response);
             assertTrue(body(response).contains("Er klopte iets niet in het formulier"), lang);
             assertTrue(response.getHeaders().getAll(HttpHeaders.SET_COOKIE).isEmpty(), lang);
         }
-        HttpResponse<String> english = send(sameOrigin(HttpRequest.POST("/language", Map.of("lang", "xx")))
+        HttpResponse<String> english = web.send(web.sameOrigin(HttpRequest.POST("/language", Map.of("lang", "xx")))
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "en"));
         assertEquals(400, english.code());
         assertTrue(body(english).contains("<title>Form not right — Welkom</title>"), body(english));
@@ -216,10 +221,10 @@ class DashboardLanguageTest implements TestPropertyProvider {
 
     @Test
     void theForbiddenPageInBothLanguages() {
-        Cookie admin = session(DemoData.ADMIN);
+        Cookie admin = web.session(DemoData.ADMIN);
 
-        HttpResponse<String> dutch = send(HttpRequest.GET("/dashboard").cookie(admin));
-        HttpResponse<String> english = send(HttpRequest.GET("/dashboard").cookie(admin).header(HttpHeaders.ACCEPT_LANGUAGE, "en"));
+        HttpResponse<String> dutch = web.send(HttpRequest.GET("/dashboard").cookie(admin));
+        HttpResponse<String> english = web.send(HttpRequest.GET("/dashboard").cookie(admin).header(HttpHeaders.ACCEPT_LANGUAGE, "en"));
 
         assertEquals(403, dutch.code());
         assertTrue(body(dutch).contains("<title>Geen toegang — Welkom</title>"), body(dutch));
@@ -235,10 +240,10 @@ class DashboardLanguageTest implements TestPropertyProvider {
     @Test
     void theNotFoundPageInBothLanguages() {
         String haile = haileLink();
-        Cookie deventer = session(DemoData.DEVENTER_OFFICER);
+        Cookie deventer = web.session(DemoData.DEVENTER_OFFICER);
 
-        HttpResponse<String> dutch = send(HttpRequest.GET(haile).cookie(deventer));
-        HttpResponse<String> english = send(HttpRequest.GET(haile).cookie(deventer).header(HttpHeaders.ACCEPT_LANGUAGE, "en-US"));
+        HttpResponse<String> dutch = web.send(HttpRequest.GET(haile).cookie(deventer));
+        HttpResponse<String> english = web.send(HttpRequest.GET(haile).cookie(deventer).header(HttpHeaders.ACCEPT_LANGUAGE, "en-US"));
 
         assertEquals(404, dutch.code());
         assertTrue(body(dutch).contains("<title>Niet gevonden — Welkom</title>"));
@@ -251,12 +256,12 @@ class DashboardLanguageTest implements TestPropertyProvider {
 
     @Test
     void theBadRequestPageOfATamperedFormInBothLanguages() {
-        Cookie officer = session(DemoData.ZWOLLE_OFFICER);
+        Cookie officer = web.session(DemoData.ZWOLLE_OFFICER);
         String form = haileLink() + "/tasks/" + "00000000-0000-0000-0000-000000000000" + "/status";
         Map<String, String> tampered = Map.of("status", "MAYBE", "version", "1");
 
-        HttpResponse<String> dutch = send(sameOrigin(HttpRequest.POST(form, tampered).cookie(officer)));
-        HttpResponse<String> english = send(sameOrigin(HttpRequest.POST(form, tampered).cookie(officer))
+        HttpResponse<String> dutch = web.send(web.sameOrigin(HttpRequest.POST(form, tampered).cookie(officer)));
+        HttpResponse<String> english = web.send(web.sameOrigin(HttpRequest.POST(form, tampered).cookie(officer))
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "en"));
 
         assertEquals(400, dutch.code());
@@ -267,9 +272,9 @@ class DashboardLanguageTest implements TestPropertyProvider {
 
     @Test
     void thePlacesPageNamesEveryCategoryInTheViewersLanguage() {
-        Cookie officer = session(DemoData.ZWOLLE_OFFICER);
-        String dutch = body(send(HttpRequest.GET("/dashboard/places").cookie(officer)));
-        String english = body(send(HttpRequest.GET("/dashboard/places").cookie(officer).header(HttpHeaders.ACCEPT_LANGUAGE, "en")));
+        Cookie officer = web.session(DemoData.ZWOLLE_OFFICER);
+        String dutch = body(web.send(HttpRequest.GET("/dashboard/places").cookie(officer)));
+        String english = body(web.send(HttpRequest.GET("/dashboard/places").cookie(officer).header(HttpHeaders.ACCEPT_LANGUAGE, "en")));
 
         for (String word : List.of("Gemeentehuis", "Huisartsenpraktijk", "Apotheek", "Openingstijden")) {
             assertTrue(dutch.contains(word), word);
@@ -284,13 +289,13 @@ class DashboardLanguageTest implements TestPropertyProvider {
 
     @Test
     void theActivationCodePageSpeaksTheViewersLanguageAroundTheFamilysInstructions() {
-        Cookie officer = session(DemoData.ZWOLLE_OFFICER);
+        Cookie officer = web.session(DemoData.ZWOLLE_OFFICER);
         String codes = haileLink() + "/activation-codes";
 
         // Creating a code redirects to the page that shows it (post-redirect-get).
-        String shown = send(sameOrigin(HttpRequest.POST(codes, Map.of()).cookie(officer))).header(HttpHeaders.LOCATION);
-        String dutch = body(send(HttpRequest.GET(shown).cookie(officer)));
-        String english = body(send(HttpRequest.GET(shown).cookie(officer).header(HttpHeaders.ACCEPT_LANGUAGE, "en")));
+        String shown = web.send(web.sameOrigin(HttpRequest.POST(codes, Map.of()).cookie(officer))).header(HttpHeaders.LOCATION);
+        String dutch = body(web.send(HttpRequest.GET(shown).cookie(officer)));
+        String english = body(web.send(HttpRequest.GET(shown).cookie(officer).header(HttpHeaders.ACCEPT_LANGUAGE, "en")));
 
         assertTrue(dutch.contains("<title>Activeringscode — Welkom</title>"), dutch);
         assertTrue(dutch.contains("<h1>Activeringscode voor Familie Haile</h1>"));
@@ -306,50 +311,14 @@ class DashboardLanguageTest implements TestPropertyProvider {
     }
 
     private String haileLink() {
-        Matcher link = HOUSEHOLD_LINK.matcher(body(send(HttpRequest.GET("/dashboard").cookie(session(DemoData.ZWOLLE_OFFICER)))));
+        Matcher link = HOUSEHOLD_LINK.matcher(body(web.send(HttpRequest.GET("/dashboard").cookie(web.session(DemoData.ZWOLLE_OFFICER)))));
         assertTrue(link.find());
         return link.group(1);
-    }
-
-    private Cookie session(String username) {
-        HttpResponse<String> response = send(login(username, DemoData.PASSWORD));
-        assertEquals(303, response.code(), body(response));
-        return Cookie.of(SessionController.COOKIE, response.getCookie(SessionController.COOKIE).orElseThrow().getValue());
-    }
-
-    private static MutableHttpRequest<?> login(String username, String password) {
-        return HttpRequest.POST("/login", Map.of("username", username, "password", password))
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE);
     }
 
     private static String setCookie(HttpResponse<?> response, String name) {
         return response.getHeaders().getAll(HttpHeaders.SET_COOKIE).stream()
                 .filter(header -> header.startsWith(name + "="))
                 .findFirst().orElseThrow(() -> new AssertionError("no " + name + " cookie"));
-    }
-
-    private MutableHttpRequest<?> sameOrigin(MutableHttpRequest<?> request) {
-        return request.header("Origin", "http://localhost:" + server.getPort())
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE);
-    }
-
-    private HttpResponse<String> send(MutableHttpRequest<?> request) {
-        try {
-            return http.toBlocking().exchange(request, Argument.STRING, Argument.STRING);
-        } catch (HttpClientResponseException e) {
-            @SuppressWarnings("unchecked")
-            HttpResponse<String> response = (HttpResponse<String>) e.getResponse();
-            return response;
-        }
-    }
-
-    private static String body(HttpResponse<String> response) {
-        return response.getBody(String.class).orElse("");
-    }
-
-    private static void assertHtml(HttpResponse<String> response) {
-        String type = response.header(HttpHeaders.CONTENT_TYPE);
-        assertNotNull(type);
-        assertTrue(type.startsWith("text/html"), type);
     }
 }

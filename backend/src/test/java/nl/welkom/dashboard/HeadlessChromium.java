@@ -12,6 +12,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
+import io.micronaut.runtime.server.EmbeddedServer;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -38,20 +39,31 @@ final class HeadlessChromium implements AutoCloseable {
     private final Path profile;
     private final WebDriver driver;
     private final WebDriverWait wait;
+    private final String site;
+    /** The sign-in page's title in the language the browser asks for. */
+    private final String signInTitle;
 
-    private HeadlessChromium(Path profile, WebDriver driver) {
+    private HeadlessChromium(Path profile, WebDriver driver, String site, String signInTitle) {
         this.profile = profile;
         this.driver = driver;
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        this.site = site;
+        this.signInTitle = signInTitle;
     }
 
-    /** A browser that asks for American English first ({@code Accept-Language: en-US,en}), like most test machines. */
-    static HeadlessChromium start() throws IOException {
-        return start("en-US,en");
+    /**
+     * A browser for the test's {@code server} that asks for American English first
+     * ({@code Accept-Language: en-US,en}), like most test machines.
+     */
+    static HeadlessChromium start(EmbeddedServer server) throws IOException {
+        return start(server, "en-US,en");
     }
 
-    /** A browser whose language settings ask for {@code acceptLanguages}, such as {@code nl-NL,nl}. */
-    static HeadlessChromium start(String acceptLanguages) throws IOException {
+    /**
+     * A browser for the test's {@code server} whose language settings ask for {@code acceptLanguages}:
+     * English, or Dutch such as {@code nl-NL,nl}.
+     */
+    static HeadlessChromium start(EmbeddedServer server, String acceptLanguages) throws IOException {
         // Selenium Manager must not look for or download anything: the paths below are all it needs.
         System.setProperty("SE_OFFLINE", "true");
         CDP_VERSION_FINDER.setLevel(Level.SEVERE);
@@ -71,7 +83,14 @@ final class HeadlessChromium implements AutoCloseable {
                 .usingAnyFreePort()
                 .withSilent(true)
                 .build();
-        return new HeadlessChromium(profile, new ChromeDriver(service, options));
+        String signInTitle = acceptLanguages.startsWith("nl") ? "Aanmelden — Welkom" : "Sign in — Welkom";
+        return new HeadlessChromium(profile, new ChromeDriver(service, options), "http://localhost:" + server.getPort(),
+                signInTitle);
+    }
+
+    /** The address of {@code path} on the test's server. */
+    String url(String path) {
+        return site + path;
     }
 
     WebDriver driver() {
@@ -91,6 +110,22 @@ final class HeadlessChromium implements AutoCloseable {
         WebElement button = driver.findElement(By.id("sign-in"));
         button.click();
         wait.until(ExpectedConditions.stalenessOf(button));
+    }
+
+    /** Opens the sign-in page, signs in with the demo password and waits for the page titled {@code landingTitle}. */
+    void signInAs(String username, String landingTitle) {
+        signInFrom("/login", username, landingTitle);
+    }
+
+    /**
+     * Opens {@code path} signed out, which must show the sign-in page, signs in with the demo password
+     * and waits for the page titled {@code landingTitle}.
+     */
+    void signInFrom(String path, String username, String landingTitle) {
+        driver.get(url(path));
+        wait.until(ExpectedConditions.titleIs(signInTitle));
+        signIn(username, DemoData.PASSWORD);
+        wait.until(ExpectedConditions.titleIs(landingTitle));
     }
 
     /** The visible text of every element matching {@code selector}. */

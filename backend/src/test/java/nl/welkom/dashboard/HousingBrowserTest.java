@@ -47,7 +47,7 @@ class HousingBrowserTest implements TestPropertyProvider {
 
     @BeforeAll
     void startChromium() throws IOException {
-        chromium = HeadlessChromium.start();
+        chromium = HeadlessChromium.start(server);
         browser = chromium.driver();
         wait = chromium.waiting();
     }
@@ -62,10 +62,7 @@ class HousingBrowserTest implements TestPropertyProvider {
 
     @Test
     void anOfficerSeesTheQuotaFillAndTheLateHouseholdAndFollowsItToItsHousing() {
-        browser.get(url("/"));
-        wait.until(ExpectedConditions.titleIs("Sign in — Welkom"));
-        chromium.signIn(DemoData.ZWOLLE_OFFICER, DemoData.PASSWORD);
-        wait.until(ExpectedConditions.titleIs("Households — Welkom"));
+        chromium.signInFrom("/", DemoData.ZWOLLE_OFFICER, "Households — Welkom");
 
         // The navigation leads to the quota: the current period's fill in words and as a bar.
         browser.findElement(By.linkText("Housing and quota")).click();
@@ -107,13 +104,9 @@ class HousingBrowserTest implements TestPropertyProvider {
         browser.findElement(By.xpath("//button[normalize-space()='Nederlands']")).click();
         wait.until(ExpectedConditions.titleIs("Familie Bahati — Welkom"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("housing"), "Huisvesting"));
-        browser.get(url("/dashboard/housing"));
+        browser.get(chromium.url("/dashboard/housing"));
         wait.until(ExpectedConditions.titleIs("Huisvesting en taakstelling — Welkom"));
         String dutch = browser.findElement(By.id("period-2026-2")).getText();
         assertTrue(dutch.contains("10 van 22 personen gehuisvest, 45%"), dutch);
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + server.getPort() + path;
     }
 }

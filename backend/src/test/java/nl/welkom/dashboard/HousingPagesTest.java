@@ -1,5 +1,6 @@
 package nl.welkom.dashboard;
 
+import static nl.welkom.dashboard.DashboardClient.body;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,15 +10,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.MediaType;
-import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -25,6 +22,7 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import nl.welkom.housing.FixedClockFactory;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -37,8 +35,6 @@ import org.junit.jupiter.api.TestInstance;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HousingPagesTest implements TestPropertyProvider {
-    private static final Pattern HOUSEHOLD_LINK =
-            Pattern.compile("href=\"/dashboard/households/([0-9a-f-]{36})\">([^<]+)</a>");
     private static final Pattern PERIOD_LINK = Pattern.compile("href=\"(/dashboard/housing/periods/[0-9a-f-]{36})\">([^<]+)</a>");
 
     private final DemoData demo = new DemoData();
@@ -48,6 +44,12 @@ class HousingPagesTest implements TestPropertyProvider {
     HttpClient http;
     @Inject
     EmbeddedServer server;
+    private DashboardClient web;
+
+    @BeforeAll
+    void connect() {
+        web = new DashboardClient(http, server);
+    }
 
     @Override
     public Map<String, String> getProperties() {
@@ -63,7 +65,7 @@ class HousingPagesTest implements TestPropertyProvider {
 
     @Test
     void theOverviewShowsEachPeriodsFillInPersonsAndWhatIsLate() {
-        String page = body(send(HttpRequest.GET("/dashboard/housing").cookie(session(DemoData.ZWOLLE_OFFICER))));
+        String page = body(web.send(HttpRequest.GET("/dashboard/housing").cookie(web.session(DemoData.ZWOLLE_OFFICER))));
 
         assertTrue(page.contains("<h1>Huisvesting en taakstelling</h1>"), page);
         assertTrue(page.contains("10 van 22 personen gehuisvest, 45%"), page);
@@ -81,26 +83,26 @@ class HousingPagesTest implements TestPropertyProvider {
 
     @Test
     void theReportsPageCountsTheQuotaInPersonsAndItsCsvHidesHouseholdCountsUnderFive() {
-        Cookie officer = session(DemoData.ZWOLLE_OFFICER);
-        String page = body(send(HttpRequest.GET("/dashboard/reports").cookie(officer)));
+        Cookie officer = web.session(DemoData.ZWOLLE_OFFICER);
+        String page = body(web.send(HttpRequest.GET("/dashboard/reports").cookie(officer)));
         assertTrue(page.contains("Taakstelling per periode"), page);
         assertTrue(page.contains("2026-2") && page.contains("2027-1"), page);
 
-        String json = body(send(HttpRequest.GET("/api/reports/quota").cookie(officer)));
+        String json = body(web.send(HttpRequest.GET("/api/reports/quota").cookie(officer)));
         assertTrue(json.contains("{\"key\":\"2026-2\",\"counts\":[22,16,10]}"), json);
 
-        String csv = body(send(HttpRequest.GET("/api/reports/quota.csv").cookie(officer)));
+        String csv = body(web.send(HttpRequest.GET("/api/reports/quota.csv").cookie(officer)));
         // The target (22) is not about households and stays; 16 linked persons in 3 households, 10 housed in 2: hidden.
         assertTrue(csv.contains("2026-2;22;<5;<5"), csv);
         assertFalse(csv.contains(";16;") || csv.contains(";10"), csv);
 
-        String deventer = body(send(HttpRequest.GET("/api/reports/quota").cookie(session(DemoData.DEVENTER_OFFICER))));
+        String deventer = body(web.send(HttpRequest.GET("/api/reports/quota").cookie(web.session(DemoData.DEVENTER_OFFICER))));
         assertFalse(deventer.contains("2026-2"), "Deventer has no periods of its own: " + deventer);
     }
 
     @Test
     void theOverviewSpeaksEnglishOnRequest() {
-        String page = body(send(HttpRequest.GET("/dashboard/housing").cookie(session(DemoData.ZWOLLE_OFFICER))
+        String page = body(web.send(HttpRequest.GET("/dashboard/housing").cookie(web.session(DemoData.ZWOLLE_OFFICER))
                 .cookie(Cookie.of(DashboardLocale.COOKIE, "en"))));
 
         assertTrue(page.contains("10 of 22 persons housed, 45%"), page);
@@ -109,9 +111,9 @@ class HousingPagesTest implements TestPropertyProvider {
 
     @Test
     void thePeriodPageMarksTheLateHouseholdAndSuggestsItsCampMates() {
-        Cookie officer = session(DemoData.ZWOLLE_OFFICER);
-        String period = body(send(HttpRequest.GET(periodPath(officer, "2026-2")).cookie(officer)));
-        String next = body(send(HttpRequest.GET(periodPath(officer, "2027-1")).cookie(officer)));
+        Cookie officer = web.session(DemoData.ZWOLLE_OFFICER);
+        String period = body(web.send(HttpRequest.GET(periodPath(officer, "2026-2")).cookie(officer)));
+        String next = body(web.send(HttpRequest.GET(periodPath(officer, "2027-1")).cookie(officer)));
 
         assertTrue(period.contains("Taakstelling 2026-2"), period);
         assertTrue(period.contains("Te laat"), period);
@@ -124,12 +126,12 @@ class HousingPagesTest implements TestPropertyProvider {
 
     @Test
     void theHouseholdPageShowsHousingToTheOfficerAndNotToTheFamilyFriend() {
-        String haile = householdId(DemoData.ZWOLLE_OFFICER, "Familie Haile");
+        String haile = web.householdId(DemoData.ZWOLLE_OFFICER, "Familie Haile");
 
-        String officerPage = body(send(HttpRequest.GET("/dashboard/households/" + haile)
-                .cookie(session(DemoData.ZWOLLE_OFFICER))));
-        String buddyPage = body(send(HttpRequest.GET("/dashboard/households/" + haile)
-                .cookie(session(DemoData.ZWOLLE_BUDDY))));
+        String officerPage = body(web.send(HttpRequest.GET("/dashboard/households/" + haile)
+                .cookie(web.session(DemoData.ZWOLLE_OFFICER))));
+        String buddyPage = body(web.send(HttpRequest.GET("/dashboard/households/" + haile)
+                .cookie(web.session(DemoData.ZWOLLE_BUDDY))));
 
         assertTrue(officerPage.contains("<h2 id=\"housing\">Huisvesting</h2>"), officerPage);
         assertTrue(officerPage.contains("Telt mee voor de taakstelling 2026-2."), officerPage);
@@ -138,36 +140,36 @@ class HousingPagesTest implements TestPropertyProvider {
                 officerPage);
         assertFalse(buddyPage.contains("id=\"housing\""), "a family friend sees no housing");
         assertFalse(buddyPage.contains("Dobbestraat"));
-        assertEquals(403, send(HttpRequest.GET("/dashboard/housing").cookie(session(DemoData.ZWOLLE_BUDDY))).code());
-        assertEquals(403, send(HttpRequest.GET("/dashboard/households/" + haile + "/housing-offers/new")
-                .cookie(session(DemoData.ZWOLLE_BUDDY))).code());
+        assertEquals(403, web.send(HttpRequest.GET("/dashboard/housing").cookie(web.session(DemoData.ZWOLLE_BUDDY))).code());
+        assertEquals(403, web.send(HttpRequest.GET("/dashboard/households/" + haile + "/housing-offers/new")
+                .cookie(web.session(DemoData.ZWOLLE_BUDDY))).code());
     }
 
     @Test
     void theDeventerOfficerGetsTheNotFoundPageForZwollesPeriodAndOffers() {
-        Cookie zwolle = session(DemoData.ZWOLLE_OFFICER);
-        Cookie deventer = session(DemoData.DEVENTER_OFFICER);
+        Cookie zwolle = web.session(DemoData.ZWOLLE_OFFICER);
+        Cookie deventer = web.session(DemoData.DEVENTER_OFFICER);
         String period = periodPath(zwolle, "2026-2");
-        String bahati = householdId(DemoData.ZWOLLE_OFFICER, "Familie Bahati");
+        String bahati = web.householdId(DemoData.ZWOLLE_OFFICER, "Familie Bahati");
 
-        assertEquals(404, send(HttpRequest.GET(period).cookie(deventer)).code());
-        assertEquals(404, send(HttpRequest.GET("/dashboard/households/" + bahati + "/housing-offers/new").cookie(deventer)).code());
-        assertEquals(404, send(sameOrigin(HttpRequest.POST("/dashboard/households/" + bahati + "/housing-offers",
+        assertEquals(404, web.send(HttpRequest.GET(period).cookie(deventer)).code());
+        assertEquals(404, web.send(HttpRequest.GET("/dashboard/households/" + bahati + "/housing-offers/new").cookie(deventer)).code());
+        assertEquals(404, web.send(web.sameOrigin(HttpRequest.POST("/dashboard/households/" + bahati + "/housing-offers",
                 offerForm("DECLINED", "TOO_FAR")).cookie(deventer))).code());
-        assertEquals(404, send(sameOrigin(HttpRequest.POST(period + "/households/" + bahati + "/unlink", Map.of())
+        assertEquals(404, web.send(web.sameOrigin(HttpRequest.POST(period + "/households/" + bahati + "/unlink", Map.of())
                 .cookie(deventer))).code());
-        assertFalse(body(send(HttpRequest.GET("/dashboard/housing").cookie(deventer))).contains("2026-2"),
+        assertFalse(body(web.send(HttpRequest.GET("/dashboard/housing").cookie(deventer))).contains("2026-2"),
                 "Deventer has no periods of its own in the demo");
-        assertTrue(body(send(HttpRequest.GET(period).cookie(zwolle))).contains("Familie Bahati"), "still linked");
+        assertTrue(body(web.send(HttpRequest.GET(period).cookie(zwolle))).contains("Familie Bahati"), "still linked");
     }
 
     @Test
     void decliningAnOfferWithoutAReasonShowsTheFormAgainWithTheErrorBesideTheField() {
-        Cookie officer = session(DemoData.ZWOLLE_OFFICER);
-        String bahati = householdId(DemoData.ZWOLLE_OFFICER, "Familie Bahati");
+        Cookie officer = web.session(DemoData.ZWOLLE_OFFICER);
+        String bahati = web.householdId(DemoData.ZWOLLE_OFFICER, "Familie Bahati");
         long before = demo.queryLong("SELECT count(*) FROM housing_offer WHERE household_id = ?", bahati);
 
-        HttpResponse<String> refused = send(sameOrigin(HttpRequest.POST("/dashboard/households/" + bahati
+        HttpResponse<String> refused = web.send(web.sameOrigin(HttpRequest.POST("/dashboard/households/" + bahati
                 + "/housing-offers", offerForm("DECLINED", "")).cookie(officer)));
 
         assertEquals(400, refused.code());
@@ -179,12 +181,12 @@ class HousingPagesTest implements TestPropertyProvider {
         assertTrue(form.contains("value=\"Assendorperstraat\""), "the values are kept");
         assertEquals(before, demo.queryLong("SELECT count(*) FROM housing_offer WHERE household_id = ?", bahati));
 
-        HttpResponse<String> saved = send(sameOrigin(HttpRequest.POST("/dashboard/households/" + bahati
+        HttpResponse<String> saved = web.send(web.sameOrigin(HttpRequest.POST("/dashboard/households/" + bahati
                 + "/housing-offers", offerForm("DECLINED", "TOO_FAR")).cookie(officer)));
 
         assertEquals(303, saved.code());
         assertEquals("/dashboard/households/" + bahati + "#housing", saved.header(HttpHeaders.LOCATION));
-        String page = body(send(HttpRequest.GET("/dashboard/households/" + bahati).cookie(officer)));
+        String page = body(web.send(HttpRequest.GET("/dashboard/households/" + bahati).cookie(officer)));
         assertTrue(page.contains("Assendorperstraat 40, 8012 DJ Zwolle"), page);
         assertTrue(page.contains("Te ver van school, werk, zorg of de eigen gemeenschap"), page);
         assertEquals(1, demo.queryLong("SELECT count(*) FROM audit_event WHERE action = 'housing.offer.create'"
@@ -193,18 +195,18 @@ class HousingPagesTest implements TestPropertyProvider {
 
     @Test
     void aNewPeriodWithoutATargetIsRefusedAndWithOneItOpens() {
-        Cookie officer = session(DemoData.ZWOLLE_OFFICER);
-        String blank = body(send(HttpRequest.GET("/dashboard/housing/periods/new").cookie(officer)));
+        Cookie officer = web.session(DemoData.ZWOLLE_OFFICER);
+        String blank = body(web.send(HttpRequest.GET("/dashboard/housing/periods/new").cookie(officer)));
         assertTrue(blank.contains("value=\"2027-2\"") && blank.contains("value=\"2027-07-01\""),
                 "filled in with the half-year after the last one: " + blank);
 
-        HttpResponse<String> refused = send(sameOrigin(HttpRequest.POST("/dashboard/housing/periods",
+        HttpResponse<String> refused = web.send(web.sameOrigin(HttpRequest.POST("/dashboard/housing/periods",
                 Map.of("label", "2027-2", "startsOn", "2027-07-01", "endsOn", "2027-12-31", "targetPersons", "0"))
                 .cookie(officer)));
-        HttpResponse<String> overlapping = send(sameOrigin(HttpRequest.POST("/dashboard/housing/periods",
+        HttpResponse<String> overlapping = web.send(web.sameOrigin(HttpRequest.POST("/dashboard/housing/periods",
                 Map.of("label", "2027-X", "startsOn", "2027-06-01", "endsOn", "2027-12-31", "targetPersons", "5"))
                 .cookie(officer)));
-        HttpResponse<String> created = send(sameOrigin(HttpRequest.POST("/dashboard/housing/periods",
+        HttpResponse<String> created = web.send(web.sameOrigin(HttpRequest.POST("/dashboard/housing/periods",
                 Map.of("label", "2027-2", "startsOn", "2027-07-01", "endsOn", "2027-12-31", "targetPersons", "20"))
                 .cookie(officer)));
 
@@ -214,7 +216,7 @@ class HousingPagesTest implements TestPropertyProvider {
         assertEquals(400, overlapping.code());
         assertTrue(body(overlapping).contains("Deze data overlappen met periode 2027-1."), body(overlapping));
         assertEquals(303, created.code());
-        String period = body(send(HttpRequest.GET(created.header(HttpHeaders.LOCATION)).cookie(officer)));
+        String period = body(web.send(HttpRequest.GET(created.header(HttpHeaders.LOCATION)).cookie(officer)));
         assertTrue(period.contains("Taakstelling 2027-2") && period.contains("0 van 20 personen gehuisvest, 0%"), period);
     }
 
@@ -235,48 +237,12 @@ class HousingPagesTest implements TestPropertyProvider {
 
     /** The page of the Zwolle period with this label, from the overview's links. */
     private String periodPath(Cookie officer, String label) {
-        Matcher link = PERIOD_LINK.matcher(body(send(HttpRequest.GET("/dashboard/housing").cookie(officer))));
+        Matcher link = PERIOD_LINK.matcher(body(web.send(HttpRequest.GET("/dashboard/housing").cookie(officer))));
         while (link.find()) {
             if (link.group(2).equals(label)) {
                 return link.group(1);
             }
         }
         throw new AssertionError("no period " + label);
-    }
-
-    private Cookie session(String username) {
-        HttpResponse<String> response = send(HttpRequest.POST("/login", Map.of("username", username,
-                "password", DemoData.PASSWORD)).contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE));
-        assertEquals(303, response.code(), body(response));
-        return Cookie.of(SessionController.COOKIE, response.getCookie(SessionController.COOKIE).orElseThrow().getValue());
-    }
-
-    private String householdId(String username, String name) {
-        Matcher link = HOUSEHOLD_LINK.matcher(body(send(HttpRequest.GET("/dashboard").cookie(session(username)))));
-        while (link.find()) {
-            if (link.group(2).equals(name)) {
-                return link.group(1);
-            }
-        }
-        throw new AssertionError(name + " is not in the list of " + username);
-    }
-
-    private MutableHttpRequest<?> sameOrigin(MutableHttpRequest<?> request) {
-        return request.header("Origin", "http://localhost:" + server.getPort())
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE);
-    }
-
-    private HttpResponse<String> send(MutableHttpRequest<?> request) {
-        try {
-            return http.toBlocking().exchange(request, Argument.STRING, Argument.STRING);
-        } catch (HttpClientResponseException e) {
-            @SuppressWarnings("unchecked")
-            HttpResponse<String> response = (HttpResponse<String>) e.getResponse();
-            return response;
-        }
-    }
-
-    private static String body(HttpResponse<String> response) {
-        return response.getBody(String.class).orElse("");
     }
 }

@@ -50,7 +50,7 @@ class IntegrationBrowserTest implements TestPropertyProvider {
 
     @BeforeAll
     void startChromium() throws IOException {
-        chromium = HeadlessChromium.start();
+        chromium = HeadlessChromium.start(server);
         browser = chromium.driver();
         wait = chromium.waiting();
     }
@@ -65,9 +65,7 @@ class IntegrationBrowserTest implements TestPropertyProvider {
 
     @Test
     void anOfficerRecordsAnIntakeAndAPlanAndSeesTheDeadlineOnTheHouseholdPage() {
-        browser.get(url("/login"));
-        chromium.signIn(DemoData.ZWOLLE_OFFICER, DemoData.PASSWORD);
-        wait.until(ExpectedConditions.titleIs("Households — Welkom"));
+        chromium.signInAs(DemoData.ZWOLLE_OFFICER, "Households — Welkom");
         browser.findElement(By.linkText("Familie Haile")).click();
         wait.until(ExpectedConditions.titleIs("Familie Haile — Welkom"));
 
@@ -121,9 +119,5 @@ class IntegrationBrowserTest implements TestPropertyProvider {
     private void setDate(String id, String isoDate) {
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];",
                 browser.findElement(By.id(id)), isoDate);
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + server.getPort() + path;
     }
 }

@@ -1,5 +1,6 @@
 package nl.welkom.dashboard;
 
+import static nl.welkom.dashboard.DashboardClient.body;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +11,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -18,7 +18,6 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -27,11 +26,11 @@ import jakarta.inject.Inject;
 import nl.welkom.integration.FixedClockFactory;
 import nl.welkom.model.auth.ActivationCode;
 import nl.welkom.model.auth.ActivationRequest;
-import nl.welkom.model.auth.LoginRequest;
 import nl.welkom.model.auth.Session;
 import nl.welkom.model.household.Household;
 import nl.welkom.model.household.Member;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -44,8 +43,6 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IntegrationPagesTest implements TestPropertyProvider {
     private static final String TODAY = "2026-06-15";
-    private static final Pattern HOUSEHOLD_LINK =
-            Pattern.compile("href=\"/dashboard/households/([0-9a-f-]{36})\">([^<]+)</a>");
 
     private final DemoData demo = new DemoData();
 
@@ -54,6 +51,12 @@ class IntegrationPagesTest implements TestPropertyProvider {
     HttpClient http;
     @Inject
     EmbeddedServer server;
+    private DashboardClient web;
+
+    @BeforeAll
+    void connect() {
+        web = new DashboardClient(http, server);
+    }
 
     @Override
     public Map<String, String> getProperties() {
@@ -70,7 +73,7 @@ class IntegrationPagesTest implements TestPropertyProvider {
     @Test
     void theHouseholdPageShowsEachMembersRouteComponentsDeadlineAndMeetingsInDutch() {
         LocalDate today = LocalDate.parse(TODAY);
-        String page = body(send(HttpRequest.GET("/dashboard/households/" + alKhatib()).cookie(officer())));
+        String page = body(web.send(HttpRequest.GET("/dashboard/households/" + alKhatib()).cookie(officer())));
 
         assertTrue(page.contains("<h2 id=\"integration\">Inburgering</h2>"), page);
         String rania = article(page, "Rania");
@@ -92,7 +95,7 @@ class IntegrationPagesTest implements TestPropertyProvider {
     void theMembersFileShowsTheIntakeMeetingsAndEveryChangeToThePlanInEnglishOnRequest() {
         String rania = memberId(alKhatib(), "Rania");
 
-        String page = body(send(HttpRequest.GET("/dashboard/households/" + alKhatib() + "/integration/members/" + rania)
+        String page = body(web.send(HttpRequest.GET("/dashboard/households/" + alKhatib() + "/integration/members/" + rania)
                 .cookie(officer()).header(HttpHeaders.ACCEPT_LANGUAGE, "en")));
 
         assertTrue(page.contains("Civic integration of Rania"), page);
@@ -112,9 +115,9 @@ class IntegrationPagesTest implements TestPropertyProvider {
 
     @Test
     void aBuddyAPhoneAnotherMunicipalityAndOtherRolesNeverSeeIt() {
-        String haile = householdId("Familie Haile");
+        String haile = web.householdId(DemoData.ZWOLLE_OFFICER, "Familie Haile");
         String mehret = memberId(haile, "Mehret");
-        String bearer = apiLogin(DemoData.ZWOLLE_OFFICER);
+        String bearer = web.apiToken(DemoData.ZWOLLE_OFFICER);
         http.toBlocking().exchange(HttpRequest.PUT("/api/households/" + haile + "/integration/members/" + mehret
                 + "/obligation", Map.of("obliged", true)).bearerAuth(bearer));
         http.toBlocking().exchange(HttpRequest.PUT("/api/households/" + haile + "/integration/members/" + mehret
@@ -126,28 +129,28 @@ class IntegrationPagesTest implements TestPropertyProvider {
                 new ActivationRequest(code.code(), "Test phone")), Session.class);
         long intakes = demo.queryLong("SELECT count(*) FROM integration_intake");
 
-        Cookie buddy = session(DemoData.ZWOLLE_BUDDY);
-        String buddyPage = body(send(HttpRequest.GET("/dashboard/households/" + haile).cookie(buddy)));
+        Cookie buddy = web.session(DemoData.ZWOLLE_BUDDY);
+        String buddyPage = body(web.send(HttpRequest.GET("/dashboard/households/" + haile).cookie(buddy)));
         assertTrue(buddyPage.contains("Familie Haile"));
         assertFalse(buddyPage.contains("id=\"integration\"") || buddyPage.contains("GEHEIM")
                 || buddyPage.contains("/integration/"), "a buddy sees no civic integration");
-        assertTrue(body(send(HttpRequest.GET("/dashboard/households/" + haile).cookie(officer()))).contains("id=\"integration\""));
+        assertTrue(body(web.send(HttpRequest.GET("/dashboard/households/" + haile).cookie(officer()))).contains("id=\"integration\""));
 
-        assertEquals(403, send(HttpRequest.GET(file).cookie(buddy)).code());
-        assertEquals(403, send(sameOrigin(HttpRequest.POST(file + "/intake", Map.of("heldOn", "2026-06-02",
+        assertEquals(403, web.send(HttpRequest.GET(file).cookie(buddy)).code());
+        assertEquals(403, web.send(web.sameOrigin(HttpRequest.POST(file + "/intake", Map.of("heldOn", "2026-06-02",
                 "summary", "buddy")).cookie(buddy))).code());
-        assertEquals(403, send(HttpRequest.GET(file).bearerAuth(phone.token())).code());
-        assertEquals(403, send(HttpRequest.GET(file).cookie(session("editor@zwolle.demo"))).code());
-        assertEquals(403, send(HttpRequest.GET(file).cookie(session(DemoData.ADMIN))).code());
-        HttpResponse<String> deventer = send(HttpRequest.GET(file).cookie(session(DemoData.DEVENTER_OFFICER)));
+        assertEquals(403, web.send(HttpRequest.GET(file).bearerAuth(phone.token())).code());
+        assertEquals(403, web.send(HttpRequest.GET(file).cookie(web.session("editor@zwolle.demo"))).code());
+        assertEquals(403, web.send(HttpRequest.GET(file).cookie(web.session(DemoData.ADMIN))).code());
+        HttpResponse<String> deventer = web.send(HttpRequest.GET(file).cookie(web.session(DemoData.DEVENTER_OFFICER)));
         assertEquals(404, deventer.code());
         assertFalse(body(deventer).contains("Mehret"));
-        assertEquals(404, send(sameOrigin(HttpRequest.POST(file + "/obligation", Map.of("obliged", "false"))
-                .cookie(session(DemoData.DEVENTER_OFFICER)))).code());
-        HttpResponse<String> anonymous = send(HttpRequest.GET(file));
+        assertEquals(404, web.send(web.sameOrigin(HttpRequest.POST(file + "/obligation", Map.of("obliged", "false"))
+                .cookie(web.session(DemoData.DEVENTER_OFFICER)))).code());
+        HttpResponse<String> anonymous = web.send(HttpRequest.GET(file));
         assertEquals(303, anonymous.code());
         assertEquals("/login", anonymous.header(HttpHeaders.LOCATION));
-        assertEquals(403, send(HttpRequest.POST(file + "/intake", Map.of("heldOn", "2026-06-02", "summary", "x"))
+        assertEquals(403, web.send(HttpRequest.POST(file + "/intake", Map.of("heldOn", "2026-06-02", "summary", "x"))
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE).cookie(officer())
                 .header("Origin", "https://evil.example")).code());
         assertEquals(intakes, demo.queryLong("SELECT count(*) FROM integration_intake"));
@@ -160,7 +163,7 @@ class IntegrationPagesTest implements TestPropertyProvider {
         String rania = memberId(household, "Rania");
         String base = "/dashboard/households/" + household + "/integration";
         Matcher meetingLink = Pattern.compile(base + "/meetings/([0-9a-f-]{36})")
-                .matcher(body(send(HttpRequest.GET(base + "/members/" + rania).cookie(officer()))));
+                .matcher(body(web.send(HttpRequest.GET(base + "/members/" + rania).cookie(officer()))));
         assertTrue(meetingLink.find());
         String member = base + "/members/" + rania;
         String meeting = base + "/meetings/" + meetingLink.group(1);
@@ -171,11 +174,11 @@ class IntegrationPagesTest implements TestPropertyProvider {
                 {"GET", member + "/plan"}, {"POST", member + "/plan"}, {"GET", member + "/extension"},
                 {"POST", member + "/extension"}, {"GET", member + "/meetings/new"}, {"POST", member + "/meetings"},
                 {"GET", meeting}, {"POST", meeting}};
-        Cookie buddy = session(DemoData.ZWOLLE_BUDDY);
-        Cookie editor = session("editor@zwolle.demo");
-        Cookie admin = session(DemoData.ADMIN);
-        Cookie deventer = session(DemoData.DEVENTER_OFFICER);
-        String bearer = apiLogin(DemoData.ZWOLLE_OFFICER);
+        Cookie buddy = web.session(DemoData.ZWOLLE_BUDDY);
+        Cookie editor = web.session("editor@zwolle.demo");
+        Cookie admin = web.session(DemoData.ADMIN);
+        Cookie deventer = web.session(DemoData.DEVENTER_OFFICER);
+        String bearer = web.apiToken(DemoData.ZWOLLE_OFFICER);
         ActivationCode code = http.toBlocking().retrieve(HttpRequest.POST("/api/households/" + household
                 + "/activation-codes", "").bearerAuth(bearer), ActivationCode.class);
         String phone = http.toBlocking().retrieve(HttpRequest.POST("/api/activation",
@@ -184,16 +187,16 @@ class IntegrationPagesTest implements TestPropertyProvider {
 
         for (String[] page : pages) {
             String where = page[0] + " " + page[1];
-            assertEquals(403, send(request(page, form).cookie(buddy)).code(), where);
-            assertEquals(403, send(request(page, form).cookie(editor)).code(), where);
-            assertEquals(403, send(request(page, form).cookie(admin)).code(), where);
-            assertEquals(403, send(request(page, form).bearerAuth(phone)).code(), where);
-            assertEquals(404, send(request(page, form).cookie(deventer)).code(), where);
-            HttpResponse<String> anonymous = send(request(page, form));
+            assertEquals(403, web.send(request(page, form).cookie(buddy)).code(), where);
+            assertEquals(403, web.send(request(page, form).cookie(editor)).code(), where);
+            assertEquals(403, web.send(request(page, form).cookie(admin)).code(), where);
+            assertEquals(403, web.send(request(page, form).bearerAuth(phone)).code(), where);
+            assertEquals(404, web.send(request(page, form).cookie(deventer)).code(), where);
+            HttpResponse<String> anonymous = web.send(request(page, form));
             assertEquals(303, anonymous.code(), where);
             assertEquals("/login", anonymous.header(HttpHeaders.LOCATION), where);
             if (page[0].equals("GET")) {
-                assertEquals(200, send(request(page, form).cookie(officer())).code(), where);
+                assertEquals(200, web.send(request(page, form).cookie(officer())).code(), where);
             }
         }
         assertEquals(before, integrationRows(), "no refused request changed anything");
@@ -201,13 +204,13 @@ class IntegrationPagesTest implements TestPropertyProvider {
 
     @Test
     void aFormWithMistakesComesBackWithTheValuesKeptAndEachErrorAtItsFieldAndNothingStored() {
-        String haile = householdId("Familie Haile");
+        String haile = web.householdId(DemoData.ZWOLLE_OFFICER, "Familie Haile");
         String tesfay = memberId(haile, "Tesfay");
         Cookie officer = officer();
-        assertEquals(303, send(sameOrigin(HttpRequest.POST("/dashboard/households/" + haile + "/integration/members/"
+        assertEquals(303, web.send(web.sameOrigin(HttpRequest.POST("/dashboard/households/" + haile + "/integration/members/"
                 + tesfay + "/obligation", Map.of("obliged", "true")).cookie(officer))).code());
 
-        HttpResponse<String> response = send(sameOrigin(HttpRequest.POST("/dashboard/households/" + haile
+        HttpResponse<String> response = web.send(web.sameOrigin(HttpRequest.POST("/dashboard/households/" + haile
                 + "/integration/members/" + tesfay + "/intake", Map.of("heldOn", "2101-01-01", "summary", "Kept text",
                 "education", "HIGHER", "healthAffectsLearning", "")).cookie(officer)));
 
@@ -223,7 +226,7 @@ class IntegrationPagesTest implements TestPropertyProvider {
         assertTrue(page.matches("(?s).*<option value=\"HIGHER\" selected=\"selected\">Hoger onderwijs</option>.*"), page);
         assertEquals(0, demo.queryLong("SELECT count(*) FROM integration_intake WHERE member_id = ?", tesfay));
 
-        HttpResponse<String> saved = send(sameOrigin(HttpRequest.POST("/dashboard/households/" + haile
+        HttpResponse<String> saved = web.send(web.sameOrigin(HttpRequest.POST("/dashboard/households/" + haile
                 + "/integration/members/" + tesfay + "/intake", Map.of("heldOn", "2026-06-10", "summary", "Kept text",
                 "education", "HIGHER", "healthAffectsLearning", "false")).cookie(officer)));
         assertEquals(303, saved.code());
@@ -236,7 +239,7 @@ class IntegrationPagesTest implements TestPropertyProvider {
     void aPlanChangedSinceTheFormWasOpenedIsNotOverwrittenAndTheOfficerKeepsTheirInput() {
         String khaled = memberId(alKhatib(), "Khaled");
         String form = "/dashboard/households/" + alKhatib() + "/integration/members/" + khaled + "/plan";
-        String opened = body(send(HttpRequest.GET(form).cookie(officer())));
+        String opened = body(web.send(HttpRequest.GET(form).cookie(officer())));
         Matcher version = Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(opened);
         assertTrue(version.find(), opened);
         long changes = demo.queryLong("SELECT count(*) FROM integration_plan_change");
@@ -249,7 +252,7 @@ class IntegrationPagesTest implements TestPropertyProvider {
             fields.put("components." + component + ".status", "NOT_STARTED");
         }
 
-        HttpResponse<String> stale = send(sameOrigin(HttpRequest.POST(form, fields).cookie(officer())));
+        HttpResponse<String> stale = web.send(web.sameOrigin(HttpRequest.POST(form, fields).cookie(officer())));
 
         assertEquals(400, stale.code());
         assertTrue(body(stale).contains("Iemand anders heeft dit PIP gewijzigd"), body(stale));
@@ -264,7 +267,7 @@ class IntegrationPagesTest implements TestPropertyProvider {
         long before = demo.queryLong("SELECT count(*) FROM audit_event WHERE action = 'integration.read' AND household_id = ?",
                 alKhatib());
 
-        assertEquals(200, send(HttpRequest.GET("/dashboard/households/" + alKhatib()).cookie(officer())).code());
+        assertEquals(200, web.send(HttpRequest.GET("/dashboard/households/" + alKhatib()).cookie(officer())).code());
 
         assertEquals(before + 1, demo.queryLong("SELECT count(*) FROM audit_event WHERE action = 'integration.read'"
                 + " AND household_id = ?", alKhatib()));
@@ -276,7 +279,7 @@ class IntegrationPagesTest implements TestPropertyProvider {
     // --- helpers -------------------------------------------------------------------------------
 
     private MutableHttpRequest<?> request(String[] page, Map<String, String> form) {
-        return page[0].equals("GET") ? HttpRequest.GET(page[1]) : sameOrigin(HttpRequest.POST(page[1], form));
+        return page[0].equals("GET") ? HttpRequest.GET(page[1]) : web.sameOrigin(HttpRequest.POST(page[1], form));
     }
 
     private long integrationRows() {
@@ -302,58 +305,17 @@ class IntegrationPagesTest implements TestPropertyProvider {
     }
 
     private String alKhatib() {
-        return householdId("Familie Al-Khatib");
-    }
-
-    private String householdId(String name) {
-        Matcher link = HOUSEHOLD_LINK.matcher(body(send(HttpRequest.GET("/dashboard").cookie(officer()))));
-        while (link.find()) {
-            if (link.group(2).equals(name)) {
-                return link.group(1);
-            }
-        }
-        throw new AssertionError(name + " is not in the Zwolle list");
+        return web.householdId(DemoData.ZWOLLE_OFFICER, "Familie Al-Khatib");
     }
 
     private String memberId(String householdId, String name) {
         Household household = http.toBlocking().retrieve(HttpRequest.GET("/api/households/" + householdId)
-                .bearerAuth(apiLogin(DemoData.ZWOLLE_OFFICER)), Household.class);
+                .bearerAuth(web.apiToken(DemoData.ZWOLLE_OFFICER)), Household.class);
         return household.members().stream().filter(member -> member.displayName().equals(name)).map(Member::id)
                 .findFirst().orElseThrow();
     }
 
     private Cookie officer() {
-        return session(DemoData.ZWOLLE_OFFICER);
-    }
-
-    private Cookie session(String username) {
-        HttpResponse<String> response = send(HttpRequest.POST("/login", Map.of("username", username, "password",
-                DemoData.PASSWORD)).contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE));
-        assertEquals(303, response.code(), body(response));
-        return Cookie.of(SessionController.COOKIE, response.getCookie(SessionController.COOKIE).orElseThrow().getValue());
-    }
-
-    private String apiLogin(String username) {
-        return http.toBlocking().retrieve(HttpRequest.POST("/api/auth/login",
-                new LoginRequest(username, DemoData.PASSWORD)), Session.class).token();
-    }
-
-    private MutableHttpRequest<?> sameOrigin(MutableHttpRequest<?> request) {
-        return request.header("Origin", "http://localhost:" + server.getPort())
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE);
-    }
-
-    private HttpResponse<String> send(MutableHttpRequest<?> request) {
-        try {
-            return http.toBlocking().exchange(request, Argument.STRING, Argument.STRING);
-        } catch (HttpClientResponseException e) {
-            @SuppressWarnings("unchecked")
-            HttpResponse<String> response = (HttpResponse<String>) e.getResponse();
-            return response;
-        }
-    }
-
-    private static String body(HttpResponse<String> response) {
-        return response.getBody(String.class).orElse("");
+        return web.session(DemoData.ZWOLLE_OFFICER);
     }
 }

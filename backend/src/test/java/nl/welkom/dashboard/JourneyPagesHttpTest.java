@@ -1,5 +1,6 @@
 package nl.welkom.dashboard;
 
+import static nl.welkom.dashboard.DashboardClient.body;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -16,11 +17,8 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.MediaType;
-import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -34,6 +32,7 @@ import nl.welkom.model.sync.Mutation;
 import nl.welkom.model.sync.MutationType;
 import nl.welkom.model.sync.PushRequest;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -46,11 +45,9 @@ import org.junit.jupiter.api.TestInstance;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JourneyPagesHttpTest implements TestPropertyProvider {
-    private static final String PASSWORD = DemoData.PASSWORD;
     private static final String ZWOLLE = DemoData.ZWOLLE_OFFICER;
     private static final String DEVENTER = DemoData.DEVENTER_OFFICER;
     private static final String BUDDY = DemoData.ZWOLLE_BUDDY;
-    private static final Pattern HOUSEHOLD_LINK = Pattern.compile("href=\"/dashboard/households/([0-9a-f-]{36})\">([^<]+)</a>");
     private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"(\\w+)\" value=\"([^\"]*)\">");
     private static final Pattern SHOWN_CODE = Pattern.compile("id=\"activation-code\">([A-Z0-9-]+)<");
     private static final Pattern WITHDRAW = Pattern.compile("action=\"(/dashboard/activation-codes/[0-9a-f-]{36}/withdraw)\"");
@@ -62,6 +59,12 @@ class JourneyPagesHttpTest implements TestPropertyProvider {
     HttpClient http;
     @Inject
     EmbeddedServer server;
+    private DashboardClient web;
+
+    @BeforeAll
+    void connect() {
+        web = new DashboardClient(http, server);
+    }
 
     @Override
     public Map<String, String> getProperties() {
@@ -75,11 +78,11 @@ class JourneyPagesHttpTest implements TestPropertyProvider {
 
     @Test
     void theHouseholdPageSpeaksDutchByDefaultAndEnglishOnRequest() {
-        Cookie officer = session(ZWOLLE);
-        String url = "/dashboard/households/" + householdId(ZWOLLE, "Familie Haile");
+        Cookie officer = web.session(ZWOLLE);
+        String url = "/dashboard/households/" + web.householdId(ZWOLLE, "Familie Haile");
 
-        String dutch = body(send(HttpRequest.GET(url).cookie(officer)));
-        String english = body(send(HttpRequest.GET(url).cookie(officer).header(HttpHeaders.ACCEPT_LANGUAGE, "en-US,en;q=0.9")));
+        String dutch = body(web.send(HttpRequest.GET(url).cookie(officer)));
+        String english = body(web.send(HttpRequest.GET(url).cookie(officer).header(HttpHeaders.ACCEPT_LANGUAGE, "en-US,en;q=0.9")));
 
         for (String word : List.of("<html lang=\"nl\">", ">Taken<", "Taak toevoegen", "Taken uit sjablonen toevoegen",
                 ">Telefoons<", "Activatiecode maken", "Gezinsleden", "Bewerken")) {
@@ -95,10 +98,10 @@ class JourneyPagesHttpTest implements TestPropertyProvider {
 
     @Test
     void anOfficerAddsEditsAndRemovesATaskWithTheForms() {
-        Cookie officer = session(ZWOLLE);
-        String bahati = householdId(ZWOLLE, "Familie Bahati");
+        Cookie officer = web.session(ZWOLLE);
+        String bahati = web.householdId(ZWOLLE, "Familie Bahati");
 
-        HttpResponse<String> form = send(HttpRequest.GET("/dashboard/households/" + bahati + "/tasks/new").cookie(officer));
+        HttpResponse<String> form = web.send(HttpRequest.GET("/dashboard/households/" + bahati + "/tasks/new").cookie(officer));
         HttpResponse<String> created = post("/dashboard/households/" + bahati + "/tasks", officer, Map.of(
                 "titleNl", "Paspoortfoto's laten maken", "titleEn", "Have passport photos taken", "stage", "PRE_DEPARTURE",
                 "assignee", "FAMILY", "due", "20-01-2027", "note", "Bij de fotograaf in het kamp"));
@@ -107,7 +110,7 @@ class JourneyPagesHttpTest implements TestPropertyProvider {
         Map<String, String> edit = editForm(officer, bahati, task.id());
         edit.put("due", "2027-02-03");
         HttpResponse<String> saved = post("/dashboard/households/" + bahati + "/tasks/" + task.id(), officer, edit);
-        String page = body(send(HttpRequest.GET("/dashboard/households/" + bahati).cookie(officer)));
+        String page = body(web.send(HttpRequest.GET("/dashboard/households/" + bahati).cookie(officer)));
         HttpResponse<String> removed = post("/dashboard/households/" + bahati + "/tasks/" + task.id() + "/remove", officer, Map.of());
 
         assertEquals(200, form.code());
@@ -125,8 +128,8 @@ class JourneyPagesHttpTest implements TestPropertyProvider {
 
     @Test
     void aFormWithAMistakeComesBackWithTheMessageBesideTheFieldAndStoresNothing() {
-        Cookie officer = session(ZWOLLE);
-        String bahati = householdId(ZWOLLE, "Familie Bahati");
+        Cookie officer = web.session(ZWOLLE);
+        String bahati = web.householdId(ZWOLLE, "Familie Bahati");
         Task task = tasks(officer, bahati).get(0);
         Map<String, String> edit = editForm(officer, bahati, task.id());
         edit.put("due", "31-12-1999");
@@ -154,8 +157,8 @@ class JourneyPagesHttpTest implements TestPropertyProvider {
 
     @Test
     void aStaleEditLandsOnANoticeAndTheConflictSaysWhoChangedWhatAndWhen() {
-        Cookie officer = session(ZWOLLE);
-        String household = householdId(ZWOLLE, "Familie Al-Khatib");
+        Cookie officer = web.session(ZWOLLE);
+        String household = web.householdId(ZWOLLE, "Familie Al-Khatib");
         Session phone = phone(officer, household);
         List<Task> tasks = tasks(officer, household);
         Task conflicting = tasks.get(0);
@@ -175,7 +178,7 @@ class JourneyPagesHttpTest implements TestPropertyProvider {
         Matcher location = Pattern.compile("/dashboard/households/" + household + "\\?conflict=([0-9a-f-]{36})#task-"
                 + conflicting.id()).matcher(conflict.header(HttpHeaders.LOCATION));
         assertTrue(location.matches(), conflict.header(HttpHeaders.LOCATION));
-        String landing = body(send(HttpRequest.GET("/dashboard/households/" + household + "?conflict=" + location.group(1))
+        String landing = body(web.send(HttpRequest.GET("/dashboard/households/" + household + "?conflict=" + location.group(1))
                 .cookie(officer)));
         assertTrue(landing.contains("Iemand anders had dit intussen gewijzigd"), landing);
         assertTrue(landing.matches("(?s).*nadat u de pagina opende, door:\\s*<strong>Familie \\(telefoon\\) — \\d{1,2} \\w+ \\d{4}, \\d{2}:\\d{2}</strong>.*"),
@@ -191,14 +194,14 @@ class JourneyPagesHttpTest implements TestPropertyProvider {
         Task both = tasks(officer, household).stream().filter(t -> t.id().equals(merging.id())).findFirst().orElseThrow();
         assertEquals("2027-03-01", both.dueDate());
         assertEquals("Paspoort ligt klaar", both.note());
-        String plain = body(send(HttpRequest.GET("/dashboard/households/" + household).cookie(officer)));
+        String plain = body(web.send(HttpRequest.GET("/dashboard/households/" + household).cookie(officer)));
         assertFalse(plain.contains("Iemand anders had dit intussen gewijzigd"), "the notice only on the page the edit lands on");
     }
 
     @Test
     void aStaleTickOnTheHouseholdPageAlsoLandsOnTheNotice() {
-        Cookie officer = session(ZWOLLE);
-        String household = householdId(ZWOLLE, "Familie Haile");
+        Cookie officer = web.session(ZWOLLE);
+        String household = web.householdId(ZWOLLE, "Familie Haile");
         Session phone = phone(officer, household);
         Task task = tasks(officer, household).stream().filter(t -> t.status().name().equals("OPEN")).findFirst().orElseThrow();
         pushStatus(phone, task, MutationType.TASK_COMPLETE, task.version());
@@ -210,21 +213,21 @@ class JourneyPagesHttpTest implements TestPropertyProvider {
         assertEquals(303, tick.code(), body(tick));
         assertTrue(tick.header(HttpHeaders.LOCATION).matches("/dashboard/households/" + household
                 + "\\?conflict=[0-9a-f-]{36}#task-" + task.id()), tick.header(HttpHeaders.LOCATION));
-        String landing = body(send(HttpRequest.GET(tick.header(HttpHeaders.LOCATION).replaceAll("#.*", "")).cookie(officer)));
+        String landing = body(web.send(HttpRequest.GET(tick.header(HttpHeaders.LOCATION).replaceAll("#.*", "")).cookie(officer)));
         assertTrue(landing.contains("id=\"notice\""), landing);
     }
 
     @Test
     void anotherMunicipalityGetsNotFoundAndAFamilyFriendForbiddenForEveryJourneyForm() {
-        Cookie zwolle = session(ZWOLLE);
-        Cookie deventer = session(DEVENTER);
-        Cookie buddy = session(BUDDY);
-        String haile = householdId(ZWOLLE, "Familie Haile");
+        Cookie zwolle = web.session(ZWOLLE);
+        Cookie deventer = web.session(DEVENTER);
+        Cookie buddy = web.session(BUDDY);
+        String haile = web.householdId(ZWOLLE, "Familie Haile");
         Task task = tasks(zwolle, haile).get(0);
         Session phone = phone(zwolle, haile);
         ActivationCode code = http.toBlocking().retrieve(HttpRequest.POST("/api/households/" + haile
                 + "/activation-codes", "").cookie(zwolle), ActivationCode.class);
-        String withdraw = WITHDRAW.matcher(body(send(HttpRequest.GET("/dashboard/households/" + haile).cookie(zwolle))))
+        String withdraw = WITHDRAW.matcher(body(web.send(HttpRequest.GET("/dashboard/households/" + haile).cookie(zwolle))))
                 .results().map(match -> match.group(1)).findFirst().orElseThrow();
         Map<String, String> edit = editForm(zwolle, haile, task.id());
         edit.put("titleNl", "Niet van jou");
@@ -232,39 +235,39 @@ class JourneyPagesHttpTest implements TestPropertyProvider {
 
         for (Cookie foreign : List.of(deventer, buddy)) {
             int expected = foreign == deventer ? 404 : 403;
-            assertEquals(expected, send(HttpRequest.GET(base + "/new").cookie(foreign)).code());
-            assertEquals(expected, send(HttpRequest.GET(base + "/" + task.id() + "/edit").cookie(foreign)).code());
+            assertEquals(expected, web.send(HttpRequest.GET(base + "/new").cookie(foreign)).code());
+            assertEquals(expected, web.send(HttpRequest.GET(base + "/" + task.id() + "/edit").cookie(foreign)).code());
             assertEquals(expected, post(base, foreign, Map.of("titleNl", "Niet van jou", "stage", "ARRIVAL",
                     "assignee", "FAMILY")).code());
             assertEquals(expected, post(base + "/" + task.id(), foreign, edit).code());
             assertEquals(expected, post(base + "/" + task.id() + "/remove", foreign, Map.of()).code());
             assertEquals(expected, post(base + "/from-templates", foreign, Map.of("stage", "ARRIVAL")).code());
-            assertEquals(expected, send(HttpRequest.GET("/dashboard/devices/" + phone.deviceId() + "/revoke")
+            assertEquals(expected, web.send(HttpRequest.GET("/dashboard/devices/" + phone.deviceId() + "/revoke")
                     .cookie(foreign)).code());
             assertEquals(expected, post("/dashboard/devices/" + phone.deviceId() + "/revoke", foreign, Map.of()).code());
             assertEquals(expected, post(withdraw, foreign, Map.of()).code());
         }
-        assertEquals(403, send(HttpRequest.GET("/dashboard/templates/new").cookie(buddy)).code());
+        assertEquals(403, web.send(HttpRequest.GET("/dashboard/templates/new").cookie(buddy)).code());
         assertEquals(403, post("/dashboard/templates", buddy, Map.of("title-nl", "x")).code());
 
         assertEquals(task, tasks(zwolle, haile).get(0), "nothing changed");
-        assertEquals(200, send(HttpRequest.GET("/api/sync/pull").bearerAuth(phone.token())).code(), "the phone still works");
-        assertEquals(204, send(HttpRequest.POST("/api/activation/check", Map.of("code", code.code()))).code(),
+        assertEquals(200, web.send(HttpRequest.GET("/api/sync/pull").bearerAuth(phone.token())).code(), "the phone still works");
+        assertEquals(204, web.send(HttpRequest.POST("/api/activation/check", Map.of("code", code.code()))).code(),
                 "the code still works");
     }
 
     @Test
     void theActivationCodePageIsAGetThatAReloadShowsAgainWithoutMakingASecondCode() {
-        Cookie officer = session(ZWOLLE);
-        String household = householdId(ZWOLLE, "Familie Haile");
+        Cookie officer = web.session(ZWOLLE);
+        String household = web.householdId(ZWOLLE, "Familie Haile");
         long before = codes(household);
 
         HttpResponse<String> created = post("/dashboard/households/" + household + "/activation-codes", officer, Map.of());
         String location = created.header(HttpHeaders.LOCATION);
-        HttpResponse<String> first = send(HttpRequest.GET(location).cookie(officer));
-        HttpResponse<String> reload = send(HttpRequest.GET(location).cookie(officer));
-        HttpResponse<String> foreign = send(HttpRequest.GET(location).cookie(session(DEVENTER)));
-        HttpResponse<String> unknown = send(HttpRequest.GET("/dashboard/households/" + household
+        HttpResponse<String> first = web.send(HttpRequest.GET(location).cookie(officer));
+        HttpResponse<String> reload = web.send(HttpRequest.GET(location).cookie(officer));
+        HttpResponse<String> foreign = web.send(HttpRequest.GET(location).cookie(web.session(DEVENTER)));
+        HttpResponse<String> unknown = web.send(HttpRequest.GET("/dashboard/households/" + household
                 + "/activation-codes/not-a-ticket").cookie(officer));
 
         assertEquals(303, created.code(), body(created));
@@ -285,11 +288,11 @@ class JourneyPagesHttpTest implements TestPropertyProvider {
 
     @Test
     void anOfficerWithdrawsAnOutstandingCodeFromTheHouseholdPage() {
-        Cookie officer = session(ZWOLLE);
-        String household = householdId(ZWOLLE, "Familie Bahati");
+        Cookie officer = web.session(ZWOLLE);
+        String household = web.householdId(ZWOLLE, "Familie Bahati");
         ActivationCode code = http.toBlocking().retrieve(HttpRequest.POST("/api/households/" + household
                 + "/activation-codes", "").cookie(officer), ActivationCode.class);
-        String before = body(send(HttpRequest.GET("/dashboard/households/" + household).cookie(officer)));
+        String before = body(web.send(HttpRequest.GET("/dashboard/households/" + household).cookie(officer)));
         Matcher withdraw = WITHDRAW.matcher(before);
         assertTrue(withdraw.find(), before);
 
@@ -298,25 +301,25 @@ class JourneyPagesHttpTest implements TestPropertyProvider {
         assertTrue(before.contains("Codes die nog werken") && before.contains("Sanne de Vries"));
         assertEquals(303, response.code());
         assertTrue(response.header(HttpHeaders.LOCATION).endsWith("/dashboard/households/" + household + "#activation"));
-        assertFalse(body(send(HttpRequest.GET("/dashboard/households/" + household).cookie(officer)))
+        assertFalse(body(web.send(HttpRequest.GET("/dashboard/households/" + household).cookie(officer)))
                 .contains(withdraw.group(1)));
-        assertEquals(400, send(HttpRequest.POST("/api/activation", new ActivationRequest(code.code(), "Found printout")))
+        assertEquals(400, web.send(HttpRequest.POST("/api/activation", new ActivationRequest(code.code(), "Found printout")))
                 .code(), "a withdrawn code cannot activate a phone");
     }
 
     @Test
     void officersKeepTheirTemplatesOnTheTemplatesPage() {
-        Cookie officer = session(ZWOLLE);
+        Cookie officer = web.session(ZWOLLE);
 
-        String list = body(send(HttpRequest.GET("/dashboard/templates").cookie(officer)));
+        String list = body(web.send(HttpRequest.GET("/dashboard/templates").cookie(officer)));
         HttpResponse<String> wrong = post("/dashboard/templates", officer, Map.of("title-nl", "", "stage", "ARRIVAL",
                 "assignee", "FAMILY", "offset", "veel", "lesson", "no-such-lesson"));
         long before = count("SELECT COUNT(*) FROM task_template");
         HttpResponse<String> made = post("/dashboard/templates", officer, Map.of("title-nl", "Fietsles bij de buurtvereniging",
                 "title-en", "Cycling lesson at the community centre", "stage", "CIVIC_INTEGRATION", "assignee", "BUDDY",
                 "offset", "30", "lesson", "test-airport", "title-ar", "درس ركوب الدراجة"));
-        String after = body(send(HttpRequest.GET("/dashboard/templates").cookie(officer)));
-        HttpResponse<String> buddy = send(HttpRequest.GET("/dashboard/templates").cookie(session(BUDDY)));
+        String after = body(web.send(HttpRequest.GET("/dashboard/templates").cookie(officer)));
+        HttpResponse<String> buddy = web.send(HttpRequest.GET("/dashboard/templates").cookie(web.session(BUDDY)));
 
         assertTrue(list.contains("Inschrijven bij de gemeente (BRP) en uw BSN krijgen"), list);
         assertTrue(list.contains("5 dagen na aankomst"));
@@ -334,16 +337,16 @@ class JourneyPagesHttpTest implements TestPropertyProvider {
 
     @Test
     void applyingTemplatesWithoutChoosingOneSaysSoAndMakesNothing() {
-        Cookie officer = session(ZWOLLE);
-        String household = householdId(ZWOLLE, "Familie Haile");
+        Cookie officer = web.session(ZWOLLE);
+        String household = web.householdId(ZWOLLE, "Familie Haile");
         int before = tasks(officer, household).size();
 
-        HttpResponse<String> page = send(HttpRequest.GET("/dashboard/households/" + household
+        HttpResponse<String> page = web.send(HttpRequest.GET("/dashboard/households/" + household
                 + "/tasks/from-templates?stage=HOUSING_AND_REGISTRATION").cookie(officer));
         HttpResponse<String> none = post("/dashboard/households/" + household + "/tasks/from-templates", officer,
                 Map.of("stage", "HOUSING_AND_REGISTRATION"));
-        HttpResponse<String> foreign = send(HttpRequest.GET("/dashboard/households/" + household
-                + "/tasks/from-templates").cookie(session(DEVENTER)));
+        HttpResponse<String> foreign = web.send(HttpRequest.GET("/dashboard/households/" + household
+                + "/tasks/from-templates").cookie(web.session(DEVENTER)));
 
         assertEquals(200, page.code());
         assertTrue(body(page).contains("Een basisbankrekening openen"), body(page));
@@ -354,7 +357,7 @@ class JourneyPagesHttpTest implements TestPropertyProvider {
     }
 
     private Map<String, String> editForm(Cookie officer, String householdId, String taskId) {
-        HttpResponse<String> page = send(HttpRequest.GET("/dashboard/households/" + householdId + "/tasks/" + taskId
+        HttpResponse<String> page = web.send(HttpRequest.GET("/dashboard/households/" + householdId + "/tasks/" + taskId
                 + "/edit").cookie(officer));
         assertEquals(200, page.code(), body(page));
         Map<String, String> form = new HashMap<>();
@@ -377,14 +380,14 @@ class JourneyPagesHttpTest implements TestPropertyProvider {
     }
 
     private void push(Session phone, Task task, String note) {
-        HttpResponse<String> response = send(HttpRequest.POST("/api/sync/push", new PushRequest(List.of(new Mutation(
+        HttpResponse<String> response = web.send(HttpRequest.POST("/api/sync/push", new PushRequest(List.of(new Mutation(
                 UUID.randomUUID().toString(), MutationType.TASK_SET_NOTE, task.id(), task.version(), null, note))))
                 .bearerAuth(phone.token()));
         assertEquals(200, response.code(), body(response));
     }
 
     private void pushStatus(Session phone, Task task, MutationType type, long baseVersion) {
-        HttpResponse<String> response = send(HttpRequest.POST("/api/sync/push", new PushRequest(List.of(new Mutation(
+        HttpResponse<String> response = web.send(HttpRequest.POST("/api/sync/push", new PushRequest(List.of(new Mutation(
                 UUID.randomUUID().toString(), type, task.id(), baseVersion, null, null)))).bearerAuth(phone.token()));
         assertEquals(200, response.code(), body(response));
     }
@@ -403,39 +406,6 @@ class JourneyPagesHttpTest implements TestPropertyProvider {
     }
 
     private HttpResponse<String> post(String path, Cookie officer, Map<String, String> form) {
-        return send(HttpRequest.POST(path, form).cookie(officer)
-                .header("Origin", "http://localhost:" + server.getPort())
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE));
-    }
-
-    private Cookie session(String username) {
-        HttpResponse<String> response = send(HttpRequest.POST("/login", Map.of("username", username, "password", PASSWORD))
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE));
-        assertEquals(303, response.code(), body(response));
-        return Cookie.of(SessionController.COOKIE, response.getCookie(SessionController.COOKIE).orElseThrow().getValue());
-    }
-
-    private String householdId(String username, String name) {
-        Matcher link = HOUSEHOLD_LINK.matcher(body(send(HttpRequest.GET("/dashboard").cookie(session(username)))));
-        while (link.find()) {
-            if (link.group(2).equals(name)) {
-                return link.group(1);
-            }
-        }
-        throw new AssertionError(name + " is not in the list of " + username);
-    }
-
-    private HttpResponse<String> send(MutableHttpRequest<?> request) {
-        try {
-            return http.toBlocking().exchange(request, Argument.STRING, Argument.STRING);
-        } catch (HttpClientResponseException e) {
-            @SuppressWarnings("unchecked")
-            HttpResponse<String> response = (HttpResponse<String>) e.getResponse();
-            return response;
-        }
-    }
-
-    private static String body(HttpResponse<String> response) {
-        return response.getBody(String.class).orElse("");
+        return web.send(web.sameOrigin(HttpRequest.POST(path, form).cookie(officer)));
     }
 }

@@ -44,7 +44,7 @@ class LanguageSwitchBrowserTest implements TestPropertyProvider {
 
     @BeforeAll
     void startChromium() throws IOException {
-        chromium = HeadlessChromium.start("nl-NL,nl");
+        chromium = HeadlessChromium.start(server, "nl-NL,nl");
         browser = chromium.driver();
         wait = chromium.waiting();
     }
@@ -60,11 +60,11 @@ class LanguageSwitchBrowserTest implements TestPropertyProvider {
     @Test
     void anOfficerSwitchesThePageToEnglishAndBackToDutch() {
         // A Dutch browser: the sign-in form in Dutch.
-        browser.get(url("/login"));
+        browser.get(chromium.url("/login"));
         wait.until(ExpectedConditions.titleIs("Aanmelden — Welkom"));
         assertEquals("nl", browser.findElement(By.tagName("html")).getAttribute("lang"));
         chromium.signIn(DemoData.ZWOLLE_OFFICER, DemoData.PASSWORD);
-        browser.get(url("/dashboard/places"));
+        browser.get(chromium.url("/dashboard/places"));
         wait.until(ExpectedConditions.titleIs("Lokale plekken — Welkom"));
         assertEquals("Afmelden", signOutButton().getText());
 
@@ -80,7 +80,7 @@ class LanguageSwitchBrowserTest implements TestPropertyProvider {
         assertTrue(browser.findElement(By.tagName("main")).getText().contains("Town hall"));
 
         // The choice holds on other pages, also an error page, although the browser still asks for Dutch.
-        browser.get(url("/dashboard/content"));
+        browser.get(chromium.url("/dashboard/content"));
         wait.until(ExpectedConditions.titleIs("No access — Welkom"));
         assertEquals("You cannot open this page", browser.findElement(By.tagName("h1")).getText());
 
@@ -91,16 +91,12 @@ class LanguageSwitchBrowserTest implements TestPropertyProvider {
         wait.until(ExpectedConditions.titleIs("Geen toegang — Welkom"));
         assertTrue(browser.getCurrentUrl().endsWith("/dashboard/content"), browser.getCurrentUrl());
         assertEquals("U kunt deze pagina niet openen", browser.findElement(By.tagName("h1")).getText());
-        browser.get(url("/dashboard/places"));
+        browser.get(chromium.url("/dashboard/places"));
         wait.until(ExpectedConditions.titleIs("Lokale plekken — Welkom"));
         assertTrue(browser.findElement(By.tagName("main")).getText().contains("Gemeentehuis"));
     }
 
     private WebElement signOutButton() {
         return browser.findElement(By.cssSelector("header form[action='/logout'] button"));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + server.getPort() + path;
     }
 }

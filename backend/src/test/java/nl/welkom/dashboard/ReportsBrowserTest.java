@@ -64,7 +64,7 @@ class ReportsBrowserTest implements TestPropertyProvider {
                 "UPDATE household SET arrived_on = ? WHERE reference IN ('WLK-2026-0001', 'WLK-2026-0002')",
                 thisMonth.toString()) + Sql.update(status.getConnection(),
                 "UPDATE household SET arrived_on = ? WHERE reference = 'WLK-2026-0004'", thisMonth.minusMonths(1).toString()));
-        chromium = HeadlessChromium.start();
+        chromium = HeadlessChromium.start(server);
         browser = chromium.driver();
         wait = chromium.waiting();
     }
@@ -79,9 +79,7 @@ class ReportsBrowserTest implements TestPropertyProvider {
 
     @Test
     void anOfficerSeesEveryChartWithItsTableChoosesAPeriodAndDownloadsACsv() throws Exception {
-        browser.get(url("/login"));
-        chromium.signIn(DemoData.ZWOLLE_OFFICER, DemoData.PASSWORD);
-        wait.until(ExpectedConditions.titleIs("Households — Welkom"));
+        chromium.signInAs(DemoData.ZWOLLE_OFFICER, "Households — Welkom");
 
         browser.findElement(By.linkText("Reports")).click();
         wait.until(ExpectedConditions.titleIs("Reports — Welkom"));
@@ -121,9 +119,5 @@ class ReportsBrowserTest implements TestPropertyProvider {
         assertTrue(csv.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment; filename=\"welkom-stages-"));
         assertTrue(csv.body().startsWith("\uFEFFStage;Households\r\n"), csv.body());
         assertTrue(csv.body().contains("Housing and registration (BRP);<5"), csv.body());
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + server.getPort() + path;
     }
 }

@@ -46,7 +46,7 @@ class StaffBrowserTest implements TestPropertyProvider {
 
     @BeforeAll
     void startChromium() throws IOException {
-        chromium = HeadlessChromium.start();
+        chromium = HeadlessChromium.start(server);
         browser = chromium.driver();
         wait = chromium.waiting();
     }
@@ -62,9 +62,7 @@ class StaffBrowserTest implements TestPropertyProvider {
     @Test
     void theAdministratorCreatesAnOfficerWhoChoosesAPasswordWithTheOneTimeCode() {
         // The demo administrator signs in and lands on the administration: both demo municipalities.
-        browser.get(url("/login"));
-        chromium.signIn(DemoData.ADMIN, DemoData.PASSWORD);
-        wait.until(ExpectedConditions.titleIs("Administration — Welkom"));
+        chromium.signInAs(DemoData.ADMIN, "Administration — Welkom");
         assertEquals(List.of("Gemeente Deventer", "Gemeente Zwolle"),
                 chromium.texts(By.cssSelector("tr.municipality th")));
 
@@ -83,7 +81,7 @@ class StaffBrowserTest implements TestPropertyProvider {
         String code = browser.findElement(By.id("sign-in-code")).getText();
         assertTrue(code.matches("[A-Z0-9]{4}(-[A-Z0-9]{4}){6}"), code);
         String link = browser.findElement(By.id("sign-in-link")).getText();
-        assertEquals(url("/password/set?code=" + code.replace("-", "")), link);
+        assertEquals(chromium.url("/password/set?code=" + code.replace("-", "")), link);
         browser.navigate().refresh();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[role=status]")));
         assertTrue(browser.findElements(By.id("sign-in-code")).isEmpty());
@@ -94,7 +92,7 @@ class StaffBrowserTest implements TestPropertyProvider {
         wait.until(ExpectedConditions.titleIs("Sign in — Welkom"));
 
         // The new officer types the code; a short password is refused at its field, the code kept.
-        browser.get(url("/password/set"));
+        browser.get(chromium.url("/password/set"));
         wait.until(ExpectedConditions.titleIs("Choose a password — Welkom"));
         browser.findElement(By.id("code")).sendKeys(code);
         browser.findElement(By.id("password")).sendKeys("te kort");
@@ -120,9 +118,5 @@ class StaffBrowserTest implements TestPropertyProvider {
         WebElement button = browser.findElement(By.xpath("//button[normalize-space()='" + label + "']"));
         button.click();
         wait.until(ExpectedConditions.stalenessOf(button));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + server.getPort() + path;
     }
 }

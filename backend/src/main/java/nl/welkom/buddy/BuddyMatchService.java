@@ -49,9 +49,10 @@ public class BuddyMatchService {
         this.clock = clock;
     }
 
-    /** The family friends of the officer's municipality, by name. */
+    /** The active family friends of the officer's municipality, by name (a deactivated account cannot be matched). */
     public List<BuddyInfo> buddies(Caller officer) {
         return users.findByMunicipalityIdAndRoleOrderByDisplayName(officer.municipalityId(), Role.BUDDY).stream()
+                .filter(AppUser::active)
                 .map(BuddyInfo::of)
                 .toList();
     }
@@ -76,14 +77,15 @@ public class BuddyMatchService {
      * enters the buddy's scope.
      *
      * @throws ProblemException 404 when the household is out of scope; 400 when {@code buddyUserId}
-     *                          is not a BUDDY of the municipality; 409 {@code buddy-match-exists}
+     *                          is not an active BUDDY of the municipality; 409 {@code buddy-match-exists}
      *                          when the two are matched already
      */
     @Transactional
     public BuddyMatchInfo start(Caller officer, String householdId, String buddyUserId) {
         HouseholdEntity household = scope.requireVisible(officer, householdId);
         AppUser buddy = users.findById(buddyUserId)
-                .filter(user -> user.role() == Role.BUDDY && Objects.equals(user.municipalityId(), officer.municipalityId()))
+                .filter(user -> user.role() == Role.BUDDY && user.active()
+                        && Objects.equals(user.municipalityId(), officer.municipalityId()))
                 .orElseThrow(() -> ProblemException.badRequest("buddyUserId is not a family friend of your municipality."));
         long seq = sequence.next();
         if (matches.existsByBuddyUserIdAndHouseholdIdAndEndedAtIsNull(buddy.id(), household.id())) {

@@ -288,6 +288,14 @@ class AdminApiTest {
         assertEquals(1, SERVER.queryLong("SELECT COUNT(*) FROM buddy_match WHERE id = ? AND ended_at IS NULL", match),
                 "the match is not deleted or ended");
         Fixtures.endMatch(API, officer, match);
+
+        // Nor can the officer match the deactivated family friend again: not offered, and refused.
+        assertFalse(API.get("/api/buddies", officer).body().contains(created.account().id()));
+        Problem refused = API.post("/api/households/" + household + "/buddy-matches", officer,
+                "{\"buddyUserId\":\"" + created.account().id() + "\"}").problem(400);
+        assertTrue(refused.detail().contains("family friend"), refused.detail());
+        assertEquals(0, SERVER.queryLong("SELECT COUNT(*) FROM buddy_match WHERE household_id = ? AND ended_at IS NULL",
+                household));
     }
 
     @Test

@@ -94,7 +94,7 @@ class ChangeFeed {
         boolean hasMore = consumed < changes.size();
         return new PullResponse(cursor, hasMore, reader.read(caller, List.copyOf(page.households.values())),
                 taskService.withTitles(List.copyOf(page.tasks.values())), List.copyOf(page.deletedTaskIds),
-                List.copyOf(page.removedHouseholdIds), contentVersion);
+                List.copyOf(page.removedHouseholdIds), contentVersion, List.of());
     }
 
     private Entering entering(String householdId) {

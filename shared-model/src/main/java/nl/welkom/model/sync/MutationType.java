@@ -25,5 +25,12 @@ public enum MutationType {
      * the lesson it is about, or {@code ""} for none; {@code value}: the text, at most 1000 characters.
      * The question's id is the mutation id.
      */
-    QUESTION_ASK
+    QUESTION_ASK,
+    /**
+     * The family answers an appointment. {@code entityId}: the appointment id; {@code baseVersion}: its
+     * version on the phone; {@code value}: {@code CONFIRMED}, {@code CANNOT_COME} or
+     * {@code ASK_TO_MOVE}, optionally followed by {@code ":"} and a note of at most 500 characters
+     * ({@code "ASK_TO_MOVE:Tuesday morning is better"}). A later answer replaces an earlier one.
+     */
+    APPOINTMENT_ANSWER
 }

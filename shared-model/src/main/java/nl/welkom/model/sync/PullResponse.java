@@ -2,6 +2,7 @@ package nl.welkom.model.sync;
 
 import java.util.List;
 
+import nl.welkom.model.appointment.Appointment;
 import nl.welkom.model.household.Household;
 import nl.welkom.model.journey.Task;
 
@@ -16,6 +17,8 @@ import nl.welkom.model.journey.Task;
  * @param deletedTaskIds      ids of tasks removed (tombstones)
  * @param removedHouseholdIds households that left the scope: delete them, their tasks and outbox entries
  * @param contentVersion      version of the content pack for the {@code lang} chain, or null without {@code lang}
+ * @param appointments        appointments created or changed (all of a household that entered the scope);
+ *                            absent (null) from servers before appointments: read as empty
  */
 public record PullResponse(
         long cursor,
@@ -24,5 +27,6 @@ public record PullResponse(
         List<Task> tasks,
         List<String> deletedTaskIds,
         List<String> removedHouseholdIds,
-        String contentVersion) {
+        String contentVersion,
+        List<Appointment> appointments) {
 }

@@ -12,6 +12,8 @@ import java.util.function.ToLongFunction;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import nl.welkom.appointment.AppointmentEntity;
+import nl.welkom.appointment.AppointmentRepository;
 import nl.welkom.auth.Caller;
 import nl.welkom.household.ChangeSequence;
 import nl.welkom.household.HouseholdEntity;
@@ -29,20 +31,20 @@ import nl.welkom.model.sync.PullResponse;
  * One page of a pull (docs/sync.md, "One sync, step by step", 2): what in the caller's scope
  * changed after the cursor, oldest first.
  *
- * <p>Three sources of changes, each read by an index from the cursor on: the caller's scope changes
+ * <p>Four sources of changes, each read by an index from the cursor on: the caller's scope changes
  * ({@code scope_change} by subject and seq), the households in scope (by primary key, those with a
- * higher {@code change_seq}) and their tasks (by {@code (household_id, change_seq)}). Each source
+ * higher {@code change_seq}), their tasks and their appointments (both by {@code (household_id, change_seq)}). Each source
  * is read at most {@code limit + 1} rows deep and bounded above by the last committed sequence
  * value, then they are merged by seq and taken in order:
  * <ul>
- *   <li>a changed household or task: its snapshot as it is now (a deleted task: its id);</li>
- *   <li>a household that entered the scope and is still in it: its snapshot and all its live
- *       tasks, since their changes may lie before the cursor;</li>
+ *   <li>a changed household, task or appointment: its snapshot as it is now (a deleted task: its id);</li>
+ *   <li>a household that entered the scope and is still in it: its snapshot, all its live
+ *       tasks and all its appointments, since their changes may lie before the cursor;</li>
  *   <li>a household that left the scope and is not back in it: its id in {@code removedHouseholdIds};
  *       a scope change the current scope has overtaken yields nothing (its successor comes later).</li>
  * </ul>
  * A page takes at most {@code limit} changes, an entering household weighing one plus its live
- * tasks; the first change of a page is always taken, so an entering household comes whole even when
+ * tasks and its appointments; the first change of a page is always taken, so an entering household comes whole even when
  * it weighs more than {@code limit}. Taking never passes the last row read of a source that was cut
  * off, so no change is skipped; the cursor is the seq of the last change taken.
  */
@@ -55,9 +57,11 @@ class ChangeFeed {
     private final HouseholdReader reader;
     private final TaskRepository tasks;
     private final TaskService taskService;
+    private final AppointmentRepository appointments;
 
     ChangeFeed(ChangeSequence sequence, HouseholdScope scope, ScopeChangeRepository scopeChanges,
-               HouseholdRepository households, HouseholdReader reader, TaskRepository tasks, TaskService taskService) {
+               HouseholdRepository households, HouseholdReader reader, TaskRepository tasks, TaskService taskService,
+               AppointmentRepository appointments) {
         this.sequence = sequence;
         this.scope = scope;
         this.scopeChanges = scopeChanges;
@@ -65,6 +69,7 @@ class ChangeFeed {
         this.reader = reader;
         this.tasks = tasks;
         this.taskService = taskService;
+        this.appointments = appointments;
     }
 
     /** The page after {@code after} of at most {@code limit} changes, with {@code contentVersion} as given. */
@@ -82,7 +87,7 @@ class ChangeFeed {
         int consumed = 0;
         for (Change change : changes) {
             Entering entering = change.enters(inScope) ? entering(change.householdId()) : null;
-            int weight = entering == null ? 1 : 1 + entering.tasks().size();
+            int weight = entering == null ? 1 : 1 + entering.tasks().size() + entering.appointments().size();
             if (taken > 0 && taken + weight > limit) {
                 break;
             }
@@ -94,11 +99,13 @@ class ChangeFeed {
         boolean hasMore = consumed < changes.size();
         return new PullResponse(cursor, hasMore, reader.read(caller, List.copyOf(page.households.values())),
                 taskService.withTitles(List.copyOf(page.tasks.values())), List.copyOf(page.deletedTaskIds),
-                List.copyOf(page.removedHouseholdIds), contentVersion, List.of());
+                List.copyOf(page.removedHouseholdIds), contentVersion,
+                page.appointments.values().stream().map(AppointmentEntity::asModel).toList());
     }
 
     private Entering entering(String householdId) {
-        return new Entering(households.findById(householdId).orElse(null), taskService.liveTasksOf(householdId));
+        return new Entering(households.findById(householdId).orElse(null), taskService.liveTasksOf(householdId),
+                appointments.findByHouseholdIdOrderByStartsAt(householdId));
     }
 
     private List<Change> changesAfter(Caller caller, Set<String> inScope, long after, long upTo, int depth) {
@@ -106,33 +113,38 @@ class ChangeFeed {
         List<ScopeChange> scopeRows = caller.isDevice()
                 ? scopeChanges.findForDevice(caller.deviceId(), after, upTo, depth)
                 : scopeChanges.findForUser(caller.userId(), after, upTo, depth);
-        scopeRows.forEach(row -> changes.add(new Change(row.seq(), row.householdId(), null, null, row)));
+        scopeRows.forEach(row -> changes.add(new Change(row.seq(), row.householdId(), null, null, null, row)));
         if (!inScope.isEmpty()) {
             households.findChanged(inScope, after, upTo, depth)
-                    .forEach(row -> changes.add(new Change(row.changeSeq(), row.id(), row, null, null)));
+                    .forEach(row -> changes.add(new Change(row.changeSeq(), row.id(), row, null, null, null)));
             tasks.findChanged(inScope, after, upTo, depth)
-                    .forEach(row -> changes.add(new Change(row.changeSeq(), row.householdId(), null, row, null)));
+                    .forEach(row -> changes.add(new Change(row.changeSeq(), row.householdId(), null, row, null, null)));
+            appointments.findChanged(inScope, after, upTo, depth)
+                    .forEach(row -> changes.add(new Change(row.changeSeq(), row.householdId(), null, null, row, null)));
         }
         changes.sort(Comparator.comparingLong(Change::seq));
         return changes;
     }
 
-    /** One change: exactly one of household, task and scope is set. */
+    /** One change: exactly one of household, task, appointment and scope is set. */
     private record Change(long seq, String householdId, @Nullable HouseholdEntity household,
-                          @Nullable TaskEntity task, @Nullable ScopeChange scope) {
+                          @Nullable TaskEntity task, @Nullable AppointmentEntity appointment,
+                          @Nullable ScopeChange scope) {
         boolean enters(Set<String> inScope) {
             return scope != null && scope.entered() && inScope.contains(householdId);
         }
     }
 
-    /** A household entering the scope as it is now: its row (null if gone) and its live tasks. */
-    private record Entering(@Nullable HouseholdEntity household, List<TaskEntity> tasks) {
+    /** A household entering the scope as it is now: its row (null if gone), its live tasks and its appointments. */
+    private record Entering(@Nullable HouseholdEntity household, List<TaskEntity> tasks,
+                            List<AppointmentEntity> appointments) {
     }
 
     /** What a page has gathered so far, each record once, in order of first appearance. */
     private static final class Page {
         final Map<String, HouseholdEntity> households = new LinkedHashMap<>();
         final Map<String, TaskEntity> tasks = new LinkedHashMap<>();
+        final Map<String, AppointmentEntity> appointments = new LinkedHashMap<>();
         final Set<String> deletedTaskIds = new LinkedHashSet<>();
         final Set<String> removedHouseholdIds = new LinkedHashSet<>();
 
@@ -147,11 +159,15 @@ class ChangeFeed {
                 } else {
                     putNewest(tasks, task.id(), task, TaskEntity::version);
                 }
+            } else if (change.appointment() != null) {
+                putNewest(appointments, change.appointment().id(), change.appointment(), AppointmentEntity::version);
             } else if (entering != null) {
                 if (entering.household() != null) {
                     putNewest(households, entering.household().id(), entering.household(), HouseholdEntity::version);
                 }
                 entering.tasks().forEach(task -> putNewest(tasks, task.id(), task, TaskEntity::version));
+                entering.appointments().forEach(appointment -> putNewest(appointments, appointment.id(), appointment,
+                        AppointmentEntity::version));
             } else if (change.scope() != null && !change.scope().entered() && !inScope.contains(change.householdId())) {
                 removedHouseholdIds.add(change.householdId());
             }

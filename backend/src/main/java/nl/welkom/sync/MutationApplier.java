@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import nl.welkom.appointment.AppointmentService;
 import nl.welkom.auth.Caller;
 import nl.welkom.course.CourseProgressService;
 import nl.welkom.feedback.Feedback;
@@ -34,12 +35,14 @@ class MutationApplier {
     private final TaskService taskService;
     private final CourseProgressService courseProgress;
     private final Feedback feedback;
+    private final AppointmentService appointments;
     private final Clock clock;
 
     MutationApplier(AppliedMutationRepository applied, TaskService taskService, CourseProgressService courseProgress,
-                    Feedback feedback, Clock clock) {
+                    Feedback feedback, AppointmentService appointments, Clock clock) {
         this.applied = applied;
         this.feedback = feedback;
+        this.appointments = appointments;
         this.courseProgress = courseProgress;
         this.taskService = taskService;
         this.clock = clock;
@@ -64,6 +67,12 @@ class MutationApplier {
             applied.save(new AppliedMutation(mutation.id(), caller.deviceId(), caller.isDevice() ? null : caller.userId(),
                     outcome, pushed.detail(), clock.millis()));
             return new MutationResult(mutation.id(), outcome, pushed.detail());
+        }
+        if (mutation.type() == MutationType.APPOINTMENT_ANSWER) {
+            AppointmentService.Applied done = appointments.applyAnswer(caller, mutation.entityId(), mutation.value());
+            applied.save(new AppliedMutation(mutation.id(), caller.deviceId(), caller.isDevice() ? null : caller.userId(),
+                    done.outcome(), done.detail(), clock.millis()));
+            return new MutationResult(mutation.id(), done.outcome(), done.detail());
         }
         TaskService.Edited edited = taskService.apply(caller, mutation.entityId(), values(mutation),
                 mutation.baseVersion(), mutation.id());

@@ -29,4 +29,8 @@ public interface AppointmentRepository extends CrudRepository<AppointmentEntity,
     /** How many places with this id the municipality has (0 or 1). */
     @Query("SELECT COUNT(*) FROM place WHERE id = :placeId AND municipality_id = :municipalityId")
     long countPlaces(String placeId, String municipalityId);
+
+    /** The place's name, for a calendar's LOCATION. */
+    @Query("SELECT name FROM place WHERE id = :placeId")
+    java.util.Optional<String> findPlaceName(String placeId);
 }

@@ -8,7 +8,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -87,5 +90,47 @@ class AppointmentPagesTest implements TestPropertyProvider {
         assertTrue(page.contains("Kennismaking met de huisarts") && page.contains("Assendorperstraat 20"), page);
         assertTrue(page.contains("<span class=\"badge overdue\">Vraagt om een ander tijdstip</span>"), page);
         assertTrue(page.contains("Liever in de middag"), page);
+    }
+
+    @Test
+    void anOfficerBooksAnAppointmentFromTheHouseholdPageAndABadFormComesBackWithItsErrors() {
+        String bahati = web.householdId(DemoData.ZWOLLE_OFFICER, "Familie Bahati");
+        io.micronaut.http.cookie.Cookie officer = web.session(DemoData.ZWOLLE_OFFICER);
+        String form = body(web.send(HttpRequest.GET("/dashboard/households/" + bahati + "/appointments/new")
+                .cookie(officer)));
+        assertTrue(form.contains("<h1>Afspraak maken</h1>"), form);
+        long before = demo.queryLong("SELECT count(*) FROM appointment WHERE household_id = ?", bahati);
+
+        HttpResponse<String> refused = web.send(web.sameOrigin(HttpRequest.POST("/dashboard/households/" + bahati
+                + "/appointments", Map.of("type", "BANK", "purpose", "Bankrekening openen", "date", "2026-12-09",
+                "from", "11:00", "to", "10:30")).contentType(MediaType.APPLICATION_FORM_URLENCODED).cookie(officer)));
+
+        assertEquals(400, refused.code());
+        String page = body(refused);
+        assertTrue(page.contains("<a href=\"#to\">De eindtijd moet na de begintijd liggen.</a>"), page);
+        assertTrue(page.contains("aria-invalid=\"true\" aria-describedby=\"to-error\""), page);
+        assertTrue(page.contains("Bankrekening openen"), "the values are kept");
+        assertEquals(before, demo.queryLong("SELECT count(*) FROM appointment WHERE household_id = ?", bahati));
+
+        HttpResponse<String> booked = web.send(web.sameOrigin(HttpRequest.POST("/dashboard/households/" + bahati
+                + "/appointments", Map.of("type", "BANK", "purpose", "Bankrekening openen", "date", "2026-12-09",
+                "from", "11:00", "to", "11:30", "address", "Grote Markt 1")).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .cookie(officer)));
+
+        assertEquals(303, booked.code(), body(booked));
+        assertEquals("/dashboard/households/" + bahati + "#appointments", booked.header(HttpHeaders.LOCATION));
+        String household = body(web.send(HttpRequest.GET("/dashboard/households/" + bahati).cookie(officer)));
+        assertTrue(household.contains("9 december 2026, 11:00") && household.contains("Bankrekening openen"), household);
+        assertTrue(household.contains("Nog geen antwoord"), household);
+    }
+
+    @Test
+    void anOfficerOfAnotherMunicipalityCannotOpenTheBookingForm() {
+        String haile = web.householdId(DemoData.ZWOLLE_OFFICER, "Familie Haile");
+        assertEquals(404, web.send(HttpRequest.GET("/dashboard/households/" + haile + "/appointments/new")
+                .cookie(web.session(DemoData.DEVENTER_OFFICER))).code());
+        assertEquals(404, web.send(web.sameOrigin(HttpRequest.POST("/dashboard/households/" + haile + "/appointments",
+                Map.of("type", "BANK", "purpose", "x", "date", "2026-12-09", "from", "11:00", "to", "11:30"))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).cookie(web.session(DemoData.DEVENTER_OFFICER)))).code());
     }
 }

@@ -15,6 +15,7 @@ import com.google.gson.reflect.TypeToken;
 import nl.welkom.client.store.LocalStore;
 import nl.welkom.client.store.StoredDocument;
 import nl.welkom.client.store.StoredRecord;
+import nl.welkom.model.appointment.Appointment;
 import nl.welkom.model.auth.Session;
 import nl.welkom.model.content.ContentPack;
 import nl.welkom.model.course.Course;
@@ -59,6 +60,13 @@ final class Shelf {
     static final Rec<Task> TASKS = new Rec<>("task", Task.class, Task::id, Task::householdId);
     static final Rec<CourseProgress> COURSE_PROGRESS = new Rec<>("course-progress", CourseProgress.class,
             CourseProgress::householdId, CourseProgress::householdId);
+
+    /** The households' appointments as the server last sent them (past ones stay until their household goes). */
+    static final Rec<Appointment> APPOINTMENTS = new Rec<>("appointment", Appointment.class, Appointment::id,
+            Appointment::householdId);
+    /** Per appointment: the sequence the reader last saw and the reminders they dismissed. */
+    static final Rec<AppointmentSeen> APPOINTMENTS_SEEN = new Rec<>("appointment-seen", AppointmentSeen.class,
+            AppointmentSeen::id, AppointmentSeen::householdId);
 
     /** Documents about the person using the phone: forgotten when it changes hands (with every record). */
     static final List<String> ABOUT_THE_CALLER = Collections.unmodifiableList(

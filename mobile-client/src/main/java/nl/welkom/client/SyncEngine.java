@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import nl.welkom.client.SyncListener.Phase;
 import nl.welkom.client.store.LocalStore;
 import nl.welkom.client.store.SyncNotice;
+import nl.welkom.model.appointment.Appointment;
 import nl.welkom.model.auth.Role;
 import nl.welkom.model.auth.Session;
 import nl.welkom.model.content.ContentPack;
@@ -219,6 +220,12 @@ final class SyncEngine {
                         Shelf.COURSE_PROGRESS.put(store, Collections.singletonList(folded));
                     }
                 }
+                if (m.type() == MutationType.APPOINTMENT_ANSWER) {
+                    Optional<Appointment> appointment = Shelf.APPOINTMENTS.get(store, m.entityId());
+                    if (appointment.isPresent()) {
+                        Shelf.APPOINTMENTS.put(store, Collections.singletonList(Appointments.apply(appointment.get(), m)));
+                    }
+                }
                 Optional<Task> copy = Shelf.TASKS.get(store, m.entityId());
                 if (copy.isPresent()) {
                     Shelf.TASKS.put(store, Collections.singletonList(LocalView.apply(copy.get(), m)));
@@ -268,6 +275,12 @@ final class SyncEngine {
                     kept.add(t);
                 }
             }
+            List<Appointment> appointments = new ArrayList<>();
+            for (Appointment a : validAppointments(page.appointments())) {
+                if (!removed.contains(a.householdId())) {
+                    appointments.add(a);
+                }
+            }
             // The cursor never moves back: an empty page may answer 0.
             long next = Math.max(cursor, page.cursor());
             if (page.hasMore() && next == cursor) {
@@ -288,10 +301,12 @@ final class SyncEngine {
                 Shelf.HOUSEHOLDS.put(store, households);
                 Shelf.TASKS.put(store, kept);
                 Shelf.TASKS.delete(store, deleted);
+                Shelf.APPOINTMENTS.put(store, appointments);
+                firstSeen(appointments);
                 store.saveSyncCursor(next);
             });
             report(notices, tally, listener);
-            tally.pulled += households.size() + removed.size() + kept.size() + deleted.size();
+            tally.pulled += households.size() + removed.size() + kept.size() + deleted.size() + appointments.size();
             tally.householdsPulled |= !households.isEmpty();
             cursor = next;
             listener.onProgress(Phase.PULL, tally.pulled, -1, counter.bytes());
@@ -299,6 +314,20 @@ final class SyncEngine {
                 return page.contentVersion();
             }
         }
+    }
+
+    /**
+     * An appointment the phone gets for the first time is "seen" at its current sequence: it is new,
+     * not changed. Only a sequence that rises after that flags it ({@link Appointments#changed()}).
+     */
+    private void firstSeen(List<Appointment> pulled) {
+        List<AppointmentSeen> fresh = new ArrayList<>();
+        for (Appointment a : pulled) {
+            if (!Shelf.APPOINTMENTS_SEEN.get(store, a.id()).isPresent()) {
+                fresh.add(new AppointmentSeen(a.id(), a.householdId(), a.sequence(), Collections.<String>emptyList()));
+            }
+        }
+        Shelf.APPOINTMENTS_SEEN.put(store, fresh);
     }
 
     /** Which pulled tasks are new on the phone, and which someone else changed (compared with the server copy). */
@@ -451,6 +480,29 @@ final class SyncEngine {
             }
         }
         return households;
+    }
+
+    /**
+     * Fails rather than drop silently: an appointment without id, household, times or status cannot
+     * be stored or shown. A null list (a server from before appointments) is none.
+     */
+    private static List<Appointment> validAppointments(List<Appointment> appointments) throws WelkomApiException {
+        if (appointments == null) {
+            return Collections.emptyList();
+        }
+        for (Appointment a : appointments) {
+            if (a == null || a.id() == null || a.householdId() == null || a.startsAt() == null || a.endsAt() == null
+                    || a.status() == null || a.type() == null) {
+                throw Api.unexpected("A pulled appointment has no id, household, time, type or status");
+            }
+            try {
+                Instant.parse(a.startsAt());
+                Instant.parse(a.endsAt());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw Api.unexpected("A pulled appointment has a time that is not an instant");
+            }
+        }
+        return appointments;
     }
 
     /** Fails rather than drop silently: a task without id or status cannot be stored or shown. */

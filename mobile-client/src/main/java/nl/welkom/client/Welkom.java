@@ -75,6 +75,7 @@ public final class Welkom {
     private final Journey journey;
     private final Lessons lessons;
     private final CourseBook course;
+    private final Appointments appointments;
 
     private Welkom(Builder builder) {
         this.store = builder.store;
@@ -92,6 +93,7 @@ public final class Welkom {
         this.journey = new Journey(store, clock);
         this.lessons = new Lessons(store, clock);
         this.course = new CourseBook(store, clock);
+        this.appointments = new Appointments(store, clock);
     }
 
     /** Timeouts for slow mobile links: connecting may take a while, so may a content pack on 2G. */
@@ -381,6 +383,11 @@ public final class Welkom {
     /** The pre-departure course, each member's progress and certificate. */
     public CourseBook course() {
         return course;
+    }
+
+    /** The households' appointments: upcoming, reminders due, changed ones, and the family's answer (offline). */
+    public Appointments appointments() {
+        return appointments;
     }
 
     /** The stored session; empty before activation. Reads the store only. */

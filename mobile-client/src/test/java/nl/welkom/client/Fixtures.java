@@ -145,4 +145,14 @@ public final class Fixtures {
         return new Places("m-1", Arrays.asList("ar", "nl"), version, Arrays.asList(townHall, gp));
     }
 
+
+    /** Puts appointments on a phone as a pull would (for screen tests outside this package). */
+    public static void storeAppointments(nl.welkom.client.store.LocalStore store,
+            List<nl.welkom.model.appointment.Appointment> appointments) {
+        Shelf.APPOINTMENTS.put(store, appointments);
+        for (nl.welkom.model.appointment.Appointment a : appointments) {
+            Shelf.APPOINTMENTS_SEEN.put(store, Collections.singletonList(
+                    new AppointmentSeen(a.id(), a.householdId(), a.sequence(), Collections.<String>emptyList())));
+        }
+    }
 }

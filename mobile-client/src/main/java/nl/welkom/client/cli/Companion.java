@@ -202,6 +202,7 @@ public final class Companion {
             case PLACES: new PlacesScreen(ui, welkom).show(); break;
             case ASK: new QuestionScreen(ui, welkom).ask(null); break;
             case QUESTIONS: new QuestionsScreen(ui, welkom).show(); break;
+            case APPOINTMENTS: new AppointmentsScreen(ui, welkom).show(); break;
             default: break;
         }
     }

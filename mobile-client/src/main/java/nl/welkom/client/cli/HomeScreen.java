@@ -33,7 +33,7 @@ final class HomeScreen {
 
     /** What the reader can do from the home screen. */
     enum Action { ACTIVATE, LANGUAGE, LESSONS, JOURNEY, SYNC, SIGN_IN, COURSE, PHRASEBOOK, PLACES, ASK, FAMILIES,
-        QUESTIONS, COURSE_PROGRESS, SIGN_OUT, QUIT }
+        QUESTIONS, COURSE_PROGRESS, SIGN_OUT, APPOINTMENTS, QUIT }
 
     /**
      * Shows the home screen and the menu of the phone's person — a family's (or a phone not yet
@@ -67,6 +67,7 @@ final class HomeScreen {
             add(actions, labels, Action.PHRASEBOOK, "menu.phrasebook");
             add(actions, labels, Action.PLACES, "menu.places");
             add(actions, labels, Action.ASK, "menu.ask");
+            add(actions, labels, Action.APPOINTMENTS, "menu.appointments");
         }
         for (int i = 0; i < actions.size(); i++) {
             ui.option(Integer.toString(i + 1), labels.get(i));
@@ -100,6 +101,10 @@ final class HomeScreen {
     }
 
     private void whatMattersNow() {
+        // Appointment reminders first: the evening before and the hour before, until the list is opened.
+        for (String reminder : AppointmentsScreen.reminders(ui, welkom, java.time.Instant.now())) {
+            ui.say("⏰ " + reminder);
+        }
         List<Task> next = nextTasks();
         if (!next.isEmpty()) {
             ui.say(ui.t("home.next_tasks"));

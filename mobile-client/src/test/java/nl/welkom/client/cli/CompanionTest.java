@@ -398,7 +398,7 @@ class CompanionTest {
         String out = run("abc", "", "99", ENGLISH, "", "abc", "", "99", "-1", "4", "3", "x", "", "2", "42", "");
 
         assertTrue(out.contains("Please type a number from 1 to 12."), out);
-        assertTrue(out.contains("Please type a number from 0 to 10."), out);
+        assertTrue(out.contains("Please type a number from 0 to 11."), out);
         assertTrue(out.contains("Activate this phone first (menu 1)."), out);
         assertTrue(out.contains("No lessons on this phone yet."), out);
         assertTrue(out.trim().endsWith("Goodbye."), out);

@@ -61,14 +61,14 @@ final class AppointmentDemo implements ApplicationEventListener<DemoLoaded> {
         LocalDate today = LocalDate.now(clock.withZone(AMSTERDAM));
         int loaded = 0;
         for (YamlNode node : YamlNode.read(file.get()).children("appointments")) {
-            Optional<Municipality> municipality = findMunicipality(node.text("municipality"));
+            Optional<Municipality> municipality = municipalities.findBySlug(node.text("municipality"));
             Optional<AppUser> officer = users.findByUsername(node.text("officer"))
                     .filter(user -> user.role() == Role.OFFICER);
             if (municipality.isEmpty() || officer.isEmpty()) {
                 continue;
             }
-            Optional<HouseholdEntity> household = households.findByMunicipalityIdOrderByReference(municipality.get().id())
-                    .stream().filter(h -> h.reference().equals(node.text("household"))).findFirst();
+            Optional<HouseholdEntity> household = households.findByMunicipalityIdAndReference(municipality.get().id(),
+                    node.text("household"));
             if (household.isEmpty()) {
                 continue;
             }
@@ -85,14 +85,5 @@ final class AppointmentDemo implements ApplicationEventListener<DemoLoaded> {
             loaded++;
         }
         LOG.info("Loaded appointment demo data: {} appointments", loaded);
-    }
-
-    private Optional<Municipality> findMunicipality(String slug) {
-        for (Municipality municipality : municipalities.findAll()) {
-            if (municipality.slug().equals(slug)) {
-                return Optional.of(municipality);
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -14,6 +14,7 @@ import nl.welkom.auth.AppUser;
 import nl.welkom.auth.AppUserRepository;
 import nl.welkom.auth.Caller;
 import nl.welkom.auth.Municipality;
+import nl.welkom.auth.MunicipalityRepository;
 import nl.welkom.buddy.BuddyMatchService;
 import nl.welkom.household.BuddyMatch;
 import nl.welkom.household.BuddyMatchRepository;
@@ -44,7 +45,7 @@ class HouseholdMoves {
     private final CaseFiles caseFiles;
     private final HouseholdRepository households;
     private final HouseholdReferences references;
-    private final Municipalities municipalities;
+    private final MunicipalityRepository municipalities;
     private final BuddyMatchRepository matches;
     private final BuddyMatchService buddyMatches;
     private final AppUserRepository users;
@@ -54,7 +55,7 @@ class HouseholdMoves {
     private final Clock clock;
 
     HouseholdMoves(CaseFiles caseFiles, HouseholdRepository households, HouseholdReferences references,
-                   Municipalities municipalities, BuddyMatchRepository matches, BuddyMatchService buddyMatches,
+                   MunicipalityRepository municipalities, BuddyMatchRepository matches, BuddyMatchService buddyMatches,
                    AppUserRepository users, HouseholdMove.Repository moves, ChangeSequence sequence, AuditLog audit,
                    Clock clock) {
         this.caseFiles = caseFiles;

@@ -2,6 +2,7 @@ package nl.welkom.household;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
@@ -11,6 +12,8 @@ import io.micronaut.data.repository.CrudRepository;
 @JdbcRepository(dialect = Dialect.ANSI)
 public interface HouseholdRepository extends CrudRepository<HouseholdEntity, String> {
     List<HouseholdEntity> findByMunicipalityIdOrderByReference(String municipalityId);
+
+    Optional<HouseholdEntity> findByMunicipalityIdAndReference(String municipalityId, String reference);
 
     List<HouseholdEntity> findByIdInOrderByReference(Collection<String> ids);
 

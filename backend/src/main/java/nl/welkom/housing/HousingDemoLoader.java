@@ -2,8 +2,6 @@ package nl.welkom.housing;
 
 import java.net.URL;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -32,8 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Loads {@code demo/housing.yaml} once the demo data is in ({@link DemoLoaded}), in one transaction:
- * two extra families for group settlement (only when their reference is free), arrival dates on
- * households that have none, the current and the next half-year period with linked households,
+ * two extra families for group settlement (only when their reference is free, with their expected arrival),
+ * the current and the next half-year period with linked households,
  * and housing offers. Municipalities and households it does not find are skipped, so the file does
  * nothing on other data (the test fixtures). Logs counts only.
  */
@@ -76,20 +74,18 @@ final class HousingDemoLoader implements ApplicationEventListener<DemoLoaded> {
             return;
         }
         YamlNode demo = YamlNode.read(file.get());
-        int[] counts = transactions.executeWrite(status -> load(demo, status.getConnection()));
+        int[] counts = transactions.executeWrite(status -> load(demo));
         if (counts[0] > 0) {
             LOG.info("Loaded housing demo data: {} periods, {} offers", counts[0], counts[1]);
         }
     }
 
-    private int[] load(YamlNode demo, Connection connection) {
+    private int[] load(YamlNode demo) {
         int[] counts = new int[2];
         LocalDate today = quota.today();
         long now = clock.millis();
         for (YamlNode node : demo.children("municipalities")) {
-            Optional<Municipality> municipality = municipalities.findAll().stream()
-                    .filter(found -> found.slug().equals(node.text("slug")))
-                    .findFirst();
+            Optional<Municipality> municipality = municipalities.findBySlug(node.text("slug"));
             if (municipality.isEmpty()) {
                 continue;
             }
@@ -99,13 +95,7 @@ final class HousingDemoLoader implements ApplicationEventListener<DemoLoaded> {
                     .forEach(household -> byReference.put(household.reference(), household.id()));
             for (YamlNode household : node.children("households")) {
                 byReference.computeIfAbsent(household.text("reference"),
-                        reference -> createHousehold(household, municipalityId, now));
-            }
-            for (YamlNode arrival : node.children("arrivals")) {
-                String id = byReference.get(arrival.text("reference"));
-                if (id != null) {
-                    setArrival(connection, id, arrival, today);
-                }
+                        reference -> createHousehold(household, municipalityId, today, now));
             }
             for (YamlNode period : node.children("periods")) {
                 counts[0] += loadPeriod(period, municipalityId, byReference, today, now);
@@ -121,12 +111,13 @@ final class HousingDemoLoader implements ApplicationEventListener<DemoLoaded> {
         return counts;
     }
 
-    private String createHousehold(YamlNode node, String municipalityId, long now) {
+    private String createHousehold(YamlNode node, String municipalityId, LocalDate today, long now) {
+        String expected = node.optionalInt("expectedInDays").map(days -> today.plusDays(days).toString()).orElse(null);
         HouseholdEntity household = households.save(new HouseholdEntity(UUID.randomUUID().toString(), municipalityId,
                 node.text("reference"), node.text("displayName"), node.optionalText("nationality").orElse(null),
                 node.optionalText("campOfOrigin").orElse(null), node.enumValue("arrivalPath", ArrivalPath.class),
                 node.enumValue("stage", JourneyStage.class), LanguageList.join(node.texts("languages")), 1,
-                sequence.next(), now, null, null, null, null));
+                sequence.next(), now, null, expected, null, null));
         int position = 0;
         for (YamlNode member : node.children("members")) {
             members.save(new MemberEntity(UUID.randomUUID().toString(), household.id(), member.text("displayName"),
@@ -136,21 +127,6 @@ final class HousingDemoLoader implements ApplicationEventListener<DemoLoaded> {
         return household.id();
     }
 
-    /** Demo only: the household feature owns these columns; a date already recorded is kept. */
-    private static void setArrival(Connection connection, String householdId, YamlNode node, LocalDate today) {
-        Optional<Integer> arrived = node.optionalInt("arrivedInDays");
-        Optional<Integer> expected = node.optionalInt("expectedInDays");
-        String sql = "UPDATE household SET expected_arrival = ?, arrived_on = ?"
-                + " WHERE id = ? AND expected_arrival IS NULL AND arrived_on IS NULL";
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, arrived.or(() -> expected).map(days -> today.plusDays(days).toString()).orElse(null));
-            statement.setString(2, arrived.map(days -> today.plusDays(days).toString()).orElse(null));
-            statement.setString(3, householdId);
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot set a demo arrival date", e);
-        }
-    }
 
     private int loadPeriod(YamlNode node, String municipalityId, Map<String, String> byReference, LocalDate today,
                            long now) {

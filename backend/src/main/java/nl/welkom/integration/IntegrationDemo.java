@@ -17,7 +17,6 @@ import jakarta.inject.Singleton;
 import nl.welkom.auth.AppUser;
 import nl.welkom.auth.AppUserRepository;
 import nl.welkom.auth.Caller;
-import nl.welkom.auth.Municipality;
 import nl.welkom.auth.MunicipalityRepository;
 import nl.welkom.config.ResourceFiles;
 import nl.welkom.config.YamlNode;
@@ -158,12 +157,8 @@ final class IntegrationDemo implements ApplicationEventListener<DemoLoaded> {
     }
 
     private Optional<HouseholdEntity> household(String slug, String reference) {
-        Optional<Municipality> municipality = municipalities.findAll().stream()
-                .filter(candidate -> candidate.slug().equals(slug))
-                .findFirst();
-        return municipality.flatMap(found -> households.findByMunicipalityIdOrderByReference(found.id()).stream()
-                .filter(household -> household.reference().equals(reference))
-                .findFirst());
+        return municipalities.findBySlug(slug)
+                .flatMap(found -> households.findByMunicipalityIdAndReference(found.id(), reference));
     }
 
     private Stamp stamp(LocalDate today, int daysAgo) {

@@ -100,7 +100,7 @@ class ChangeFeed {
         return new PullResponse(cursor, hasMore, reader.read(caller, List.copyOf(page.households.values())),
                 taskService.withTitles(List.copyOf(page.tasks.values())), List.copyOf(page.deletedTaskIds),
                 List.copyOf(page.removedHouseholdIds), contentVersion,
-                page.appointments.values().stream().map(AppointmentEntity::asModel).toList());
+                page.appointments.values().stream().map(AppointmentEntity::asModel).toList(), List.of(), List.of());
     }
 
     private Entering entering(String householdId) {

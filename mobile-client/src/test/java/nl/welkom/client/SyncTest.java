@@ -381,7 +381,7 @@ class SyncTest extends ServerTestSupport {
         Shelf.SESSION.put(store, Fixtures.buddySession());
         server.enqueue(json(new PullResponse(8, false, Arrays.asList(Fixtures.household(), Fixtures.otherHousehold()),
                 Arrays.asList(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 1), Fixtures.otherTask(TaskStatus.DONE, 4)),
-                Collections.<String>emptyList(), Collections.<String>emptyList(), null, null)));
+                Collections.<String>emptyList(), Collections.<String>emptyList(), null, null, null, null)));
         server.enqueue(notModified());
 
         server.enqueue(json(Collections.emptyList())); // a family friend's questions
@@ -414,7 +414,7 @@ class SyncTest extends ServerTestSupport {
                 if (request.getPath().startsWith("/api/sync/pull")) {
                     store.appendToOutbox(Fixtures.mutation("during-pull", Fixtures.TASK_OTHER, MutationType.TASK_COMPLETE, 1));
                     return json(new PullResponse(9, false, Collections.<Household>emptyList(), Collections.<Task>emptyList(),
-                            Collections.<String>emptyList(), Collections.singletonList(Fixtures.OTHER_HOUSEHOLD_ID), null, null));
+                            Collections.<String>emptyList(), Collections.singletonList(Fixtures.OTHER_HOUSEHOLD_ID), null, null, null, null));
                 }
                 if (request.getPath().startsWith("/api/questions")) {
                     return json(Collections.emptyList()); // a family friend's questions
@@ -451,7 +451,7 @@ class SyncTest extends ServerTestSupport {
         Shelf.SESSION.put(store, Fixtures.buddySession());
         server.enqueue(json(new PullResponse(9, false, Collections.singletonList(Fixtures.otherHousehold()),
                 Collections.singletonList(Fixtures.otherTask(TaskStatus.OPEN, 2)), Collections.<String>emptyList(),
-                Collections.singletonList(Fixtures.OTHER_HOUSEHOLD_ID), null, null)));
+                Collections.singletonList(Fixtures.OTHER_HOUSEHOLD_ID), null, null, null, null)));
         server.enqueue(notModified());
 
         server.enqueue(json(Collections.emptyList())); // a family friend's questions
@@ -466,7 +466,7 @@ class SyncTest extends ServerTestSupport {
         Shelf.SESSION.put(store, Fixtures.buddySession());
         server.enqueue(json(new PullResponse(9, false, Collections.<Household>emptyList(),
                 Collections.singletonList(Fixtures.otherTask(TaskStatus.OPEN, 2)), Collections.<String>emptyList(),
-                Collections.singletonList(Fixtures.OTHER_HOUSEHOLD_ID), null, null)));
+                Collections.singletonList(Fixtures.OTHER_HOUSEHOLD_ID), null, null, null, null)));
         server.enqueue(notModified());
 
         server.enqueue(json(Collections.emptyList())); // a family friend's questions

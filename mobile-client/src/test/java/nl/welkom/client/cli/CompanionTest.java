@@ -103,7 +103,7 @@ class CompanionTest {
                     return json(new PullResponse(7, false, Collections.singletonList(Fixtures.household()), Arrays.asList(
                             Fixtures.task(Fixtures.TASK_REGISTER, TaskStatus.OPEN, 1),
                             Fixtures.task(Fixtures.TASK_BANK, TaskStatus.DONE, 2)), Collections.<String>emptyList(),
-                            Collections.<String>emptyList(), withPlaces ? "v1+places" : "v1", null));
+                            Collections.<String>emptyList(), withPlaces ? "v1+places" : "v1", null, null, null));
                 }
                 if (path.equals("/api/sync/push")) {
                     List<MutationResult> results = new ArrayList<>();

@@ -32,5 +32,17 @@ public enum MutationType {
      * {@code ASK_TO_MOVE}, optionally followed by {@code ":"} and a note of at most 500 characters
      * ({@code "ASK_TO_MOVE:Tuesday morning is better"}). A later answer replaces an earlier one.
      */
-    APPOINTMENT_ANSWER
+    APPOINTMENT_ANSWER,
+    /**
+     * A message in a household's conversation, written offline. {@code entityId}: the household id;
+     * {@code value}: the text, 1 to {@code Message.MAX_LENGTH} characters. The message's id is the
+     * mutation id, so a message pushed twice arrives once. Household phones and family friends send it.
+     */
+    MESSAGE_SEND,
+    /**
+     * The reader read a household's conversation up to a message. {@code entityId}: the household id;
+     * {@code value}: the id of the newest message read. Marks that message and every earlier one of the
+     * other side read (for the household: staff messages; for a family friend: the household's).
+     */
+    MESSAGE_READ
 }

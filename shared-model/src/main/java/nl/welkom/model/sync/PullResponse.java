@@ -2,9 +2,11 @@ package nl.welkom.model.sync;
 
 import java.util.List;
 
+import nl.welkom.model.announcement.Announcement;
 import nl.welkom.model.appointment.Appointment;
 import nl.welkom.model.household.Household;
 import nl.welkom.model.journey.Task;
+import nl.welkom.model.message.Message;
 
 /**
  * {@code GET /api/sync/pull?after=N&limit=M&lang=ar,en}: what changed in the caller's scope after
@@ -19,6 +21,12 @@ import nl.welkom.model.journey.Task;
  * @param contentVersion      version of the content pack for the {@code lang} chain, or null without {@code lang}
  * @param appointments        appointments created or changed (all of a household that entered the scope);
  *                            absent (null) from servers before appointments: read as empty
+ * @param messages            messages of the households' conversations that are new or changed (read) — all
+ *                            of a household's conversation the caller may read when it enters the scope;
+ *                            null from older servers: read as empty
+ * @param announcements       for a household's phone: announcements new, changed or withdrawn (all live
+ *                            ones for its household when the household's snapshot is in the page), in the
+ *                            {@code lang} chain's language; null from older servers: read as empty
  */
 public record PullResponse(
         long cursor,
@@ -28,5 +36,7 @@ public record PullResponse(
         List<String> deletedTaskIds,
         List<String> removedHouseholdIds,
         String contentVersion,
-        List<Appointment> appointments) {
+        List<Appointment> appointments,
+        List<Message> messages,
+        List<Announcement> announcements) {
 }

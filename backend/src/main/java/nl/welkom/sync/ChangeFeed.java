@@ -105,7 +105,7 @@ class ChangeFeed {
 
     private Entering entering(String householdId) {
         return new Entering(households.findById(householdId).orElse(null), taskService.liveTasksOf(householdId),
-                appointments.findByHouseholdIdOrderByStartsAt(householdId));
+                appointments.findEnteringScope(householdId, System.currentTimeMillis()));
     }
 
     private List<Change> changesAfter(Caller caller, Set<String> inScope, long after, long upTo, int depth) {

@@ -15,6 +15,7 @@ import java.util.List;
 
 import io.micronaut.data.annotation.Query;
 import nl.welkom.TestServer;
+import nl.welkom.appointment.AppointmentRepository;
 import nl.welkom.household.HouseholdRepository;
 import nl.welkom.household.ScopeChangeRepository;
 import nl.welkom.journey.TaskRepository;
@@ -33,6 +34,15 @@ class SyncQueryPlanTest {
 
         assertTrue(plan.contains("SEARCH task USING INDEX task_household_seq (household_id=? AND change_seq>? AND change_seq<?)"),
                 plan);
+        assertFalse(plan.contains("SCAN"), plan);
+    }
+
+    @Test
+    void theAppointmentQueryOfAPullSearchesTheHouseholdAndSequenceIndex() throws SQLException {
+        String plan = plan(AppointmentRepository.class, "findChanged", 3);
+
+        assertTrue(plan.contains("SEARCH appointment USING INDEX appointment_household_change"
+                + " (household_id=? AND change_seq>? AND change_seq<?)"), plan);
         assertFalse(plan.contains("SCAN"), plan);
     }
 

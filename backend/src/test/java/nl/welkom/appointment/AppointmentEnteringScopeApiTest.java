@@ -40,6 +40,16 @@ class AppointmentEnteringScopeApiTest {
         String recent = insertPast(household, now.minus(Duration.ofDays(10)));
         String longPast = insertPast(household, now.minus(Duration.ofDays(45)));
         String justOver = insertPast(household, now.minus(Duration.ofDays(31)));
+        try {
+            enterAndCheck(officer, friend, household, friendId, upcoming, now, recent, longPast, justOver);
+        } finally {
+            delete(List.of(recent, longPast, justOver));
+        }
+    }
+
+    private static void enterAndCheck(String officer, String friend, String household, String friendId,
+                                      Appointment upcoming, Instant now, String recent, String longPast,
+                                      String justOver) {
 
         String active = API.get("/api/households/" + household + "/buddy-matches", officer)
                 .asListOf(BuddyMatchInfo.class).stream().filter(match -> match.endedAt() == null
@@ -74,6 +84,17 @@ class AppointmentEnteringScopeApiTest {
             insert.executeUpdate();
         }
         return id;
+    }
+
+    /** The past appointments this test wrote stay out of the other tests' way. */
+    private static void delete(List<String> ids) throws SQLException {
+        try (Connection connection = TestServer.get().database();
+             PreparedStatement delete = connection.prepareStatement("DELETE FROM appointment WHERE id = ?")) {
+            for (String id : ids) {
+                delete.setString(1, id);
+                delete.executeUpdate();
+            }
+        }
     }
 
     private static Set<String> ids(String household, Instant endsAfter) {

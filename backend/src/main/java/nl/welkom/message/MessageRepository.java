@@ -54,4 +54,8 @@ public interface MessageRepository extends CrudRepository<MessageEntity, String>
     /** The display name of an account. */
     @Query("SELECT display_name FROM app_user WHERE id = :userId")
     Optional<String> findDisplayName(String userId);
+
+    /** The Dutch title of a lesson, for a question about it. */
+    @Query("SELECT title FROM lesson_translation WHERE lesson_id = :lessonId AND lang = 'nl'")
+    List<String> findLessonTitle(String lessonId);
 }

@@ -118,6 +118,24 @@ public class MessageService {
         });
     }
 
+    /**
+     * A demo message (MessageDemo) sent at {@code sentAt}; an officer's is read by the family, a
+     * family's earlier than the newest officer message is read by the officers.
+     */
+    @Transactional
+    void demo(String householdId, MessageAuthor author, @Nullable String userId, @Nullable String name, String text,
+              long sentAt) {
+        messages.save(new MessageEntity(UUID.randomUUID().toString(), householdId, author, userId, null, name, text,
+                null, sentAt, author.staff() ? sentAt : null, 1, sequence.next()));
+        if (author.staff()) {
+            for (MessageEntity row : messages.findConversation(householdId, Long.MIN_VALUE)) {
+                if (!row.author().staff() && row.readAt() == null && row.sentAt() <= sentAt) {
+                    messages.update(row.read(sentAt, sequence.next()));
+                }
+            }
+        }
+    }
+
     /** Whether the household has an active family friend now. */
     public boolean hasBuddy(String householdId) {
         return messages.countActiveMatches(householdId) > 0;

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import io.micronaut.core.annotation.Nullable;
@@ -17,13 +16,15 @@ import jakarta.inject.Singleton;
 import nl.welkom.audit.AuditLog;
 import nl.welkom.auth.Caller;
 import nl.welkom.config.Sql;
+import nl.welkom.message.MessageService;
+import nl.welkom.model.message.Message;
 import nl.welkom.model.auth.Role;
 import nl.welkom.problem.ProblemException;
 
 /**
  * Readers' feedback: "was this helpful?" (one changeable vote per device and lesson) and free-text
- * questions, routed to the household's active buddy when it has one, else to its municipality's
- * officers. Used by the API and by sync (each pushed mutation exactly once, by the sync layer).
+ * questions, which are messages of the household's conversation (docs/messages.md), routed to the
+ * household's active buddy when it has one, else to its municipality's officers. Used by the API and by sync (each pushed mutation exactly once, by the sync layer).
  */
 @Singleton
 public class Feedback {
@@ -32,11 +33,13 @@ public class Feedback {
 
     private final TransactionOperations<Connection> transactions;
     private final AuditLog audit;
+    private final MessageService messages;
     private final Clock clock;
 
-    Feedback(TransactionOperations<Connection> transactions, AuditLog audit, Clock clock) {
+    Feedback(TransactionOperations<Connection> transactions, AuditLog audit, MessageService messages, Clock clock) {
         this.transactions = transactions;
         this.audit = audit;
+        this.messages = messages;
         this.clock = clock;
     }
 
@@ -87,33 +90,35 @@ public class Feedback {
             if (lessonId != null) {
                 requireLesson(connection, lessonId);
             }
-            String id = UUID.randomUUID().toString();
-            long now = clock.millis();
-            Optional<String> buddy = insertQuestion(connection, id, device, lessonId, text.trim());
-            return new Question(id, device.householdId(), lessonId, null, text.trim(),
-                    buddy.isPresent() ? "BUDDY" : "OFFICER", Instant.ofEpochMilli(now).toString());
+            Message sent = messages.ask(device, UUID.randomUUID().toString(), lessonId, text.strip());
+            return new Question(sent.id(), device.householdId(), lessonId, null, sent.text(),
+                    messages.hasBuddy(device.householdId()) ? "BUDDY" : "OFFICER", sent.sentAt());
         });
     }
 
     /**
-     * The questions a buddy or officer should answer, newest first: a buddy those routed to it by
-     * households it is still matched with; an officer every question of its municipality's
-     * households (also those a buddy got: officers oversee). Optionally of one household. Audited.
+     * The questions (the households' messages, since issue 11: docs/messages.md) a buddy or officer
+     * should answer, newest first: a buddy those its matched households sent since the match started;
+     * an officer every household message of its municipality. Optionally of one household. A question
+     * is routed to "BUDDY" when its household has an active family friend, else to "OFFICER". Audited.
      */
     public List<Question> questions(Caller caller, @Nullable String householdId) {
         String sql = """
-                SELECT q.id, q.household_id, q.lesson_id, lt.title, q.text, q.buddy_user_id, q.created_at
-                FROM question q
+                SELECT q.id, q.household_id, q.lesson_id, lt.title, q.text,
+                       (SELECT COUNT(*) FROM buddy_match a WHERE a.household_id = q.household_id AND a.ended_at IS NULL),
+                       q.sent_at
+                FROM message q
                 JOIN household h ON h.id = q.household_id
                 LEFT JOIN lesson_translation lt ON lt.lesson_id = q.lesson_id AND lt.lang = 'nl'
+                WHERE q.author = 'HOUSEHOLD'
                 """;
         Object[] parameters;
         if (caller.role() == Role.BUDDY) {
-            sql += " WHERE q.buddy_user_id = ? AND EXISTS (SELECT 1 FROM buddy_match m WHERE m.household_id = q.household_id"
-                    + " AND m.buddy_user_id = ? AND m.ended_at IS NULL)";
-            parameters = new Object[] {caller.userId(), caller.userId()};
+            sql += " AND EXISTS (SELECT 1 FROM buddy_match m WHERE m.household_id = q.household_id"
+                    + " AND m.buddy_user_id = ? AND m.ended_at IS NULL AND m.started_at <= q.sent_at)";
+            parameters = new Object[] {caller.userId()};
         } else {
-            sql += " WHERE h.municipality_id = ?";
+            sql += " AND h.municipality_id = ?";
             parameters = new Object[] {caller.municipalityId()};
         }
         if (householdId != null) {
@@ -122,11 +127,11 @@ public class Feedback {
             more[parameters.length] = householdId;
             parameters = more;
         }
-        String query = sql + " ORDER BY q.created_at DESC, q.id";
+        String query = sql + " ORDER BY q.sent_at DESC, q.id";
         Object[] bound = parameters;
         List<Question> questions = transactions.executeRead(status -> Sql.query(status.getConnection(), query,
                 rows -> new Question(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
-                        rows.getString(5), rows.getString(6) != null ? "BUDDY" : "OFFICER",
+                        rows.getString(5), rows.getLong(6) > 0 ? "BUDDY" : "OFFICER",
                         Instant.ofEpochMilli(rows.getLong(7)).toString()), bound));
         audit.record(caller, QUESTION_LIST, householdId);
         return questions;
@@ -164,21 +169,9 @@ public class Feedback {
             if (value == null || value.isBlank() || value.length() > MAX_QUESTION) {
                 return new Pushed(false, "A question needs a text of at most " + MAX_QUESTION + " characters.");
             }
-            insertQuestion(connection, mutationId, device, lessonId, value.trim());
+            messages.ask(device, mutationId, lessonId, value.strip());
             return new Pushed(true, null);
         });
-    }
-
-    private Optional<String> insertQuestion(Connection connection, String id, Caller device, @Nullable String lessonId,
-                                            String text) {
-        Optional<String> buddy = Sql.query(connection,
-                "SELECT buddy_user_id FROM buddy_match WHERE household_id = ? AND ended_at IS NULL ORDER BY started_at DESC",
-                rows -> rows.getString(1), device.householdId()).stream().findFirst();
-        Sql.update(connection, """
-                INSERT INTO question (id, household_id, device_id, lesson_id, text, buddy_user_id, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""",
-                id, device.householdId(), device.deviceId(), lessonId, text, buddy.orElse(null), clock.millis());
-        return buddy;
     }
 
     private static void requireLesson(Connection connection, String lessonId) {

@@ -1,6 +1,7 @@
 package nl.welkom.sync;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,21 +26,27 @@ import nl.welkom.household.ScopeChangeRepository;
 import nl.welkom.journey.TaskEntity;
 import nl.welkom.journey.TaskRepository;
 import nl.welkom.journey.TaskService;
+import nl.welkom.message.MessageEntity;
+import nl.welkom.message.MessageRepository;
+import nl.welkom.message.MessageService;
+import nl.welkom.model.auth.Role;
 import nl.welkom.model.sync.PullResponse;
 
 /**
  * One page of a pull (docs/sync.md, "One sync, step by step", 2): what in the caller's scope
  * changed after the cursor, oldest first.
  *
- * <p>Four sources of changes, each read by an index from the cursor on: the caller's scope changes
+ * <p>Five sources of changes, each read by an index from the cursor on: the caller's scope changes
  * ({@code scope_change} by subject and seq), the households in scope (by primary key, those with a
- * higher {@code change_seq}), their tasks and their appointments (both by {@code (household_id, change_seq)}). Each source
+ * higher {@code change_seq}), their tasks, their appointments and their messages (all three by
+ * {@code (household_id, change_seq)}; a family friend's messages only from the start of the match on). Each source
  * is read at most {@code limit + 1} rows deep and bounded above by the last committed sequence
  * value, then they are merged by seq and taken in order:
  * <ul>
  *   <li>a changed household, task or appointment: its snapshot as it is now (a deleted task: its id);</li>
  *   <li>a household that entered the scope and is still in it: its snapshot, all its live
- *       tasks and all its appointments, since their changes may lie before the cursor;</li>
+ *       tasks, all its appointments and the latest {@value MessageService#ENTERING_LIMIT} messages the
+ *       caller may see, since their changes may lie before the cursor;</li>
  *   <li>a household that left the scope and is not back in it: its id in {@code removedHouseholdIds};
  *       a scope change the current scope has overtaken yields nothing (its successor comes later).</li>
  * </ul>
@@ -58,10 +65,14 @@ class ChangeFeed {
     private final TaskRepository tasks;
     private final TaskService taskService;
     private final AppointmentRepository appointments;
+    private final MessageRepository messages;
+    private final MessageService messageService;
 
     ChangeFeed(ChangeSequence sequence, HouseholdScope scope, ScopeChangeRepository scopeChanges,
                HouseholdRepository households, HouseholdReader reader, TaskRepository tasks, TaskService taskService,
-               AppointmentRepository appointments) {
+               AppointmentRepository appointments, MessageRepository messages, MessageService messageService) {
+        this.messages = messages;
+        this.messageService = messageService;
         this.sequence = sequence;
         this.scope = scope;
         this.scopeChanges = scopeChanges;
@@ -86,8 +97,9 @@ class ChangeFeed {
         int taken = 0;
         int consumed = 0;
         for (Change change : changes) {
-            Entering entering = change.enters(inScope) ? entering(change.householdId()) : null;
-            int weight = entering == null ? 1 : 1 + entering.tasks().size() + entering.appointments().size();
+            Entering entering = change.enters(inScope) ? entering(caller, change.householdId()) : null;
+            int weight = entering == null ? 1
+                    : 1 + entering.tasks().size() + entering.appointments().size() + entering.messages().size();
             if (taken > 0 && taken + weight > limit) {
                 break;
             }
@@ -100,12 +112,16 @@ class ChangeFeed {
         return new PullResponse(cursor, hasMore, reader.read(caller, List.copyOf(page.households.values())),
                 taskService.withTitles(List.copyOf(page.tasks.values())), List.copyOf(page.deletedTaskIds),
                 List.copyOf(page.removedHouseholdIds), contentVersion,
-                page.appointments.values().stream().map(AppointmentEntity::asModel).toList(), List.of(), List.of());
+                page.appointments.values().stream().map(AppointmentEntity::asModel).toList(),
+                page.messages.values().stream().map(MessageEntity::asModel).toList(), List.of());
     }
 
-    private Entering entering(String householdId) {
+    private Entering entering(Caller caller, String householdId) {
+        List<MessageEntity> latest = new ArrayList<>(messages.findLatest(householdId,
+                messageService.visibleFrom(caller, householdId), MessageService.ENTERING_LIMIT));
+        Collections.reverse(latest);
         return new Entering(households.findById(householdId).orElse(null), taskService.liveTasksOf(householdId),
-                appointments.findEnteringScope(householdId, System.currentTimeMillis()));
+                appointments.findEnteringScope(householdId, System.currentTimeMillis()), latest);
     }
 
     private List<Change> changesAfter(Caller caller, Set<String> inScope, long after, long upTo, int depth) {
@@ -113,23 +129,28 @@ class ChangeFeed {
         List<ScopeChange> scopeRows = caller.isDevice()
                 ? scopeChanges.findForDevice(caller.deviceId(), after, upTo, depth)
                 : scopeChanges.findForUser(caller.userId(), after, upTo, depth);
-        scopeRows.forEach(row -> changes.add(new Change(row.seq(), row.householdId(), null, null, null, row)));
+        scopeRows.forEach(row -> changes.add(new Change(row.seq(), row.householdId(), null, null, null, null, row)));
         if (!inScope.isEmpty()) {
             households.findChanged(inScope, after, upTo, depth)
-                    .forEach(row -> changes.add(new Change(row.changeSeq(), row.id(), row, null, null, null)));
+                    .forEach(row -> changes.add(new Change(row.changeSeq(), row.id(), row, null, null, null, null)));
             tasks.findChanged(inScope, after, upTo, depth)
-                    .forEach(row -> changes.add(new Change(row.changeSeq(), row.householdId(), null, row, null, null)));
+                    .forEach(row -> changes.add(new Change(row.changeSeq(), row.householdId(), null, row, null, null, null)));
             appointments.findChanged(inScope, after, upTo, depth)
-                    .forEach(row -> changes.add(new Change(row.changeSeq(), row.householdId(), null, null, row, null)));
+                    .forEach(row -> changes.add(new Change(row.changeSeq(), row.householdId(), null, null, row, null, null)));
+            // A family friend gets only what was sent since their match started (docs/messages.md).
+            (caller.role() == Role.BUDDY
+                    ? messages.findChangedForBuddy(inScope, caller.userId(), after, upTo, depth)
+                    : messages.findChanged(inScope, after, upTo, depth))
+                    .forEach(row -> changes.add(new Change(row.changeSeq(), row.householdId(), null, null, null, row, null)));
         }
         changes.sort(Comparator.comparingLong(Change::seq));
         return changes;
     }
 
-    /** One change: exactly one of household, task, appointment and scope is set. */
+    /** One change: exactly one of household, task, appointment, message and scope is set. */
     private record Change(long seq, String householdId, @Nullable HouseholdEntity household,
                           @Nullable TaskEntity task, @Nullable AppointmentEntity appointment,
-                          @Nullable ScopeChange scope) {
+                          @Nullable MessageEntity message, @Nullable ScopeChange scope) {
         boolean enters(Set<String> inScope) {
             return scope != null && scope.entered() && inScope.contains(householdId);
         }
@@ -137,7 +158,7 @@ class ChangeFeed {
 
     /** A household entering the scope as it is now: its row (null if gone), its live tasks and its appointments. */
     private record Entering(@Nullable HouseholdEntity household, List<TaskEntity> tasks,
-                            List<AppointmentEntity> appointments) {
+                            List<AppointmentEntity> appointments, List<MessageEntity> messages) {
     }
 
     /** What a page has gathered so far, each record once, in order of first appearance. */
@@ -145,6 +166,7 @@ class ChangeFeed {
         final Map<String, HouseholdEntity> households = new LinkedHashMap<>();
         final Map<String, TaskEntity> tasks = new LinkedHashMap<>();
         final Map<String, AppointmentEntity> appointments = new LinkedHashMap<>();
+        final Map<String, MessageEntity> messages = new LinkedHashMap<>();
         final Set<String> deletedTaskIds = new LinkedHashSet<>();
         final Set<String> removedHouseholdIds = new LinkedHashSet<>();
 
@@ -161,6 +183,8 @@ class ChangeFeed {
                 }
             } else if (change.appointment() != null) {
                 putNewest(appointments, change.appointment().id(), change.appointment(), AppointmentEntity::version);
+            } else if (change.message() != null) {
+                putNewest(messages, change.message().id(), change.message(), MessageEntity::version);
             } else if (entering != null) {
                 if (entering.household() != null) {
                     putNewest(households, entering.household().id(), entering.household(), HouseholdEntity::version);
@@ -168,6 +192,7 @@ class ChangeFeed {
                 entering.tasks().forEach(task -> putNewest(tasks, task.id(), task, TaskEntity::version));
                 entering.appointments().forEach(appointment -> putNewest(appointments, appointment.id(), appointment,
                         AppointmentEntity::version));
+                entering.messages().forEach(message -> putNewest(messages, message.id(), message, MessageEntity::version));
             } else if (change.scope() != null && !change.scope().entered() && !inScope.contains(change.householdId())) {
                 removedHouseholdIds.add(change.householdId());
             }

@@ -13,6 +13,7 @@ import nl.welkom.auth.Caller;
 import nl.welkom.course.CourseProgressService;
 import nl.welkom.feedback.Feedback;
 import nl.welkom.journey.TaskField;
+import nl.welkom.message.MessageService;
 import nl.welkom.journey.TaskService;
 import nl.welkom.model.journey.TaskStatus;
 import nl.welkom.model.sync.Mutation;
@@ -36,11 +37,13 @@ class MutationApplier {
     private final CourseProgressService courseProgress;
     private final Feedback feedback;
     private final AppointmentService appointments;
+    private final MessageService messages;
     private final Clock clock;
 
     MutationApplier(AppliedMutationRepository applied, TaskService taskService, CourseProgressService courseProgress,
-                    Feedback feedback, AppointmentService appointments, Clock clock) {
+                    Feedback feedback, AppointmentService appointments, MessageService messages, Clock clock) {
         this.applied = applied;
+        this.messages = messages;
         this.feedback = feedback;
         this.appointments = appointments;
         this.courseProgress = courseProgress;
@@ -70,6 +73,14 @@ class MutationApplier {
         }
         if (mutation.type() == MutationType.APPOINTMENT_ANSWER) {
             AppointmentService.Applied done = appointments.applyAnswer(caller, mutation.entityId(), mutation.value());
+            applied.save(new AppliedMutation(mutation.id(), caller.deviceId(), caller.isDevice() ? null : caller.userId(),
+                    done.outcome(), done.detail(), clock.millis()));
+            return new MutationResult(mutation.id(), done.outcome(), done.detail());
+        }
+        if (mutation.type() == MutationType.MESSAGE_SEND || mutation.type() == MutationType.MESSAGE_READ) {
+            MessageService.Applied done = mutation.type() == MutationType.MESSAGE_SEND
+                    ? messages.applySend(caller, mutation.id(), mutation.entityId(), mutation.value())
+                    : messages.applyRead(caller, mutation.entityId(), mutation.value());
             applied.save(new AppliedMutation(mutation.id(), caller.deviceId(), caller.isDevice() ? null : caller.userId(),
                     done.outcome(), done.detail(), clock.millis()));
             return new MutationResult(mutation.id(), done.outcome(), done.detail());

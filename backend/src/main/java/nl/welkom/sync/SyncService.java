@@ -15,6 +15,7 @@ import nl.welkom.phrasebook.Phrasebooks;
 import nl.welkom.place.LocalPlaces;
 import nl.welkom.model.household.Household;
 import nl.welkom.model.journey.Task;
+import nl.welkom.model.message.Message;
 import nl.welkom.model.sync.Mutation;
 import nl.welkom.model.sync.MutationType;
 import nl.welkom.model.sync.MutationResult;
@@ -95,6 +96,9 @@ class SyncService {
         Set<String> read = new LinkedHashSet<>();
         page.households().stream().map(Household::id).forEach(read::add);
         page.tasks().stream().map(Task::householdId).forEach(read::add);
+        if (page.messages() != null) {
+            page.messages().stream().map(Message::householdId).forEach(read::add);
+        }
         read.forEach(householdId -> audit.record(caller, AuditLog.SYNC_PULL, householdId));
         return page;
     }

@@ -98,7 +98,7 @@ class FeedbackApiTest {
                 first.results().stream().map(r -> r.outcome()).toList());
         assertEquals(List.of(MutationOutcome.ALREADY_APPLIED, MutationOutcome.ALREADY_APPLIED, MutationOutcome.REJECTED),
                 again.results().stream().map(r -> r.outcome()).toList());
-        assertEquals(1, TestServer.get().queryLong("SELECT COUNT(*) FROM question WHERE id = ?", questionId));
+        assertEquals(1, TestServer.get().queryLong("SELECT COUNT(*) FROM message WHERE id = ? AND author = 'HOUSEHOLD'", questionId));
         assertTrue(api.get("/api/questions", api.login(ASKER)).asListOf(Question.class).stream()
                 .anyMatch(q -> q.id().equals(questionId) && q.routedTo().equals("BUDDY")));
         assertEquals(1, TestServer.get().queryLong(
@@ -118,7 +118,7 @@ class FeedbackApiTest {
 
         assertEquals(List.of(MutationOutcome.APPLIED, MutationOutcome.APPLIED),
                 pushed.results().stream().map(r -> r.outcome()).toList());
-        assertEquals(1, TestServer.get().queryLong("SELECT COUNT(*) FROM question WHERE id = ? AND lesson_id IS NULL", general));
+        assertEquals(1, TestServer.get().queryLong("SELECT COUNT(*) FROM message WHERE id = ? AND lesson_id IS NULL", general));
         api.post("/api/sync/push", phone.token(), new PushRequest(List.of(
                 new Mutation(UUID.randomUUID().toString(), MutationType.TASK_COMPLETE, "", 0, "2026-11-23T11:00:02Z", null))))
                 .problem(400);

@@ -19,6 +19,7 @@ import nl.welkom.appointment.AppointmentRepository;
 import nl.welkom.household.HouseholdRepository;
 import nl.welkom.household.ScopeChangeRepository;
 import nl.welkom.journey.TaskRepository;
+import nl.welkom.message.MessageRepository;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,6 +64,18 @@ class SyncQueryPlanTest {
         assertTrue(device.contains("USING INDEX scope_change_device_seq (subject_device_id=? AND seq>? AND seq<?)"),
                 device);
         assertFalse(user.contains("SCAN") || device.contains("SCAN"), user + device);
+    }
+
+    @Test
+    void theMessageQueriesOfAPullSearchTheHouseholdAndSequenceIndex() throws SQLException {
+        String household = plan(MessageRepository.class, "findChanged", 3);
+        String friend = plan(MessageRepository.class, "findChangedForBuddy", 3);
+
+        assertTrue(household.contains("SEARCH message USING INDEX message_household_change (household_id=? AND change_seq>? AND change_seq<?)"),
+                household);
+        assertTrue(friend.contains("SEARCH message USING INDEX message_household_change (household_id=? AND change_seq>? AND change_seq<?)"),
+                friend);
+        assertFalse(household.contains("SCAN") || friend.contains("SCAN"), household + "\n" + friend);
     }
 
     /** {@code EXPLAIN QUERY PLAN} of a repository method's SQL, with an {@code IN} list of {@code inSize} values. */

@@ -31,7 +31,6 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
 import nl.welkom.activation.ActivationService;
 import nl.welkom.device.DeviceService;
-import nl.welkom.feedback.Feedback;
 import nl.welkom.household.HouseholdEntity;
 import nl.welkom.journey.ConflictService;
 import nl.welkom.journey.JourneyLinks;
@@ -71,7 +70,6 @@ final class DashboardController {
     private final ActivationService activation;
     private final Pages pages;
     private final CoursePages courses;
-    private final Feedback feedback;
     private final LocalPlaces localPlaces;
     /**
      * A new activation code waiting for the page that shows it: for the officer who made it and its
@@ -81,10 +79,9 @@ final class DashboardController {
 
     DashboardController(Dashboard dashboard, List<HouseholdSection> sections, HouseholdPages households, TaskService taskService,
                         ConflictService conflicts, DeviceService devices, ActivationService activation, Pages pages,
-                        CoursePages courses, Feedback feedback, LocalPlaces localPlaces, Clock clock) {
+                        CoursePages courses, LocalPlaces localPlaces, Clock clock) {
         this.tickets = new OneTimeDisplay<>(clock, CODE_SHOWN_FOR);
         this.courses = courses;
-        this.feedback = feedback;
         this.dashboard = dashboard;
         this.sections = sections.stream().sorted(Comparator.comparingInt(HouseholdSection::order)).toList();
         this.households = households;
@@ -125,7 +122,6 @@ final class DashboardController {
                     .toList());
         }
         model.put("course", courses.rows(viewer, id));
-        model.put("questions", feedback.questions(viewer.caller(), id));
         List<Map<String, Object>> shown = new ArrayList<>();
         for (HouseholdSection section : sections) {
             section.model(viewer, detail.id()).ifPresent(sectionModel -> {

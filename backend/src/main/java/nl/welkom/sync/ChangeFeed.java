@@ -12,6 +12,8 @@ import java.util.function.ToLongFunction;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import nl.welkom.announcement.AnnouncementEntity;
+import nl.welkom.announcement.AnnouncementFeed;
 import nl.welkom.appointment.AppointmentEntity;
 import nl.welkom.appointment.AppointmentRepository;
 import nl.welkom.auth.Caller;
@@ -25,6 +27,7 @@ import nl.welkom.household.ScopeChangeRepository;
 import nl.welkom.journey.TaskEntity;
 import nl.welkom.journey.TaskRepository;
 import nl.welkom.journey.TaskService;
+import nl.welkom.model.announcement.Announcement;
 import nl.welkom.model.sync.PullResponse;
 
 /**
@@ -47,6 +50,12 @@ import nl.welkom.model.sync.PullResponse;
  * tasks and its appointments; the first change of a page is always taken, so an entering household comes whole even when
  * it weighs more than {@code limit}. Taking never passes the last row read of a source that was cut
  * off, so no change is skipped; the cursor is the seq of the last change taken.
+ *
+ * <p>For a household's phone, a fifth source: its municipality's announcements by
+ * {@code (municipality_id, change_seq)}, only those that target the household now and have not
+ * expired (docs/announcements.md). Each weighs 1 and brings the announcement (a withdrawn one as
+ * withdrawn). A page that holds the household's snapshot also brings every live
+ * announcement targeting it (not weighed: they are few), so a household whose stage moved gets them.
  */
 @Singleton
 class ChangeFeed {
@@ -58,10 +67,12 @@ class ChangeFeed {
     private final TaskRepository tasks;
     private final TaskService taskService;
     private final AppointmentRepository appointments;
+    private final AnnouncementFeed announcementFeed;
 
     ChangeFeed(ChangeSequence sequence, HouseholdScope scope, ScopeChangeRepository scopeChanges,
                HouseholdRepository households, HouseholdReader reader, TaskRepository tasks, TaskService taskService,
-               AppointmentRepository appointments) {
+               AppointmentRepository appointments,
+               AnnouncementFeed announcementFeed) {
         this.sequence = sequence;
         this.scope = scope;
         this.scopeChanges = scopeChanges;
@@ -70,16 +81,31 @@ class ChangeFeed {
         this.tasks = tasks;
         this.taskService = taskService;
         this.appointments = appointments;
+        this.announcementFeed = announcementFeed;
     }
 
     /** The page after {@code after} of at most {@code limit} changes, with {@code contentVersion} as given. */
     @Transactional(readOnly = true)
     public PullResponse page(Caller caller, long after, int limit, @Nullable String contentVersion) {
+        return page(caller, after, limit, contentVersion, null);
+    }
+
+    /** The same, with announcements in the {@code lang} chain ({@code ar,en}; null: Dutch). */
+    @Transactional(readOnly = true)
+    public PullResponse page(Caller caller, long after, int limit, @Nullable String contentVersion,
+                             @Nullable String lang) {
         // First the bound, then the scope: every change up to the bound has committed, and the scope
         // read after it already reflects every scope change up to the bound.
         long upTo = sequence.last();
         Set<String> inScope = new LinkedHashSet<>(scope.visibleHouseholdIds(caller));
+        AnnouncementFeed.Audience audience = inScope.contains(caller.householdId())
+                ? announcementFeed.audience(caller, lang) : null;
         List<Change> changes = changesAfter(caller, inScope, after, upTo, limit + 1);
+        if (audience != null) {
+            announcementFeed.changed(audience, after, upTo, limit + 1).forEach(row -> changes.add(
+                    new Change(row.changeSeq(), audience.householdId(), null, null, null, null, row)));
+            changes.sort(Comparator.comparingLong(Change::seq));
+        }
 
         Page page = new Page();
         long cursor = after;
@@ -92,15 +118,23 @@ class ChangeFeed {
                 break;
             }
             page.add(change, inScope, entering);
+            if (change.announcement() != null) {
+                Announcement announced = announcementFeed.asRead(audience, change.announcement());
+                page.announcements.put(announced.id(), announced);
+            }
             taken += weight;
             consumed++;
             cursor = change.seq();
         }
         boolean hasMore = consumed < changes.size();
+        if (audience != null && page.households.containsKey(audience.householdId())) {
+            announcementFeed.live(audience).forEach(announcement -> page.announcements.put(announcement.id(), announcement));
+        }
         return new PullResponse(cursor, hasMore, reader.read(caller, List.copyOf(page.households.values())),
                 taskService.withTitles(List.copyOf(page.tasks.values())), List.copyOf(page.deletedTaskIds),
                 List.copyOf(page.removedHouseholdIds), contentVersion,
-                page.appointments.values().stream().map(AppointmentEntity::asModel).toList(), List.of(), List.of());
+                page.appointments.values().stream().map(AppointmentEntity::asModel).toList(), List.of(),
+                List.copyOf(page.announcements.values()));
     }
 
     private Entering entering(String householdId) {
@@ -126,10 +160,15 @@ class ChangeFeed {
         return changes;
     }
 
-    /** One change: exactly one of household, task, appointment and scope is set. */
+    /** One change: exactly one of household, task, appointment, scope and announcement is set. */
     private record Change(long seq, String householdId, @Nullable HouseholdEntity household,
                           @Nullable TaskEntity task, @Nullable AppointmentEntity appointment,
-                          @Nullable ScopeChange scope) {
+                          @Nullable ScopeChange scope, @Nullable AnnouncementEntity announcement) {
+        Change(long seq, String householdId, @Nullable HouseholdEntity household, @Nullable TaskEntity task,
+               @Nullable AppointmentEntity appointment, @Nullable ScopeChange scope) {
+            this(seq, householdId, household, task, appointment, scope, null);
+        }
+
         boolean enters(Set<String> inScope) {
             return scope != null && scope.entered() && inScope.contains(householdId);
         }
@@ -147,6 +186,7 @@ class ChangeFeed {
         final Map<String, AppointmentEntity> appointments = new LinkedHashMap<>();
         final Set<String> deletedTaskIds = new LinkedHashSet<>();
         final Set<String> removedHouseholdIds = new LinkedHashSet<>();
+        final Map<String, Announcement> announcements = new LinkedHashMap<>();
 
         void add(Change change, Set<String> inScope, @Nullable Entering entering) {
             if (change.household() != null) {

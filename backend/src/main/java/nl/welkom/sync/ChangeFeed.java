@@ -1,5 +1,6 @@
 package nl.welkom.sync;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -13,6 +14,8 @@ import java.util.function.ToLongFunction;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import nl.welkom.announcement.AnnouncementEntity;
+import nl.welkom.announcement.AnnouncementFeed;
 import nl.welkom.appointment.AppointmentEntity;
 import nl.welkom.appointment.AppointmentRepository;
 import nl.welkom.auth.Caller;
@@ -29,6 +32,7 @@ import nl.welkom.journey.TaskService;
 import nl.welkom.message.MessageEntity;
 import nl.welkom.message.MessageRepository;
 import nl.welkom.message.MessageService;
+import nl.welkom.model.announcement.Announcement;
 import nl.welkom.model.auth.Role;
 import nl.welkom.model.sync.PullResponse;
 
@@ -45,15 +49,22 @@ import nl.welkom.model.sync.PullResponse;
  * <ul>
  *   <li>a changed household, task or appointment: its snapshot as it is now (a deleted task: its id);</li>
  *   <li>a household that entered the scope and is still in it: its snapshot, all its live
- *       tasks, all its appointments and the latest {@value MessageService#ENTERING_LIMIT} messages the
+ *       tasks, its appointments that ended at most 30 days ago
+ *       ({@code AppointmentRepository.findEnteringScope}) and the latest {@value MessageService#ENTERING_LIMIT} messages the
  *       caller may see, since their changes may lie before the cursor;</li>
  *   <li>a household that left the scope and is not back in it: its id in {@code removedHouseholdIds};
  *       a scope change the current scope has overtaken yields nothing (its successor comes later).</li>
  * </ul>
  * A page takes at most {@code limit} changes, an entering household weighing one plus its live
- * tasks and its appointments; the first change of a page is always taken, so an entering household comes whole even when
+ * tasks, its appointments and its messages; the first change of a page is always taken, so an entering household comes whole even when
  * it weighs more than {@code limit}. Taking never passes the last row read of a source that was cut
  * off, so no change is skipped; the cursor is the seq of the last change taken.
+ *
+ * <p>For a household's phone, a sixth source: its municipality's announcements by
+ * {@code (municipality_id, change_seq)}, only those that target the household now and have not
+ * expired (docs/announcements.md). Each weighs 1 and brings the announcement (a withdrawn one as
+ * withdrawn). A page that holds the household's snapshot also brings every live
+ * announcement targeting it (not weighed: they are few), so a household whose stage moved gets them.
  */
 @Singleton
 class ChangeFeed {
@@ -67,10 +78,14 @@ class ChangeFeed {
     private final AppointmentRepository appointments;
     private final MessageRepository messages;
     private final MessageService messageService;
+    private final AnnouncementFeed announcementFeed;
+    private final Clock clock;
 
     ChangeFeed(ChangeSequence sequence, HouseholdScope scope, ScopeChangeRepository scopeChanges,
                HouseholdRepository households, HouseholdReader reader, TaskRepository tasks, TaskService taskService,
-               AppointmentRepository appointments, MessageRepository messages, MessageService messageService) {
+               AppointmentRepository appointments, MessageRepository messages, MessageService messageService,
+               AnnouncementFeed announcementFeed, Clock clock) {
+        this.clock = clock;
         this.messages = messages;
         this.messageService = messageService;
         this.sequence = sequence;
@@ -81,16 +96,28 @@ class ChangeFeed {
         this.tasks = tasks;
         this.taskService = taskService;
         this.appointments = appointments;
+        this.announcementFeed = announcementFeed;
     }
 
-    /** The page after {@code after} of at most {@code limit} changes, with {@code contentVersion} as given. */
+    /**
+     * The page after {@code after} of at most {@code limit} changes, with {@code contentVersion} as
+     * given and announcements in the {@code lang} chain ({@code ar,en}; null: Dutch).
+     */
     @Transactional(readOnly = true)
-    public PullResponse page(Caller caller, long after, int limit, @Nullable String contentVersion) {
+    public PullResponse page(Caller caller, long after, int limit, @Nullable String contentVersion,
+                             @Nullable String lang) {
         // First the bound, then the scope: every change up to the bound has committed, and the scope
         // read after it already reflects every scope change up to the bound.
         long upTo = sequence.last();
         Set<String> inScope = new LinkedHashSet<>(scope.visibleHouseholdIds(caller));
+        AnnouncementFeed.Audience audience = inScope.contains(caller.householdId())
+                ? announcementFeed.audience(caller, lang) : null;
         List<Change> changes = changesAfter(caller, inScope, after, upTo, limit + 1);
+        if (audience != null) {
+            announcementFeed.changed(audience, after, upTo, limit + 1).forEach(row -> changes.add(
+                    new Change(row.changeSeq(), audience.householdId(), null, null, null, null, null, row)));
+            changes.sort(Comparator.comparingLong(Change::seq));
+        }
 
         Page page = new Page();
         long cursor = after;
@@ -104,16 +131,24 @@ class ChangeFeed {
                 break;
             }
             page.add(change, inScope, entering);
+            if (change.announcement() != null) {
+                Announcement announced = announcementFeed.asRead(audience, change.announcement());
+                page.announcements.put(announced.id(), announced);
+            }
             taken += weight;
             consumed++;
             cursor = change.seq();
         }
         boolean hasMore = consumed < changes.size();
+        if (audience != null && page.households.containsKey(audience.householdId())) {
+            announcementFeed.live(audience).forEach(announcement -> page.announcements.put(announcement.id(), announcement));
+        }
         return new PullResponse(cursor, hasMore, reader.read(caller, List.copyOf(page.households.values())),
                 taskService.withTitles(List.copyOf(page.tasks.values())), List.copyOf(page.deletedTaskIds),
                 List.copyOf(page.removedHouseholdIds), contentVersion,
                 page.appointments.values().stream().map(AppointmentEntity::asModel).toList(),
-                page.messages.values().stream().map(MessageEntity::asModel).toList(), List.of());
+                page.messages.values().stream().map(MessageEntity::asModel).toList(),
+                List.copyOf(page.announcements.values()));
     }
 
     private Entering entering(Caller caller, String householdId) {
@@ -121,7 +156,7 @@ class ChangeFeed {
                 messageService.visibleFrom(caller, householdId), MessageService.ENTERING_LIMIT));
         Collections.reverse(latest);
         return new Entering(households.findById(householdId).orElse(null), taskService.liveTasksOf(householdId),
-                appointments.findEnteringScope(householdId, System.currentTimeMillis()), latest);
+                appointments.findEnteringScope(householdId, clock.millis()), latest);
     }
 
     private List<Change> changesAfter(Caller caller, Set<String> inScope, long after, long upTo, int depth) {
@@ -129,28 +164,29 @@ class ChangeFeed {
         List<ScopeChange> scopeRows = caller.isDevice()
                 ? scopeChanges.findForDevice(caller.deviceId(), after, upTo, depth)
                 : scopeChanges.findForUser(caller.userId(), after, upTo, depth);
-        scopeRows.forEach(row -> changes.add(new Change(row.seq(), row.householdId(), null, null, null, null, row)));
+        scopeRows.forEach(row -> changes.add(new Change(row.seq(), row.householdId(), null, null, null, null, row, null)));
         if (!inScope.isEmpty()) {
             households.findChanged(inScope, after, upTo, depth)
-                    .forEach(row -> changes.add(new Change(row.changeSeq(), row.id(), row, null, null, null, null)));
+                    .forEach(row -> changes.add(new Change(row.changeSeq(), row.id(), row, null, null, null, null, null)));
             tasks.findChanged(inScope, after, upTo, depth)
-                    .forEach(row -> changes.add(new Change(row.changeSeq(), row.householdId(), null, row, null, null, null)));
+                    .forEach(row -> changes.add(new Change(row.changeSeq(), row.householdId(), null, row, null, null, null, null)));
             appointments.findChanged(inScope, after, upTo, depth)
-                    .forEach(row -> changes.add(new Change(row.changeSeq(), row.householdId(), null, null, row, null, null)));
+                    .forEach(row -> changes.add(new Change(row.changeSeq(), row.householdId(), null, null, row, null, null, null)));
             // A family friend gets only what was sent since their match started (docs/messages.md).
             (caller.role() == Role.BUDDY
                     ? messages.findChangedForBuddy(inScope, caller.userId(), after, upTo, depth)
                     : messages.findChanged(inScope, after, upTo, depth))
-                    .forEach(row -> changes.add(new Change(row.changeSeq(), row.householdId(), null, null, null, row, null)));
+                    .forEach(row -> changes.add(new Change(row.changeSeq(), row.householdId(), null, null, null, row, null, null)));
         }
         changes.sort(Comparator.comparingLong(Change::seq));
         return changes;
     }
 
-    /** One change: exactly one of household, task, appointment, message and scope is set. */
+    /** One change: exactly one of household, task, appointment, message, scope and announcement is set. */
     private record Change(long seq, String householdId, @Nullable HouseholdEntity household,
                           @Nullable TaskEntity task, @Nullable AppointmentEntity appointment,
-                          @Nullable MessageEntity message, @Nullable ScopeChange scope) {
+                          @Nullable MessageEntity message, @Nullable ScopeChange scope,
+                          @Nullable AnnouncementEntity announcement) {
         boolean enters(Set<String> inScope) {
             return scope != null && scope.entered() && inScope.contains(householdId);
         }
@@ -169,6 +205,7 @@ class ChangeFeed {
         final Map<String, MessageEntity> messages = new LinkedHashMap<>();
         final Set<String> deletedTaskIds = new LinkedHashSet<>();
         final Set<String> removedHouseholdIds = new LinkedHashSet<>();
+        final Map<String, Announcement> announcements = new LinkedHashMap<>();
 
         void add(Change change, Set<String> inScope, @Nullable Entering entering) {
             if (change.household() != null) {

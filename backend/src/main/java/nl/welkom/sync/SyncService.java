@@ -92,7 +92,7 @@ class SyncService {
             throw ProblemException.badRequest("after must be 0 or more and limit 1 or more.");
         }
         String contentVersion = lang == null || lang.isBlank() ? null : contentVersion(caller, lang);
-        PullResponse page = feed.page(caller, after, Math.min(limit, MAX_LIMIT), contentVersion);
+        PullResponse page = feed.page(caller, after, Math.min(limit, MAX_LIMIT), contentVersion, lang);
         Set<String> read = new LinkedHashSet<>();
         page.households().stream().map(Household::id).forEach(read::add);
         page.tasks().stream().map(Task::householdId).forEach(read::add);

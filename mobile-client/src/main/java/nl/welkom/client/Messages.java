@@ -71,7 +71,7 @@ public final class Messages {
             entries.add(new Entry(m, m.from() == me, false));
         }
         for (Mutation m : store.outbox()) {
-            Optional<Message> pending = pending(m, me);
+            Optional<Message> pending = asMessage(store, m);
             if (pending.isPresent() && householdId.equals(pending.get().householdId()) && !known.contains(m.id())) {
                 entries.add(new Entry(pending.get(), true, true));
             }
@@ -104,7 +104,7 @@ public final class Messages {
             queued[0] = LocalView.newEdit(MutationType.MESSAGE_SEND, householdId, 0, body, clock);
             store.appendToOutbox(queued[0]);
         });
-        return new Entry(pending(queued[0], mySide()).get(), true, true);
+        return new Entry(asMessage(store, queued[0]).get(), true, true);
     }
 
     /**
@@ -187,14 +187,21 @@ public final class Messages {
 
     /** Which side this phone writes for: the family friend, else the household. */
     private MessageAuthor mySide() {
+        return side(store);
+    }
+
+    private static MessageAuthor side(LocalStore store) {
         Optional<Session> session = Shelf.SESSION.get(store);
         return session.isPresent() && session.get().role() == Role.BUDDY ? MessageAuthor.BUDDY : MessageAuthor.HOUSEHOLD;
     }
 
-    /** A queued message or question as the message it will become; empty for other mutations. */
-    private Optional<Message> pending(Mutation m, MessageAuthor me) {
+    /**
+     * A queued message or question as the message it becomes (sentAt: when it was written, unread);
+     * empty for other mutations. The sync folds an applied one into the server copy with this.
+     */
+    static Optional<Message> asMessage(LocalStore store, Mutation m) {
         if (m.type() == MutationType.MESSAGE_SEND) {
-            return Optional.of(new Message(m.id(), m.entityId(), me, null, m.value(), null, m.createdAt(), null, 0));
+            return Optional.of(new Message(m.id(), m.entityId(), side(store), null, m.value(), null, m.createdAt(), null, 0));
         }
         if (m.type() == MutationType.QUESTION_ASK) {
             Optional<Session> session = Shelf.SESSION.get(store);

@@ -219,6 +219,14 @@ final class SyncEngine {
                         Shelf.APPOINTMENTS.put(store, Collections.singletonList(Appointments.apply(appointment.get(), m)));
                     }
                 }
+                if (m.type() == MutationType.MESSAGE_SEND || m.type() == MutationType.QUESTION_ASK) {
+                    // Delivered: it stays in the conversation until the pull brings the server's copy.
+                    Optional<Message> delivered = Messages.asMessage(store, m);
+                    if (delivered.isPresent() && Shelf.HOUSEHOLDS.get(store, delivered.get().householdId()).isPresent()
+                            && !Shelf.MESSAGES.get(store, m.id()).isPresent()) {
+                        Shelf.MESSAGES.put(store, Collections.singletonList(delivered.get()));
+                    }
+                }
                 Optional<Task> copy = Shelf.TASKS.get(store, m.entityId());
                 if (copy.isPresent()) {
                     Shelf.TASKS.put(store, Collections.singletonList(LocalView.apply(copy.get(), m)));

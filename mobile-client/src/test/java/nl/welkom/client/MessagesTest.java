@@ -198,4 +198,22 @@ class MessagesTest extends ServerTestSupport {
         assertFalse(take().getPath().startsWith("/api/questions"));
         assertEquals(2, server.getRequestCount());
     }
+
+    @Test
+    void aDeliveredMessageStaysInTheConversationWhenThePullThatFollowsFails() throws Exception {
+        household();
+        welkom.messages().send(Fixtures.HOUSEHOLD_ID, "Hallo");
+        Mutation m = store.outbox().get(0);
+        server.enqueue(json(new PushResponse(Collections.singletonList(
+                new MutationResult(m.id(), nl.welkom.model.sync.MutationOutcome.APPLIED, null)))));
+        server.enqueue(new okhttp3.mockwebserver.MockResponse().setResponseCode(503));
+
+        assertThrows(WelkomException.class, () -> welkom.sync(SyncListener.NONE));
+
+        List<Messages.Entry> shown = welkom.messages().conversation(Fixtures.HOUSEHOLD_ID);
+        assertEquals(3, shown.size(), "sent, not lost from view");
+        assertFalse(shown.get(2).pending());
+        assertEquals("Hallo", shown.get(2).message().text());
+        assertTrue(store.outbox().isEmpty());
+    }
 }

@@ -99,4 +99,17 @@ class MessagesScreenTest {
         assertTrue(list.contains("vertaald door een computer, niet nagekeken"), list);
         assertTrue(list.contains("Getoond tot en met \u20682026-12-31\u2069"), list);
     }
+
+    @Test
+    void theHomeScreenCountsUnreadMessagesAndShowsNewAnnouncementsOnce() {
+        String home = run("nl", "0\n", (ui, w) -> new HomeScreen(ui, w).show());
+        assertTrue(home.contains("Ongelezen berichten: 1"), home);
+        assertTrue(home.contains("Nieuwe mededelingen: 1"), home);
+        assertTrue(home.contains("إغلاق البلدية"), home);
+        assertTrue(home.contains("12  Berichten") && home.contains("13  Mededelingen"), home);
+
+        String again = run("nl", "0\n", (ui, w) -> new HomeScreen(ui, w).show());
+        assertFalse(again.contains("Nieuwe mededelingen"), again);
+        assertFalse(again.contains("إغلاق البلدية"), "shown once: " + again);
+    }
 }

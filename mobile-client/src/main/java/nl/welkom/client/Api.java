@@ -145,12 +145,6 @@ final class Api {
         return fetch("api/places", chain, etag, Places.class, counter);
     }
 
-    /** {@code GET /api/questions}: the questions routed to the caller (a family friend), newest first. */
-    List<nl.welkom.model.feedback.Question> questions(ByteCounter counter) throws WelkomException {
-        Request http = new Request.Builder().url(url("api/questions")).tag(ByteCounter.class, counter).build();
-        return java.util.Arrays.asList(call(http, nl.welkom.model.feedback.Question[].class));
-    }
-
     /** {@code GET /api/course/progress}: the progress of every household in the phone's scope. */
     List<CourseProgress> courseProgress(ByteCounter counter) throws WelkomException {
         Request http = new Request.Builder().url(url("api/course/progress")).tag(ByteCounter.class, counter).build();

@@ -159,12 +159,4 @@ public final class Journey {
         });
         return result[0];
     }
-
-    /**
-     * On a family friend's phone: the questions their families asked, routed to them, newest first,
-     * as the last sync brought them (store only). Empty on a family's phone and before a sync.
-     */
-    public List<nl.welkom.model.feedback.Question> questions() {
-        return Shelf.QUESTIONS.get(store).orElse(Collections.<nl.welkom.model.feedback.Question>emptyList());
-    }
 }

@@ -15,14 +15,15 @@ import com.google.gson.reflect.TypeToken;
 import nl.welkom.client.store.LocalStore;
 import nl.welkom.client.store.StoredDocument;
 import nl.welkom.client.store.StoredRecord;
+import nl.welkom.model.announcement.Announcement;
 import nl.welkom.model.appointment.Appointment;
 import nl.welkom.model.auth.Session;
 import nl.welkom.model.content.ContentPack;
 import nl.welkom.model.course.Course;
 import nl.welkom.model.course.CourseProgress;
-import nl.welkom.model.feedback.Question;
 import nl.welkom.model.household.Household;
 import nl.welkom.model.journey.Task;
+import nl.welkom.model.message.Message;
 import nl.welkom.model.phrasebook.Phrasebook;
 import nl.welkom.model.place.Places;
 
@@ -50,8 +51,18 @@ final class Shelf {
     /** The pull's {@code contentVersion} that every reading document is current with (docs/sync.md, step 3). */
     static final Doc<String> READING_VERSION = new Doc<>("reading-version", String.class, v -> v);
 
-    /** A family friend's questions from their families, newest first, as the last sync brought them. */
-    static final Doc<List<Question>> QUESTIONS = new Doc<>("questions", new TypeToken<List<Question>>() { }.getType());
+    /**
+     * What an older build kept of a family friend's questions; questions now arrive as messages. Only
+     * its kind is left, so that signing out still forgets a store written before.
+     */
+    static final String RETIRED_QUESTIONS = "questions";
+
+    /** The phone household's live announcements as the pull brought them (about the caller: forgotten with them). */
+    static final Doc<List<Announcement>> ANNOUNCEMENTS = new Doc<>("announcements",
+            new TypeToken<List<Announcement>>() { }.getType());
+    /** The ids of the stored announcements already shown on this phone. */
+    static final Doc<List<String>> ANNOUNCEMENTS_SHOWN = new Doc<>("announcements-shown",
+            new TypeToken<List<String>>() { }.getType());
 
     /** What the last finished sync did and when. */
     static final Doc<SyncResult> LAST_SYNC = new Doc<>("last-sync", SyncResult.class);
@@ -67,10 +78,16 @@ final class Shelf {
     /** Per appointment: the sequence the reader last saw and the reminders they dismissed. */
     static final Rec<AppointmentSeen> APPOINTMENTS_SEEN = new Rec<>("appointment-seen", AppointmentSeen.class,
             AppointmentSeen::id, AppointmentSeen::householdId);
+    /** The households' conversations as the server last sent them. */
+    static final Rec<Message> MESSAGES = new Rec<>("message", Message.class, Message::id, Message::householdId);
+    /** Per household: the newest message of the other side this phone marked read. */
+    static final Rec<MessageRead> MESSAGES_READ = new Rec<>("message-read", MessageRead.class, MessageRead::householdId,
+            MessageRead::householdId);
 
     /** Documents about the person using the phone: forgotten when it changes hands (with every record). */
     static final List<String> ABOUT_THE_CALLER = Collections.unmodifiableList(
-            Arrays.asList(PLACES.kind, READING_VERSION.kind, LAST_SYNC.kind, QUESTIONS.kind));
+            Arrays.asList(PLACES.kind, READING_VERSION.kind, LAST_SYNC.kind, RETIRED_QUESTIONS,
+                    ANNOUNCEMENTS.kind, ANNOUNCEMENTS_SHOWN.kind));
     /** What a revoked phone forgets: the above and the session. Languages and public content stay. */
     static final List<String> PERSONAL = withSession(ABOUT_THE_CALLER);
 

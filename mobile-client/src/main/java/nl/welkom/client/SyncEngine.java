@@ -2,6 +2,7 @@ package nl.welkom.client;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,18 +22,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import nl.welkom.client.SyncListener.Phase;
 import nl.welkom.client.store.LocalStore;
 import nl.welkom.client.store.SyncNotice;
+import nl.welkom.model.announcement.Announcement;
 import nl.welkom.model.appointment.Appointment;
-import nl.welkom.model.auth.Role;
-import nl.welkom.model.auth.Session;
 import nl.welkom.model.content.ContentPack;
 import nl.welkom.model.content.Lesson;
 import nl.welkom.model.content.Topic;
 import nl.welkom.model.course.Course;
 import nl.welkom.model.course.CourseProgress;
-import nl.welkom.model.feedback.Question;
 import nl.welkom.model.household.Household;
 import nl.welkom.model.household.Member;
 import nl.welkom.model.journey.Task;
+import nl.welkom.model.message.Message;
 import nl.welkom.model.phrasebook.Phrasebook;
 import nl.welkom.model.place.Places;
 import nl.welkom.model.sync.Mutation;
@@ -149,13 +149,6 @@ final class SyncEngine {
                 List<CourseProgress> progress = api.courseProgress(counter);
                 store.inTransaction(() -> Shelf.COURSE_PROGRESS.put(store, progress));
             }
-            Optional<Session> session = Shelf.SESSION.get(store);
-            if (session.isPresent() && session.get().role() == Role.BUDDY) {
-                // Questions do not travel in the pull (docs/sync.md, "Questions to a family friend"):
-                // a family friend's phone asks for them on every sync, one small request more.
-                List<Question> questions = api.questions(counter);
-                store.inTransaction(() -> Shelf.QUESTIONS.put(store, new ArrayList<>(questions)));
-            }
             listener.onProgress(Phase.CONTENT, 1, 1, counter.bytes());
             listener.onProgress(Phase.DONE, 1, 1, counter.bytes());
             SyncResult result = new SyncResult(tally.applied, tally.conflicts, tally.rejected, tally.pulled, contentUpdated,
@@ -226,6 +219,14 @@ final class SyncEngine {
                         Shelf.APPOINTMENTS.put(store, Collections.singletonList(Appointments.apply(appointment.get(), m)));
                     }
                 }
+                if (m.type() == MutationType.MESSAGE_SEND || m.type() == MutationType.QUESTION_ASK) {
+                    // Delivered: it stays in the conversation until the pull brings the server's copy.
+                    Optional<Message> delivered = Messages.asMessage(store, m);
+                    if (delivered.isPresent() && Shelf.HOUSEHOLDS.get(store, delivered.get().householdId()).isPresent()
+                            && !Shelf.MESSAGES.get(store, m.id()).isPresent()) {
+                        Shelf.MESSAGES.put(store, Collections.singletonList(delivered.get()));
+                    }
+                }
                 Optional<Task> copy = Shelf.TASKS.get(store, m.entityId());
                 if (copy.isPresent()) {
                     Shelf.TASKS.put(store, Collections.singletonList(LocalView.apply(copy.get(), m)));
@@ -281,6 +282,13 @@ final class SyncEngine {
                     appointments.add(a);
                 }
             }
+            List<Message> messages = new ArrayList<>();
+            for (Message m : validMessages(page.messages())) {
+                if (!removed.contains(m.householdId())) {
+                    messages.add(m);
+                }
+            }
+            List<Announcement> announcements = validAnnouncements(page.announcements());
             // The cursor never moves back: an empty page may answer 0.
             long next = Math.max(cursor, page.cursor());
             if (page.hasMore() && next == cursor) {
@@ -303,10 +311,14 @@ final class SyncEngine {
                 Shelf.TASKS.delete(store, deleted);
                 Shelf.APPOINTMENTS.put(store, appointments);
                 firstSeen(appointments);
+                Shelf.MESSAGES.put(store, messages);
+                settleDelivered(messages);
+                Announcements.store(store, announcements, LocalDate.now(clock.withZone(Appointments.ZONE)));
                 store.saveSyncCursor(next);
             });
             report(notices, tally, listener);
-            tally.pulled += households.size() + removed.size() + kept.size() + deleted.size() + appointments.size();
+            tally.pulled += households.size() + removed.size() + kept.size() + deleted.size() + appointments.size()
+                    + messages.size() + announcements.size();
             tally.householdsPulled |= !households.isEmpty();
             cursor = next;
             listener.onProgress(Phase.PULL, tally.pulled, -1, counter.bytes());
@@ -328,6 +340,30 @@ final class SyncEngine {
             }
         }
         Shelf.APPOINTMENTS_SEEN.put(store, fresh);
+    }
+
+    /**
+     * A pulled message whose id is a queued {@code MESSAGE_SEND} or {@code QUESTION_ASK} has arrived:
+     * that outbox entry is settled (a push whose answer was lost must not leave it pending, nor
+     * send it again for nothing). Entries the page does not name stay queued.
+     */
+    private void settleDelivered(List<Message> pulled) {
+        if (pulled.isEmpty()) {
+            return;
+        }
+        Set<String> ids = new HashSet<>();
+        for (Message m : pulled) {
+            ids.add(m.id());
+        }
+        List<String> delivered = new ArrayList<>();
+        for (Mutation m : store.outbox()) {
+            if ((m.type() == MutationType.MESSAGE_SEND || m.type() == MutationType.QUESTION_ASK) && ids.contains(m.id())) {
+                delivered.add(m.id());
+            }
+        }
+        if (!delivered.isEmpty()) {
+            store.removeFromOutbox(delivered);
+        }
     }
 
     /** Which pulled tasks are new on the phone, and which someone else changed (compared with the server copy). */
@@ -503,6 +539,54 @@ final class SyncEngine {
             }
         }
         return appointments;
+    }
+
+    /**
+     * Fails rather than drop silently: a message without id, household, author, text or a sent
+     * instant cannot be stored or shown. A null list (a server from before messages) is none.
+     */
+    private static List<Message> validMessages(List<Message> messages) throws WelkomApiException {
+        if (messages == null) {
+            return Collections.emptyList();
+        }
+        for (Message m : messages) {
+            if (m == null || m.id() == null || m.householdId() == null || m.from() == null || m.text() == null
+                    || m.sentAt() == null) {
+                throw Api.unexpected("A pulled message has no id, household, author, text or time");
+            }
+            try {
+                Instant.parse(m.sentAt());
+                if (m.readAt() != null) {
+                    Instant.parse(m.readAt());
+                }
+            } catch (java.time.format.DateTimeParseException e) {
+                throw Api.unexpected("A pulled message has a time that is not an instant");
+            }
+        }
+        return messages;
+    }
+
+    /**
+     * Fails rather than drop silently: an announcement without id, title, text, publication instant
+     * or expiry date cannot be stored or shown. A null list (a server from before announcements) is none.
+     */
+    private static List<Announcement> validAnnouncements(List<Announcement> announcements) throws WelkomApiException {
+        if (announcements == null) {
+            return Collections.emptyList();
+        }
+        for (Announcement a : announcements) {
+            if (a == null || a.id() == null || a.title() == null || a.text() == null || a.publishedAt() == null
+                    || a.expiresOn() == null) {
+                throw Api.unexpected("A pulled announcement has no id, title, text, publication or expiry");
+            }
+            try {
+                Instant.parse(a.publishedAt());
+                LocalDate.parse(a.expiresOn());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw Api.unexpected("A pulled announcement has a date that is not one");
+            }
+        }
+        return announcements;
     }
 
     /** Fails rather than drop silently: a task without id or status cannot be stored or shown. */

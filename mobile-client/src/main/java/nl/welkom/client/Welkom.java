@@ -76,6 +76,8 @@ public final class Welkom {
     private final Lessons lessons;
     private final CourseBook course;
     private final Appointments appointments;
+    private final Messages messages;
+    private final Announcements announcements;
 
     private Welkom(Builder builder) {
         this.store = builder.store;
@@ -94,6 +96,8 @@ public final class Welkom {
         this.lessons = new Lessons(store, clock);
         this.course = new CourseBook(store, clock);
         this.appointments = new Appointments(store, clock);
+        this.messages = new Messages(store, clock);
+        this.announcements = new Announcements(store, clock);
     }
 
     /** Timeouts for slow mobile links: connecting may take a while, so may a content pack on 2G. */
@@ -388,6 +392,16 @@ public final class Welkom {
     /** The households' appointments: upcoming, reminders due, changed ones, and the family's answer (offline). */
     public Appointments appointments() {
         return appointments;
+    }
+
+    /** The conversations: the household's with its officers and family friend, or a family friend's with each family. */
+    public Messages messages() {
+        return messages;
+    }
+
+    /** The municipality's announcements on a household's phone: live ones, and which are new. */
+    public Announcements announcements() {
+        return announcements;
     }
 
     /** The stored session; empty before activation. Reads the store only. */

@@ -155,4 +155,12 @@ public final class Fixtures {
                     new AppointmentSeen(a.id(), a.householdId(), a.sequence(), Collections.<String>emptyList())));
         }
     }
+
+    /** Puts households, messages and announcements on a phone as a pull would (for screen tests outside this package). */
+    public static void storeConversation(nl.welkom.client.store.LocalStore store, List<Household> households,
+            List<nl.welkom.model.message.Message> messages, List<nl.welkom.model.announcement.Announcement> announcements) {
+        Shelf.HOUSEHOLDS.put(store, households);
+        Shelf.MESSAGES.put(store, messages);
+        Shelf.ANNOUNCEMENTS.put(store, announcements);
+    }
 }

@@ -384,7 +384,6 @@ class SyncTest extends ServerTestSupport {
                 Collections.<String>emptyList(), Collections.<String>emptyList(), null, null, null, null)));
         server.enqueue(notModified());
 
-        server.enqueue(json(Collections.emptyList())); // a family friend's questions
         SyncResult result = welkom.sync(SyncListener.NONE);
 
         assertEquals(4, result.pulled());
@@ -415,9 +414,6 @@ class SyncTest extends ServerTestSupport {
                     store.appendToOutbox(Fixtures.mutation("during-pull", Fixtures.TASK_OTHER, MutationType.TASK_COMPLETE, 1));
                     return json(new PullResponse(9, false, Collections.<Household>emptyList(), Collections.<Task>emptyList(),
                             Collections.<String>emptyList(), Collections.singletonList(Fixtures.OTHER_HOUSEHOLD_ID), null, null, null, null));
-                }
-                if (request.getPath().startsWith("/api/questions")) {
-                    return json(Collections.emptyList()); // a family friend's questions
                 }
                 return notModified();
             }
@@ -454,7 +450,6 @@ class SyncTest extends ServerTestSupport {
                 Collections.singletonList(Fixtures.OTHER_HOUSEHOLD_ID), null, null, null, null)));
         server.enqueue(notModified());
 
-        server.enqueue(json(Collections.emptyList())); // a family friend's questions
         welkom.sync(SyncListener.NONE);
 
         assertEquals(Collections.singletonList(Fixtures.otherHousehold()), welkom.journey().households());
@@ -469,7 +464,6 @@ class SyncTest extends ServerTestSupport {
                 Collections.singletonList(Fixtures.OTHER_HOUSEHOLD_ID), null, null, null, null)));
         server.enqueue(notModified());
 
-        server.enqueue(json(Collections.emptyList())); // a family friend's questions
         welkom.sync(SyncListener.NONE);
 
         assertEquals(Collections.emptyList(), welkom.journey().tasks());

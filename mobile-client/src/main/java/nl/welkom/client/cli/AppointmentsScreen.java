@@ -53,6 +53,9 @@ final class AppointmentsScreen {
                     describe(i + 1, items.get(i));
                     shown.add(items.get(i).appointment().id());
                 }
+                if (welkom.session().isPresent() && welkom.session().get().role() == nl.welkom.model.auth.Role.BUDDY) {
+                    return; // answering is the family's: a family friend reads
+                }
                 int n = ui.choose(ui.t("prompt.appointment_number"), 1, items.size(), true);
                 if (n < 0) {
                     return;

@@ -201,7 +201,8 @@ public final class Companion {
             case PHRASEBOOK: new PhrasebookScreen(ui, welkom).show(); break;
             case PLACES: new PlacesScreen(ui, welkom).show(); break;
             case ASK: new QuestionScreen(ui, welkom).ask(null); break;
-            case QUESTIONS: new QuestionsScreen(ui, welkom).show(); break;
+            case MESSAGES: new MessagesScreen(ui, welkom).show(); break;
+            case ANNOUNCEMENTS: new AnnouncementsScreen(ui, welkom).show(); break;
             case APPOINTMENTS: new AppointmentsScreen(ui, welkom).show(); break;
             default: break;
         }

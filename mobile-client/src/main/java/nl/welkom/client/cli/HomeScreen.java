@@ -33,7 +33,7 @@ final class HomeScreen {
 
     /** What the reader can do from the home screen. */
     enum Action { ACTIVATE, LANGUAGE, LESSONS, JOURNEY, SYNC, SIGN_IN, COURSE, PHRASEBOOK, PLACES, ASK, FAMILIES,
-        QUESTIONS, COURSE_PROGRESS, SIGN_OUT, APPOINTMENTS, QUIT }
+        MESSAGES, ANNOUNCEMENTS, COURSE_PROGRESS, SIGN_OUT, APPOINTMENTS, QUIT }
 
     /**
      * Shows the home screen and the menu of the phone's person — a family's (or a phone not yet
@@ -49,7 +49,8 @@ final class HomeScreen {
         boolean buddy = welkom.session().isPresent() && welkom.session().get().role() == Role.BUDDY;
         if (buddy) {
             add(actions, labels, Action.FAMILIES, "menu.families");
-            add(actions, labels, Action.QUESTIONS, "menu.questions");
+            add(actions, labels, Action.MESSAGES, "menu.messages");
+            add(actions, labels, Action.APPOINTMENTS, "menu.appointments");
             add(actions, labels, Action.COURSE_PROGRESS, "menu.course_progress");
             add(actions, labels, Action.LESSONS, "menu.lessons");
             add(actions, labels, Action.PHRASEBOOK, "menu.phrasebook");
@@ -68,6 +69,8 @@ final class HomeScreen {
             add(actions, labels, Action.PLACES, "menu.places");
             add(actions, labels, Action.ASK, "menu.ask");
             add(actions, labels, Action.APPOINTMENTS, "menu.appointments");
+            add(actions, labels, Action.MESSAGES, "menu.messages");
+            add(actions, labels, Action.ANNOUNCEMENTS, "menu.announcements");
         }
         for (int i = 0; i < actions.size(); i++) {
             ui.option(Integer.toString(i + 1), labels.get(i));
@@ -104,6 +107,17 @@ final class HomeScreen {
         // Appointment reminders first: the evening before and the hour before, until the list is opened.
         for (String reminder : AppointmentsScreen.reminders(ui, welkom, java.time.Instant.now())) {
             ui.say("⏰ " + reminder);
+        }
+        int unread = welkom.messages().unreadTotal();
+        if (unread > 0) {
+            ui.say("✉ " + ui.t("home.unread_messages", unread));
+        }
+        int fresh = welkom.announcements().fresh().size();
+        if (fresh > 0) {
+            // New announcements are shown once, here; afterwards they are in the announcements list.
+            ui.say("📢 " + ui.t("home.new_announcements", fresh));
+            AnnouncementsScreen.showFresh(ui, welkom);
+            ui.blank();
         }
         List<Task> next = nextTasks();
         if (!next.isEmpty()) {

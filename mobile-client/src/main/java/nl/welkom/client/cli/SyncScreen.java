@@ -187,6 +187,9 @@ final class SyncScreen {
             case LESSON_FEEDBACK:
             case QUESTION_ASK:
                 return ui.t("edit.question");
+            case MESSAGE_SEND:
+            case MESSAGE_READ:
+                return ui.t("edit.message");
             default:
                 return ui.t("edit.change");
         }

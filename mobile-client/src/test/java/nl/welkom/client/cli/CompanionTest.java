@@ -89,10 +89,6 @@ class CompanionTest {
                 if (path.equals("/api/activation")) {
                     return json(Fixtures.session());
                 }
-                if (path.equals("/api/questions")) {
-                    return json(List.of(new nl.welkom.model.feedback.Question("q-1", Fixtures.HOUSEHOLD_ID, "lesson-gp",
-                            "De huisarts", "Moet ik de huisarts zelf betalen?", "BUDDY", "2026-12-03T18:20:00Z")));
-                }
                 if (path.equals("/api/auth/logout")) {
                     return new MockResponse().setResponseCode(204);
                 }
@@ -103,7 +99,10 @@ class CompanionTest {
                     return json(new PullResponse(7, false, Collections.singletonList(Fixtures.household()), Arrays.asList(
                             Fixtures.task(Fixtures.TASK_REGISTER, TaskStatus.OPEN, 1),
                             Fixtures.task(Fixtures.TASK_BANK, TaskStatus.DONE, 2)), Collections.<String>emptyList(),
-                            Collections.<String>emptyList(), withPlaces ? "v1+places" : "v1", null, null, null));
+                            Collections.<String>emptyList(), withPlaces ? "v1+places" : "v1", null,
+                            List.of(new nl.welkom.model.message.Message("q-1", Fixtures.HOUSEHOLD_ID,
+                                    nl.welkom.model.message.MessageAuthor.HOUSEHOLD, null, "Moet ik de huisarts zelf betalen?",
+                                    "lesson-gp", "2026-12-03T18:20:00Z", null, 1)), null));
                 }
                 if (path.equals("/api/sync/push")) {
                     List<MutationResult> results = new ArrayList<>();
@@ -299,8 +298,9 @@ class CompanionTest {
         assertTrue(out.contains("Journey · \u2068Familie Haile\u2069"), out);
         assertFalse(out.contains("welkom-demo"), "the password is never printed");
         String home = out.substring(out.lastIndexOf("family friend of"));
-        assertTrue(home.contains(" 1  My families") && home.contains(" 2  Questions from my families")
-                && home.contains(" 3  Course progress of my families") && home.contains(" 8  Sign out"),
+        assertTrue(home.contains(" 1  My families") && home.contains(" 2  Messages")
+                && home.contains(" 3  Appointments") && home.contains(" 4  Course progress of my families")
+                && home.contains(" 9  Sign out"),
                 "a family friend has a menu of their own:\n" + home);
         assertFalse(home.contains("Activate"), "nothing to activate for a family friend:\n" + home);
         assertFalse(home.contains("Pre-departure course"), home);
@@ -310,13 +310,12 @@ class CompanionTest {
     void aFamilyFriendWhoSignsOutLeavesNothingAboutTheFamiliesOnThePhone() throws Exception {
         run(ENGLISH, "", "6", "buddy@zwolle.demo", "welkom-demo", "0");
 
-        String questions = run("2", "", "0");
-        assertTrue(questions.contains("Moet ik de huisarts zelf betalen?"), "the family's question, routed to the buddy:\n"
+        String questions = run("2", "1", "", "", "0");
+        assertTrue(questions.contains("Moet ik de huisarts zelf betalen?"), "the family's question, now a message:\n"
                 + questions);
-        assertTrue(questions.contains("\u2068Familie Haile\u2069 · \u20682026-12-03 18:20 UTC\u2069 · about \u2068De huisarts\u2069"),
-                questions);
+        assertTrue(questions.contains("the family · \u20682026-12-03 18:20\u2069"), questions);
 
-        String out = run("8", "y", "0");
+        String out = run("9", "y", "0");
 
         assertTrue(out.contains("Signed out. Nothing about the families is left on this phone."), out);
         assertEquals(List.of(), nl.welkom.client.store.jdbc.SqliteLocalStore.open(data.resolve("welkom.db").toFile())
@@ -336,10 +335,10 @@ class CompanionTest {
     void theSyncSummaryShowsItemsAndBytes() throws Exception {
         String out = run(ENGLISH, "", "1", "CODE", "phone", "0");
 
-        assertTrue(out.matches("(?s).*Up to date\\. 3 updates received · \\d+\\.\\d KB\\..*"), out);
+        assertTrue(out.matches("(?s).*Up to date\\. 4 updates received · \\d+\\.\\d KB\\..*"), out);
         assertTrue(paths.indexOf("GET /api/content?lang=en") < paths.indexOf("POST /api/activation"),
                 "the lessons came right after the language choice, the sync did not fetch them again: " + paths);
-        assertTrue(out.contains("Receiving updates 3\u2069 ·"), "the bar counts items and bytes:\n" + out);
+        assertTrue(out.contains("Receiving updates 4\u2069 ·"), "the bar counts items and bytes:\n" + out);
     }
 
     private static int count(String text, String part) {
@@ -398,7 +397,7 @@ class CompanionTest {
         String out = run("abc", "", "99", ENGLISH, "", "abc", "", "99", "-1", "4", "3", "x", "", "2", "42", "");
 
         assertTrue(out.contains("Please type a number from 1 to 12."), out);
-        assertTrue(out.contains("Please type a number from 0 to 11."), out);
+        assertTrue(out.contains("Please type a number from 0 to 13."), out);
         assertTrue(out.contains("Activate this phone first (menu 1)."), out);
         assertTrue(out.contains("No lessons on this phone yet."), out);
         assertTrue(out.trim().endsWith("Goodbye."), out);

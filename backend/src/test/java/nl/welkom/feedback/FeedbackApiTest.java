@@ -78,7 +78,7 @@ class FeedbackApiTest {
         Api.Response page = api.get("/dashboard/households/" + question.householdId(), api.login(Fixtures.OFFICER),
                 "Accept-Language", "en");
         assertEquals(200, page.status());
-        assertTrue(page.body().contains("Wanneer komt de taalles?") && page.body().contains("Questions"), page.body());
+        assertTrue(page.body().contains("Wanneer komt de taalles?") && page.body().contains("Messages"), page.body());
     }
 
     @Test

@@ -40,7 +40,7 @@ final class ProgrammeReport implements Report {
 
     @Override
     public int order() {
-        return 60;
+        return 70;
     }
 
     @Override

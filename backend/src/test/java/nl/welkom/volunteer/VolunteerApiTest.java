@@ -140,6 +140,21 @@ class VolunteerApiTest {
     }
 
     @Test
+    void thePublicPageSharesTheLimitAndAnswersWithThe429PageAndRetryAfter() {
+        for (int i = 0; i < 5; i++) {
+            applied(email());
+        }
+        long before = volunteers();
+        Api.Response page = API.send("POST", "/vrijwilliger-worden", null, "firstName=Bot",
+                "Content-Type", "application/x-www-form-urlencoded");
+        assertEquals(429, page.status());
+        assertTrue(page.header("Content-Type").startsWith("text/html"), page.header("Content-Type"));
+        assertTrue(page.body().contains("Te veel aanmeldingen"), page.body());
+        assertNotNull(page.header("Retry-After"));
+        assertEquals(before, volunteers());
+    }
+
+    @Test
     void anOfficerScreensAVolunteerToActiveAndGetsTheirNewAccountsCodeOnce() {
         String email = email();
         String id = applied(email);

@@ -254,6 +254,42 @@ public class StaffAccounts {
     }
 
     /**
+     * A one-time sign-in code for an account made for another feature (a volunteer accepted by a
+     * coordinator): the account's id, the grouped code, the link that uses it and its expiry (ISO instant).
+     */
+    public record IssuedCode(String userId, String code, String link, String expiresAt) {
+    }
+
+    /**
+     * A BUDDY account of {@code municipalityId} for a volunteer an officer (the programme's coordinator)
+     * accepted, by the same rules as {@link #create} and with its one-time sign-in code (shown once).
+     * Joins the caller's transaction.
+     *
+     * @throws ProblemException 409 {@code username-taken} when an account with this e-mail exists;
+     *                          400 when a field is not acceptable for an account
+     */
+    public IssuedCode createBuddy(Caller officer, String municipalityId, String username, String displayName,
+                                  List<String> languages) {
+        try {
+            AccountWithCode made = create(officer,
+                    new NewStaffAccount(username, displayName, Role.BUDDY.name(), municipalityId, languages));
+            return new IssuedCode(made.account().id(), made.signInCode().code(), made.signInCode().link(),
+                    made.signInCode().expiresAt());
+        } catch (InvalidInput invalid) {
+            throw new ProblemException(invalid.status(), invalid.slug(),
+                    invalid.status() == HttpStatus.CONFLICT ? "Account exists" : "Bad Request",
+                    "No family-friend account can be made for this volunteer: " + String.join(", ",
+                            invalid.fields().keySet()) + (invalid.status() == HttpStatus.CONFLICT
+                            ? " is in use by another account." : " is not acceptable."));
+        }
+    }
+
+    /** Deactivates an account for another feature (a volunteer who stopped); see {@link #deactivate}. */
+    public void deactivateAccount(Caller caller, String id) {
+        deactivate(caller, id);
+    }
+
+    /**
      * Deactivates an account: it cannot sign in any more, its tokens (dashboard, API, a buddy's app)
      * are refused from the next request on, its sign-in codes are withdrawn. Deactivating an inactive
      * account changes nothing.

@@ -21,6 +21,7 @@ import nl.welkom.household.ScopeChange;
 import nl.welkom.household.ScopeChangeRepository;
 import nl.welkom.model.auth.Role;
 import nl.welkom.problem.ProblemException;
+import nl.welkom.volunteer.Volunteers;
 
 /**
  * The life of a buddy match, for officers of the household's municipality: start it, end it, list
@@ -36,10 +37,13 @@ public class BuddyMatchService {
     private final HouseholdScope scope;
     private final ChangeSequence sequence;
     private final AuditLog audit;
+    private final Volunteers volunteers;
     private final Clock clock;
 
     BuddyMatchService(BuddyMatchRepository matches, ScopeChangeRepository scopeChanges, AppUserRepository users,
-                      HouseholdScope scope, ChangeSequence sequence, AuditLog audit, Clock clock) {
+                      HouseholdScope scope, ChangeSequence sequence, AuditLog audit, Volunteers volunteers,
+                      Clock clock) {
+        this.volunteers = volunteers;
         this.matches = matches;
         this.scopeChanges = scopeChanges;
         this.users = users;
@@ -78,7 +82,8 @@ public class BuddyMatchService {
      *
      * @throws ProblemException 404 when the household is out of scope; 400 when {@code buddyUserId}
      *                          is not an active BUDDY of the municipality; 409 {@code buddy-match-exists}
-     *                          when the two are matched already
+     *                          when the two are matched already; 409 {@code volunteer-not-active} when the
+     *                          buddy's volunteer record is not ACTIVE (docs/volunteers.md)
      */
     @Transactional
     public BuddyMatchInfo start(Caller officer, String householdId, String buddyUserId) {
@@ -87,6 +92,10 @@ public class BuddyMatchService {
                 .filter(user -> user.role() == Role.BUDDY && user.active()
                         && Objects.equals(user.municipalityId(), officer.municipalityId()))
                 .orElseThrow(() -> ProblemException.badRequest("buddyUserId is not a family friend of your municipality."));
+        if (!volunteers.mayBeMatched(buddy.id())) {
+            throw new ProblemException(HttpStatus.CONFLICT, "volunteer-not-active", "Volunteer not active",
+                    "This family friend is not an active volunteer and cannot be matched now.");
+        }
         long seq = sequence.next();
         if (matches.existsByBuddyUserIdAndHouseholdIdAndEndedAtIsNull(buddy.id(), household.id())) {
             throw new ProblemException(HttpStatus.CONFLICT, "buddy-match-exists", "Already matched",
@@ -121,6 +130,20 @@ public class BuddyMatchService {
             match = matches.findById(matchId).orElseThrow(ProblemException::notFound);
         }
         return BuddyMatchInfo.of(match, displayName(match.buddyUserId()));
+    }
+
+    /**
+     * Ends every active match of a family friend (a volunteer who stopped), as {@link #end} does one by one:
+     * each household leaves the buddy's scope and device. Only matches the officer can see.
+     */
+    @Transactional
+    public void endAllOf(Caller officer, String buddyUserId) {
+        for (String householdId : matches.findActiveHouseholdIds(buddyUserId)) {
+            matches.findByHouseholdIdOrderByStartedAtDesc(householdId).stream()
+                    .filter(match -> match.buddyUserId().equals(buddyUserId) && match.endedAt() == null)
+                    .filter(match -> scope.canSee(officer, match.householdId()))
+                    .forEach(match -> end(officer, match.id()));
+        }
     }
 
     private String displayName(String userId) {

@@ -19,7 +19,8 @@ import io.micronaut.http.annotation.ServerFilter;
 
 /**
  * Guards the dashboard's pages (sign-in, sign-out, everything under {@code /dashboard}, and
- * {@code /password/set}, where staff choose a password with a one-time code):
+ * {@code /password/set}, where staff choose a password with a one-time code, and the public volunteer
+ * application page {@code /vrijwilliger-worden}, whose form is as open to cross-site posting as any):
  * <ul>
  *   <li>refuses a state-changing request whose {@code Origin} (or, without one, {@code Referer})
  *       names another host than the one the request was sent to, with the 403 page. Together with
@@ -31,7 +32,8 @@ import io.micronaut.http.annotation.ServerFilter;
  *       pages' own inline styles, same-origin form targets and inline images.</li>
  * </ul>
  */
-@ServerFilter({"/", "/login", "/logout", "/language", "/dashboard", "/dashboard/**", "/password/set"})
+@ServerFilter({"/", "/login", "/logout", "/language", "/dashboard", "/dashboard/**", "/password/set",
+    "/vrijwilliger-worden", "/vrijwilliger-worden/**"})
 final class PageFilter {
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";

@@ -86,7 +86,7 @@ class ReportsBrowserTest implements TestPropertyProvider {
         assertTrue(browser.findElement(By.cssSelector(".lead")).getText().contains("Gemeente Zwolle"));
         List<WebElement> sections = browser.findElements(By.cssSelector("section.report"));
         assertEquals(List.of("Arrivals per month", "Households per stage", "Tasks per stage", "Pre-departure course",
-                "Family friends per stage", "Housing quota per period"), chromium.texts(By.cssSelector("section.report h2")));
+                "Family friends per stage", "Housing quota per period", "Family-friend programme"), chromium.texts(By.cssSelector("section.report h2")));
         for (WebElement section : sections) {
             WebElement chart = section.findElement(By.cssSelector(".chart svg[role=img]"));
             assertTrue(chart.getSize().getWidth() > 200, "the chart is drawn at a readable size");

@@ -245,7 +245,7 @@ class ReportApiTest {
         String token = api.login(NOORD_OFFICER);
         List<ReportInfo> listed = api.get("/api/reports", token).asListOf(ReportInfo.class);
 
-        assertEquals(List.of("arrivals", "stages", "tasks", "course", "buddies", "quota"),
+        assertEquals(List.of("arrivals", "stages", "tasks", "course", "buddies", "quota", "family-friends"),
                 listed.stream().map(ReportInfo::name).toList());
         for (ReportInfo report : listed) {
             Api.Response response = api.get("/api/reports/" + report.name() + ".csv", token);
@@ -282,7 +282,7 @@ class ReportApiTest {
         assertEquals(200, page.status());
         assertFalse(page.body().contains("<b>Noord</b>"), "markup in a name is never markup on the page");
         List<String> charts = SvgCheck.svgs(page.body());
-        assertEquals(5, charts.size());
+        assertEquals(6, charts.size());
         for (String svg : charts) {
             SvgCheck.parse(svg);
             assertFalse(svg.contains("<b>"), svg);

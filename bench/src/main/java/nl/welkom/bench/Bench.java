@@ -9,7 +9,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import com.google.gson.Gson;
@@ -246,6 +248,7 @@ public final class Bench {
                 o.printf("| %s | %s | %s | %s | %s |%n", s.get("scenario").getAsString(), phase(p, "ACTIVATE"),
                         phase(p, "PUSH"), phase(p, "PULL"), phase(p, "CONTENT"));
             }
+            budgets(w, o);
             JsonObject g = w.getAsJsonObject("gzip");
             o.printf("%n### gzip effect on the first install%n%n");
             o.println("| | with gzip | Accept-Encoding: identity | ratio gzip/identity |");
@@ -254,6 +257,33 @@ public final class Bench {
                     g.get("firstInstallDownIdentity").getAsLong(), g.get("ratioDown").getAsDouble());
             o.printf(Locale.ROOT, "| bytes up + down | %,d | %,d | %.2f |%n", g.get("firstInstallTotalGzip").getAsLong(),
                     g.get("firstInstallTotalIdentity").getAsLong(), g.get("ratioTotal").getAsDouble());
+        }
+
+        /**
+         * Issue 11's budgets, bytes up + down as the proxy counted them (headers included): an
+         * up-to-date sync is 1 request under 1 KB; one new message or one moved appointment under 2 KB.
+         */
+        private static void budgets(JsonObject w, PrintStream o) {
+            Map<String, Long> budget = new LinkedHashMap<>();
+            budget.put(WireBench.BUDGET_UP_TO_DATE, 1024L);
+            budget.put(WireBench.BUDGET_MESSAGE, 2048L);
+            budget.put(WireBench.BUDGET_APPOINTMENT, 2048L);
+            budget.put(WireBench.BUDGET_WRITTEN, 2048L);
+            o.printf("%n### Budgets (issue 11)%n%n");
+            o.println("| scenario | requests | bytes up + down | budget | share of budget | within |");
+            o.println("|---|---:|---:|---:|---:|---|");
+            for (JsonElement e : w.getAsJsonArray("scenarios")) {
+                JsonObject s = e.getAsJsonObject();
+                Long limit = budget.get(s.get("scenario").getAsString());
+                if (limit == null) {
+                    continue;
+                }
+                long total = s.get("bytesTotal").getAsLong();
+                int requests = s.get("requests").getAsInt();
+                boolean within = total < limit && (limit > 1024L || requests == 1);
+                o.printf(Locale.ROOT, "| %s | %d | %,d | %,d | %.2f | %s |%n", s.get("scenario").getAsString(), requests,
+                        total, limit, (double) total / limit, within ? "yes" : "**NO**");
+            }
         }
 
         private static String phase(JsonObject phases, String name) {

@@ -79,6 +79,40 @@ final class OfficerApi {
         return call(request, 200).getAsJsonObject();
     }
 
+    /** Sends a message in the household's conversation ({@code POST /api/households/{id}/messages}). */
+    void sendMessage(String householdId, String text) throws IOException {
+        JsonObject body = new JsonObject();
+        body.addProperty("text", text);
+        call(authorised("/api/households/" + householdId + "/messages").post(RequestBody.create(body.toString(), JSON))
+                .build(), 201);
+    }
+
+    /** The household's appointments ({@code GET /api/households/{id}/appointments}), earliest first. */
+    JsonArray appointments(String householdId) throws IOException {
+        return get("/api/households/" + householdId + "/appointments").getAsJsonArray();
+    }
+
+    /**
+     * Moves an appointment by a day: the whole appointment back with {@code PUT /api/appointments/{id}}
+     * (its fields as the server gave them, start and end one day later).
+     */
+    void moveByADay(JsonObject appointment) throws IOException {
+        JsonObject body = new JsonObject();
+        for (String field : new String[] {"type", "purpose", "placeId", "address", "bring", "interpreterLanguage", "withName"}) {
+            if (appointment.has(field) && !appointment.get(field).isJsonNull()) {
+                body.add(field, appointment.get(field));
+            }
+        }
+        body.add("memberIds", appointment.get("memberIds"));
+        body.add("byPhone", appointment.get("byPhone"));
+        body.addProperty("startsAt", java.time.Instant.parse(appointment.get("startsAt").getAsString())
+                .plus(java.time.Duration.ofDays(1)).toString());
+        body.addProperty("endsAt", java.time.Instant.parse(appointment.get("endsAt").getAsString())
+                .plus(java.time.Duration.ofDays(1)).toString());
+        call(authorised("/api/appointments/" + appointment.get("id").getAsString())
+                .put(RequestBody.create(body.toString(), JSON)).build(), 200);
+    }
+
     private JsonElement get(String path) throws IOException {
         return call(authorised(path).get().build(), 200);
     }

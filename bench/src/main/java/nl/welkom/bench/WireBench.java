@@ -20,6 +20,10 @@ final class WireBench {
     static final String HOUSEHOLD = "Familie Al-Khatib";
     static final String LANGUAGE = "ar";
     static final String HOUSEHOLD_TI = "Familie Haile";
+    static final String BUDGET_MESSAGE = "Sync after 1 new message from the officer";
+    static final String BUDGET_APPOINTMENT = "Sync after 1 moved appointment";
+    static final String BUDGET_WRITTEN = "Sync after 1 message written on the phone (push + pull)";
+    static final String BUDGET_UP_TO_DATE = "Up-to-date sync (after messages and appointments)";
 
     private final Path backendJar;
     private final Path work;
@@ -111,6 +115,27 @@ final class WireBench {
 
                     Phone.Measure upToDateAgain = phone.measure("Up-to-date sync (again, after the catch-up)", null);
                     scenarios.add(json(upToDateAgain, phone));
+
+                    // 5. Issue 11's budget: one new message, one moved appointment, one message from the phone.
+                    officer.sendMessage(household, "Goedemorgen! Uw afspraak bij de huisarts is donderdag om 10:00. "
+                            + "Neem uw verzekeringspas mee.");
+                    Phone.Measure message = phone.measure(BUDGET_MESSAGE, null);
+                    scenarios.add(json(message, phone));
+
+                    JsonArray appointments = officer.appointments(household);
+                    if (appointments.isEmpty()) {
+                        throw new IllegalStateException(HOUSEHOLD + " has no demo appointment to move");
+                    }
+                    officer.moveByADay(appointments.get(appointments.size() - 1).getAsJsonObject());
+                    Phone.Measure moved = phone.measure(BUDGET_APPOINTMENT, null);
+                    scenarios.add(json(moved, phone));
+
+                    Phone.Measure written = phone.measure(BUDGET_WRITTEN, () -> phone.welkom.messages().send(
+                            household, "Dank u wel, wij komen donderdag."));
+                    scenarios.add(json(written, phone));
+
+                    Phone.Measure upToDateLast = phone.measure(BUDGET_UP_TO_DATE, null);
+                    scenarios.add(json(upToDateLast, phone));
 
                     out.add("scenarios", scenarios);
                     JsonObject gzip = new JsonObject();

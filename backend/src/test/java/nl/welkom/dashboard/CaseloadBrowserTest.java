@@ -152,7 +152,7 @@ class CaseloadBrowserTest implements TestPropertyProvider {
     private void submit() {
         WebElement button = browser.findElement(By.cssSelector("form.filters button[type=submit]"));
         button.click();
-        wait.until(ExpectedConditions.stalenessOf(button));
+        chromium.waitUntilGone(button);
     }
 
     private String count() {

@@ -83,7 +83,7 @@ class ContentBrowserTest implements TestPropertyProvider {
         body.sendKeys(" Vraag het aan de gemeente.");
         WebElement publish = browser.findElement(By.id("publish"));
         publish.click();
-        wait.until(ExpectedConditions.stalenessOf(publish));
+        chromium.waitUntilGone(publish);
         wait.until(ExpectedConditions.titleIs("Content — Welkom"));
 
         // The Arabic translation of that lesson is now outdated, and counted so.

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -109,7 +110,23 @@ final class HeadlessChromium implements AutoCloseable {
         driver.findElement(By.id("password")).sendKeys(password);
         WebElement button = driver.findElement(By.id("sign-in"));
         button.click();
-        wait.until(ExpectedConditions.stalenessOf(button));
+        waitUntilGone(button);
+    }
+
+    /**
+     * Waits until {@code element} has left the page, as it does when a form's submission loads the next
+     * page. Chromium sometimes answers a probe of an element from the page being replaced with an
+     * "inspector error" rather than a stale-element error: both mean it is gone.
+     */
+    void waitUntilGone(WebElement element) {
+        wait.until(d -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (WebDriverException e) {
+                return true;
+            }
+        });
     }
 
     /** Opens the sign-in page, signs in with the demo password and waits for the page titled {@code landingTitle}. */

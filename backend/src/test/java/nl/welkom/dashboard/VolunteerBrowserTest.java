@@ -127,6 +127,6 @@ class VolunteerBrowserTest implements TestPropertyProvider {
     private void submit(String label) {
         WebElement button = browser.findElement(By.xpath("//button[normalize-space()='" + label + "']"));
         button.click();
-        wait.until(ExpectedConditions.stalenessOf(button));
+        chromium.waitUntilGone(button);
     }
 }

@@ -17,7 +17,7 @@ final class BuddyView {
     static Household of(Household household) {
         return new Household(household.id(), household.municipalityId(), null, household.displayName(), null, null,
                 null, household.stage(), household.languages(),
-                household.members().stream().map(BuddyView::of).toList(), household.version());
+                household.members().stream().map(BuddyView::of).toList(), household.version(), null);
     }
 
     private static Member of(Member member) {

@@ -44,7 +44,7 @@ public record HouseholdEntity(
     /** The wire form, with the household's members. */
     public Household asModel(List<Member> members) {
         return new Household(id, municipalityId, reference, displayName, nationality, campOfOrigin, arrivalPath,
-                stage, LanguageList.parse(languages), List.copyOf(members), version);
+                stage, LanguageList.parse(languages), List.copyOf(members), version, null);
     }
 
     /**

@@ -148,7 +148,7 @@ class ChangeFeed {
                 List.copyOf(page.removedHouseholdIds), contentVersion,
                 page.appointments.values().stream().map(AppointmentEntity::asModel).toList(),
                 page.messages.values().stream().map(MessageEntity::asModel).toList(),
-                List.copyOf(page.announcements.values()));
+                List.copyOf(page.announcements.values()), List.of());
     }
 
     private Entering entering(Caller caller, String householdId) {

@@ -31,7 +31,7 @@ class AnnouncementsTest extends ServerTestSupport {
     private static PullResponse pageWith(long cursor, List<Announcement> announcements) {
         return new PullResponse(cursor, false, Collections.<Household>emptyList(), Collections.<Task>emptyList(),
                 Collections.<String>emptyList(), Collections.<String>emptyList(), null, Collections.<Appointment>emptyList(),
-                Collections.<Message>emptyList(), announcements);
+                Collections.<Message>emptyList(), announcements, null);
     }
 
     private void pull(long cursor, Announcement... announcements) throws Exception {

@@ -40,7 +40,7 @@ class AppointmentsTest extends ServerTestSupport {
 
     private static PullResponse pageWith(long cursor, List<Appointment> appointments, List<String> removed) {
         return new PullResponse(cursor, false, Collections.<Household>emptyList(), Collections.<Task>emptyList(),
-                Collections.<String>emptyList(), removed, null, appointments, null, null);
+                Collections.<String>emptyList(), removed, null, appointments, null, null, null);
     }
 
     @Test

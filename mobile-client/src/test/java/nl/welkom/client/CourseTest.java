@@ -89,7 +89,7 @@ class CourseTest extends ServerTestSupport {
         welkom.setLanguages(Collections.singletonList("ar"));
         server.enqueue(json(new PullResponse(3, false, Collections.<Household>singletonList(Fixtures.household()),
                 Collections.<Task>emptyList(), Collections.<String>emptyList(), Collections.<String>emptyList(),
-                "combined-1", null, null, null)));
+                "combined-1", null, null, null, null)));
         server.enqueue(json(Fixtures.pack("v1", Collections.singletonList("ar"))).setHeader("ETag", "\"v1\""));
         server.enqueue(json(Fixtures.course("c1")).setHeader("ETag", "\"c1\""));
         server.enqueue(json(Fixtures.phrasebook("p1")).setHeader("ETag", "\"p1\""));

@@ -61,7 +61,7 @@ public final class Fixtures {
     public static Household otherHousehold() {
         return new Household(OTHER_HOUSEHOLD_ID, "m-zwolle", null, "Familie Al-Khatib", null, null, null,
                 JourneyStage.CIVIC_INTEGRATION, Collections.singletonList("ar"),
-                Collections.singletonList(new Member("member-9", "Rania", null, Collections.singletonList("ar"))), 2);
+                Collections.singletonList(new Member("member-9", "Rania", null, Collections.singletonList("ar"))), 2, null);
     }
 
     /** A task of {@link #otherHousehold()}. */
@@ -80,7 +80,7 @@ public final class Fixtures {
         return new Household(HOUSEHOLD_ID, "m-zwolle", "WLK-2026-0001", "Familie Haile", "ER",
                 "Adi Harush, Ethiopia", ArrivalPath.DIRECT, JourneyStage.HOUSING_AND_REGISTRATION,
                 Arrays.asList("ti", "en"),
-                Collections.singletonList(new Member("member-1", "Mehret", 1991, Arrays.asList("ti", "en"))), 4);
+                Collections.singletonList(new Member("member-1", "Mehret", 1991, Arrays.asList("ti", "en"))), 4, null);
     }
 
     public static Task task(String id, TaskStatus status, long version) {

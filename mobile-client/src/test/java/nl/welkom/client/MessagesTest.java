@@ -32,7 +32,7 @@ class MessagesTest extends ServerTestSupport {
 
     static PullResponse pageWith(long cursor, List<Household> households, List<Message> messages, List<String> removed) {
         return new PullResponse(cursor, false, households, Collections.<Task>emptyList(), Collections.<String>emptyList(),
-                removed, null, Collections.<Appointment>emptyList(), messages, Collections.<Announcement>emptyList());
+                removed, null, Collections.<Appointment>emptyList(), messages, Collections.<Announcement>emptyList(), null);
     }
 
     private void household() throws Exception {

@@ -64,7 +64,7 @@ abstract class ServerTestSupport {
             List<String> deleted) {
         return new PullResponse(cursor, hasMore,
                 household == null ? Collections.<Household>emptyList() : Collections.singletonList(household),
-                tasks, deleted, Collections.<String>emptyList(), null, null, null, null);
+                tasks, deleted, Collections.<String>emptyList(), null, null, null, null, null);
     }
 
     static PullResponse emptyPage(long cursor) {
@@ -74,7 +74,7 @@ abstract class ServerTestSupport {
     /** An empty page that names the content version, as the server does when asked with {@code lang}. */
     static PullResponse emptyPage(long cursor, String contentVersion) {
         return new PullResponse(cursor, false, Collections.<Household>emptyList(), Collections.<Task>emptyList(),
-                Collections.<String>emptyList(), Collections.<String>emptyList(), contentVersion, null, null, null);
+                Collections.<String>emptyList(), Collections.<String>emptyList(), contentVersion, null, null, null, null);
     }
 
     static MockResponse notModified() {

@@ -381,7 +381,7 @@ class SyncTest extends ServerTestSupport {
         Shelf.SESSION.put(store, Fixtures.buddySession());
         server.enqueue(json(new PullResponse(8, false, Arrays.asList(Fixtures.household(), Fixtures.otherHousehold()),
                 Arrays.asList(Fixtures.task(Fixtures.TASK_BANK, TaskStatus.OPEN, 1), Fixtures.otherTask(TaskStatus.DONE, 4)),
-                Collections.<String>emptyList(), Collections.<String>emptyList(), null, null, null, null)));
+                Collections.<String>emptyList(), Collections.<String>emptyList(), null, null, null, null, null)));
         server.enqueue(notModified());
 
         SyncResult result = welkom.sync(SyncListener.NONE);
@@ -413,7 +413,7 @@ class SyncTest extends ServerTestSupport {
                 if (request.getPath().startsWith("/api/sync/pull")) {
                     store.appendToOutbox(Fixtures.mutation("during-pull", Fixtures.TASK_OTHER, MutationType.TASK_COMPLETE, 1));
                     return json(new PullResponse(9, false, Collections.<Household>emptyList(), Collections.<Task>emptyList(),
-                            Collections.<String>emptyList(), Collections.singletonList(Fixtures.OTHER_HOUSEHOLD_ID), null, null, null, null));
+                            Collections.<String>emptyList(), Collections.singletonList(Fixtures.OTHER_HOUSEHOLD_ID), null, null, null, null, null));
                 }
                 return notModified();
             }
@@ -447,7 +447,7 @@ class SyncTest extends ServerTestSupport {
         Shelf.SESSION.put(store, Fixtures.buddySession());
         server.enqueue(json(new PullResponse(9, false, Collections.singletonList(Fixtures.otherHousehold()),
                 Collections.singletonList(Fixtures.otherTask(TaskStatus.OPEN, 2)), Collections.<String>emptyList(),
-                Collections.singletonList(Fixtures.OTHER_HOUSEHOLD_ID), null, null, null, null)));
+                Collections.singletonList(Fixtures.OTHER_HOUSEHOLD_ID), null, null, null, null, null)));
         server.enqueue(notModified());
 
         welkom.sync(SyncListener.NONE);
@@ -461,7 +461,7 @@ class SyncTest extends ServerTestSupport {
         Shelf.SESSION.put(store, Fixtures.buddySession());
         server.enqueue(json(new PullResponse(9, false, Collections.<Household>emptyList(),
                 Collections.singletonList(Fixtures.otherTask(TaskStatus.OPEN, 2)), Collections.<String>emptyList(),
-                Collections.singletonList(Fixtures.OTHER_HOUSEHOLD_ID), null, null, null, null)));
+                Collections.singletonList(Fixtures.OTHER_HOUSEHOLD_ID), null, null, null, null, null)));
         server.enqueue(notModified());
 
         welkom.sync(SyncListener.NONE);

@@ -102,7 +102,7 @@ class CompanionTest {
                             Collections.<String>emptyList(), withPlaces ? "v1+places" : "v1", null,
                             List.of(new nl.welkom.model.message.Message("q-1", Fixtures.HOUSEHOLD_ID,
                                     nl.welkom.model.message.MessageAuthor.HOUSEHOLD, null, "Moet ik de huisarts zelf betalen?",
-                                    "lesson-gp", "2026-12-03T18:20:00Z", null, 1)), null));
+                                    "lesson-gp", "2026-12-03T18:20:00Z", null, 1)), null, null));
                 }
                 if (path.equals("/api/sync/push")) {
                     List<MutationResult> results = new ArrayList<>();

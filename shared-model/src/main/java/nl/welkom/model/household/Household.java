@@ -18,6 +18,9 @@ import nl.welkom.model.journey.JourneyStage;
  * @param languages      languages spoken in the household, best first
  * @param members        household members
  * @param version        server version of the household record
+ * @param familyFriend   for the household's own phone: its matched family friend (first name and languages),
+ *                       or null when it has none; null for everyone else, who know or are the family friend.
+ *                       Absent from servers before family friends: read as none
  */
 public record Household(
         String id,
@@ -30,5 +33,6 @@ public record Household(
         JourneyStage stage,
         List<String> languages,
         List<Member> members,
-        long version) {
+        long version,
+        FamilyFriend familyFriend) {
 }

@@ -44,5 +44,13 @@ public enum MutationType {
      * {@code value}: the id of the newest message read. Marks that message and every earlier one of the
      * other side read (for the household: staff messages; for a family friend: the household's).
      */
-    MESSAGE_READ
+    MESSAGE_READ,
+    /**
+     * A family friend logs a meeting with a household, offline. {@code entityId}: the household id;
+     * the meeting's id is the mutation id; {@code value}: a JSON object
+     * {@code {"date":"2026-12-01","what":"…","taskIds":["…"],"note":"…"}} ({@code taskIds} and
+     * {@code note} optional; limits in {@code Meeting}). Tasks the meeting moved forward are ticked
+     * with their own {@code TASK_COMPLETE} mutations, queued before it. Only the matched family friend.
+     */
+    MEETING_LOG
 }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import nl.welkom.model.announcement.Announcement;
 import nl.welkom.model.appointment.Appointment;
+import nl.welkom.model.buddy.Meeting;
 import nl.welkom.model.household.Household;
 import nl.welkom.model.journey.Task;
 import nl.welkom.model.message.Message;
@@ -27,6 +28,9 @@ import nl.welkom.model.message.Message;
  * @param announcements       for a household's phone: announcements new, changed or withdrawn (all live
  *                            ones for its household when the household's snapshot is in the page), in the
  *                            {@code lang} chain's language; null from older servers: read as empty
+ * @param meetings            for a family friend's phone: the meetings they logged that are new (all of a
+ *                            household's when it enters their scope, at most the latest 50); empty for
+ *                            everyone else; null from older servers: read as empty
  */
 public record PullResponse(
         long cursor,
@@ -38,5 +42,6 @@ public record PullResponse(
         String contentVersion,
         List<Appointment> appointments,
         List<Message> messages,
-        List<Announcement> announcements) {
+        List<Announcement> announcements,
+        List<Meeting> meetings) {
 }

@@ -29,7 +29,7 @@ final class AnnouncementsScreen {
         ui.blank();
         ui.say(ui.t("announcements.title"));
         for (Announcements.Item item : live) {
-            describe(ui, item);
+            describe(ui, welkom, item);
             welkom.announcements().markShown(item.announcement().id());
         }
     }
@@ -37,12 +37,12 @@ final class AnnouncementsScreen {
     /** The fresh announcements, once (the home screen at start), then marked shown. */
     static void showFresh(Ui ui, Welkom welkom) {
         for (Announcements.Item item : welkom.announcements().fresh()) {
-            describe(ui, item);
+            describe(ui, welkom, item);
             welkom.announcements().markShown(item.announcement().id());
         }
     }
 
-    private static void describe(Ui ui, Announcements.Item item) {
+    private static void describe(Ui ui, Welkom welkom, Announcements.Item item) {
         Announcement a = item.announcement();
         ui.blank();
         ui.heading((item.fresh() ? "★ " : "") + Terminal.sanitize(a.title()), a.lang(), a.state());
@@ -50,6 +50,6 @@ final class AnnouncementsScreen {
             ui.say("  (" + ui.t("announcements.machine") + ")");
         }
         ui.paragraph(Terminal.sanitize(a.text()), a.lang(), "  ");
-        ui.say("  " + ui.t("announcements.until", Terminal.isolate(Terminal.sanitize(a.expiresOn()))));
+        ui.say("  " + ui.t("announcements.until", Terminal.isolate(Terminal.sanitize(ReaderTime.date(welkom, a.expiresOn())))));
     }
 }

@@ -2,10 +2,8 @@ package nl.welkom.client.cli;
 
 import java.time.Instant;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import nl.welkom.client.Appointments;
@@ -143,18 +141,11 @@ final class AppointmentsScreen {
     }
 
     String day(ZonedDateTime at) {
-        return DateTimeFormatter.ofPattern("EEEE d MMMM", locale()).format(at);
+        return ReaderTime.day(welkom, at);
     }
 
     static String time(ZonedDateTime at) {
-        return DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).format(at);
-    }
-
-    /** The reader's first language as a locale for day and month names (Dari as Afghan Persian). */
-    private Locale locale() {
-        List<String> chain = welkom.languages();
-        String code = chain.isEmpty() ? "en" : chain.get(0);
-        return Locale.forLanguageTag("prs".equals(code) ? "fa-AF" : code);
+        return ReaderTime.time(at);
     }
 
     private String where(Appointment a) {

@@ -81,7 +81,7 @@ final class MessagesScreen {
 
     private void describe(Messages.Entry e) {
         Message m = e.message();
-        String when = m.sentAt() == null ? "" : Terminal.sanitize(m.sentAt().replace('T', ' ').replaceAll(":\\d\\d(\\.\\d+)?Z$", ""));
+        String when = ReaderTime.dayAndTime(welkom, m.sentAt());
         StringBuilder head = new StringBuilder(who(e)).append(" · ").append(Terminal.isolate(when));
         if (e.pending()) {
             head.append(" · ").append(ui.t("messages.pending"));

@@ -313,7 +313,7 @@ class CompanionTest {
         String questions = run("2", "1", "", "", "0");
         assertTrue(questions.contains("Moet ik de huisarts zelf betalen?"), "the family's question, now a message:\n"
                 + questions);
-        assertTrue(questions.contains("the family · \u20682026-12-03 18:20\u2069"), questions);
+        assertTrue(questions.contains("the family · \u2068Thursday 3 December 19:20\u2069"), questions);
 
         String out = run("9", "y", "0");
 

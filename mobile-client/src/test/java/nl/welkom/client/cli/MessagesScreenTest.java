@@ -97,7 +97,7 @@ class MessagesScreenTest {
         String list = run("nl", "", (ui, w) -> new AnnouncementsScreen(ui, w).show());
         assertTrue(list.contains("Mededelingen van uw gemeente"), list);
         assertTrue(list.contains("vertaald door een computer, niet nagekeken"), list);
-        assertTrue(list.contains("Getoond tot en met \u20682026-12-31\u2069"), list);
+        assertTrue(list.contains("Getoond tot en met \u206831 december 2026\u2069"), list);
     }
 
     @Test

@@ -51,8 +51,8 @@ class FamilyFriendCompanionIT {
                 "11", "",                                   // English
                 "6", "buddy@zwolle.demo", "welkom-demo",    // sign in as a family friend
                 "1", "", "",                                // my families → the one family's journey → back
-                "2", "",                                    // questions from my families
-                "8", "y",                                   // sign out
+                "2", "1", "", "",                           // messages → the family's conversation → back, back
+                "9", "y",                                   // sign out
                 "0"));
 
         assertFalse(out.contains("welkom-demo"), "the password never appears on screen");
@@ -63,7 +63,7 @@ class FamilyFriendCompanionIT {
         try (SqliteLocalStore store = SqliteLocalStore.open(phone.resolve("welkom.db").toFile())) {
             assertEquals(List.of(), store.records("household"));
             assertEquals(List.of(), store.records("task"));
-            assertFalse(store.document("questions", "").isPresent(), "the family's questions are gone too");
+            assertEquals(List.of(), store.records("message"), "the family's messages are gone too");
             assertFalse(store.document("session", "").isPresent());
         }
     }

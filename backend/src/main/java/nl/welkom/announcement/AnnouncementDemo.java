@@ -1,6 +1,5 @@
 package nl.welkom.announcement;
 
-import java.net.URL;
 import java.util.Optional;
 
 import io.micronaut.context.event.ApplicationEventListener;
@@ -10,7 +9,6 @@ import nl.welkom.auth.AppUserRepository;
 import nl.welkom.auth.Caller;
 import nl.welkom.auth.Municipality;
 import nl.welkom.auth.MunicipalityRepository;
-import nl.welkom.config.ResourceFiles;
 import nl.welkom.config.YamlNode;
 import nl.welkom.demo.DemoLoaded;
 import nl.welkom.model.auth.Role;
@@ -41,12 +39,12 @@ final class AnnouncementDemo implements ApplicationEventListener<DemoLoaded> {
 
     @Override
     public void onApplicationEvent(DemoLoaded event) {
-        Optional<URL> file = ResourceFiles.find(LOCATION);
+        Optional<YamlNode> file = YamlNode.readIfPresent(LOCATION);
         if (file.isEmpty()) {
             return;
         }
         int loaded = 0;
-        for (YamlNode node : YamlNode.read(file.get()).children("announcements")) {
+        for (YamlNode node : file.get().children("announcements")) {
             Optional<Municipality> municipality = municipalities.findBySlug(node.text("municipality"));
             Optional<AppUser> officer = users.findByUsername(node.text("officer"))
                     .filter(user -> user.role() == Role.OFFICER);

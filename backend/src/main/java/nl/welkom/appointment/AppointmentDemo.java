@@ -1,6 +1,5 @@
 package nl.welkom.appointment;
 
-import java.net.URL;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -14,9 +13,6 @@ import jakarta.inject.Singleton;
 import nl.welkom.auth.AppUser;
 import nl.welkom.auth.AppUserRepository;
 import nl.welkom.auth.Caller;
-import nl.welkom.auth.Municipality;
-import nl.welkom.auth.MunicipalityRepository;
-import nl.welkom.config.ResourceFiles;
 import nl.welkom.config.YamlNode;
 import nl.welkom.demo.DemoLoaded;
 import nl.welkom.household.HouseholdEntity;
@@ -38,15 +34,13 @@ final class AppointmentDemo implements ApplicationEventListener<DemoLoaded> {
     private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
     private final AppointmentService appointments;
-    private final MunicipalityRepository municipalities;
     private final AppUserRepository users;
     private final HouseholdRepository households;
     private final Clock clock;
 
-    AppointmentDemo(AppointmentService appointments, MunicipalityRepository municipalities, AppUserRepository users,
+    AppointmentDemo(AppointmentService appointments, AppUserRepository users,
                     HouseholdRepository households, Clock clock) {
         this.appointments = appointments;
-        this.municipalities = municipalities;
         this.users = users;
         this.households = households;
         this.clock = clock;
@@ -54,22 +48,18 @@ final class AppointmentDemo implements ApplicationEventListener<DemoLoaded> {
 
     @Override
     public void onApplicationEvent(DemoLoaded event) {
-        Optional<URL> file = ResourceFiles.find(LOCATION);
+        Optional<YamlNode> file = YamlNode.readIfPresent(LOCATION);
         if (file.isEmpty()) {
             return;
         }
         LocalDate today = LocalDate.now(clock.withZone(AMSTERDAM));
         int loaded = 0;
-        for (YamlNode node : YamlNode.read(file.get()).children("appointments")) {
-            Optional<Municipality> municipality = municipalities.findBySlug(node.text("municipality"));
+        for (YamlNode node : file.get().children("appointments")) {
             Optional<AppUser> officer = users.findByUsername(node.text("officer"))
                     .filter(user -> user.role() == Role.OFFICER);
-            if (municipality.isEmpty() || officer.isEmpty()) {
-                continue;
-            }
-            Optional<HouseholdEntity> household = households.findByMunicipalityIdAndReference(municipality.get().id(),
+            Optional<HouseholdEntity> household = households.findByMunicipalitySlugAndReference(node.text("municipality"),
                     node.text("household"));
-            if (household.isEmpty()) {
+            if (officer.isEmpty() || household.isEmpty()) {
                 continue;
             }
             ZonedDateTime start = today.plusDays(node.optionalInt("inDays").orElse(1))
@@ -80,7 +70,7 @@ final class AppointmentDemo implements ApplicationEventListener<DemoLoaded> {
                     node.text("purpose"), start.toInstant().toString(), end.toInstant().toString(), List.of(), null,
                     node.optionalText("address").orElse(null), byPhone, node.optionalText("bring").orElse(null),
                     node.optionalText("interpreter").orElse(null), null);
-            Caller caller = new Caller(Role.OFFICER, officer.get().id(), null, municipality.get().id(), null);
+            Caller caller = new Caller(Role.OFFICER, officer.get().id(), null, household.get().municipalityId(), null);
             appointments.create(caller, household.get().id(), command);
             loaded++;
         }

@@ -34,6 +34,11 @@ public final class YamlNode {
         this.where = where;
     }
 
+    /** The file at {@code location} ({@code classpath:…} or a path), parsed, when it is there (see {@link ResourceFiles#find}). */
+    public static Optional<YamlNode> readIfPresent(String location) {
+        return ResourceFiles.find(location).map(YamlNode::read);
+    }
+
     /** Parses the mapping at the top of {@code file} with a safe constructor (no arbitrary types). */
     public static YamlNode read(URL file) {
         LoaderOptions options = new LoaderOptions();

@@ -15,6 +15,11 @@ public interface HouseholdRepository extends CrudRepository<HouseholdEntity, Str
 
     Optional<HouseholdEntity> findByMunicipalityIdAndReference(String municipalityId, String reference);
 
+    /** A household by its municipality's slug and its reference (how demo files name households). */
+    @Query("SELECT h.* FROM household h JOIN municipality m ON m.id = h.municipality_id"
+            + " WHERE m.slug = :municipalitySlug AND h.reference = :reference")
+    Optional<HouseholdEntity> findByMunicipalitySlugAndReference(String municipalitySlug, String reference);
+
     List<HouseholdEntity> findByIdInOrderByReference(Collection<String> ids);
 
     /**

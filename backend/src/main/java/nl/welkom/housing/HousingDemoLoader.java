@@ -1,6 +1,5 @@
 package nl.welkom.housing;
 
-import java.net.URL;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -14,7 +13,6 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import nl.welkom.auth.Municipality;
 import nl.welkom.auth.MunicipalityRepository;
-import nl.welkom.config.ResourceFiles;
 import nl.welkom.config.YamlNode;
 import nl.welkom.demo.DemoLoaded;
 import nl.welkom.household.ChangeSequence;
@@ -69,11 +67,11 @@ final class HousingDemoLoader implements ApplicationEventListener<DemoLoaded> {
 
     @Override
     public void onApplicationEvent(DemoLoaded event) {
-        Optional<URL> file = ResourceFiles.find(LOCATION);
+        Optional<YamlNode> file = YamlNode.readIfPresent(LOCATION);
         if (file.isEmpty()) {
             return;
         }
-        YamlNode demo = YamlNode.read(file.get());
+        YamlNode demo = file.get();
         int[] counts = transactions.executeWrite(status -> load(demo));
         if (counts[0] > 0) {
             LOG.info("Loaded housing demo data: {} periods, {} offers", counts[0], counts[1]);

@@ -1,6 +1,5 @@
 package nl.welkom.integration;
 
-import java.net.URL;
 import java.sql.Connection;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -17,8 +16,6 @@ import jakarta.inject.Singleton;
 import nl.welkom.auth.AppUser;
 import nl.welkom.auth.AppUserRepository;
 import nl.welkom.auth.Caller;
-import nl.welkom.auth.MunicipalityRepository;
-import nl.welkom.config.ResourceFiles;
 import nl.welkom.config.YamlNode;
 import nl.welkom.demo.DemoLoaded;
 import nl.welkom.household.HouseholdEntity;
@@ -44,7 +41,6 @@ final class IntegrationDemo implements ApplicationEventListener<DemoLoaded> {
     private static final LocalTime WORK_TIME = LocalTime.of(10, 0);
 
     private final IntegrationService service;
-    private final MunicipalityRepository municipalities;
     private final HouseholdRepository households;
     private final MemberRepository members;
     private final AppUserRepository users;
@@ -52,12 +48,11 @@ final class IntegrationDemo implements ApplicationEventListener<DemoLoaded> {
     private final String location;
     private final ZoneId zone;
 
-    IntegrationDemo(IntegrationService service, MunicipalityRepository municipalities, HouseholdRepository households,
+    IntegrationDemo(IntegrationService service, HouseholdRepository households,
                     MemberRepository members, AppUserRepository users, TransactionOperations<Connection> transactions,
                     @Value("${welkom.integration.demo-location:classpath:demo/integration.yaml}") String location,
                     @Value("${welkom.dashboard.time-zone:Europe/Amsterdam}") String zone) {
         this.service = service;
-        this.municipalities = municipalities;
         this.households = households;
         this.members = members;
         this.users = users;
@@ -68,11 +63,11 @@ final class IntegrationDemo implements ApplicationEventListener<DemoLoaded> {
 
     @Override
     public void onApplicationEvent(DemoLoaded event) {
-        Optional<URL> file = ResourceFiles.find(location);
+        Optional<YamlNode> file = YamlNode.readIfPresent(location);
         if (file.isEmpty()) {
             return;
         }
-        YamlNode demo = YamlNode.read(file.get());
+        YamlNode demo = file.get();
         int plans = transactions.executeWrite(status -> load(demo));
         if (plans > 0) {
             LOG.info("Loaded civic-integration demo data: {} plans", plans);
@@ -157,8 +152,7 @@ final class IntegrationDemo implements ApplicationEventListener<DemoLoaded> {
     }
 
     private Optional<HouseholdEntity> household(String slug, String reference) {
-        return municipalities.findBySlug(slug)
-                .flatMap(found -> households.findByMunicipalityIdAndReference(found.id(), reference));
+        return households.findByMunicipalitySlugAndReference(slug, reference);
     }
 
     private Stamp stamp(LocalDate today, int daysAgo) {

@@ -1,6 +1,5 @@
 package nl.welkom.message;
 
-import java.net.URL;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -9,9 +8,6 @@ import io.micronaut.context.event.ApplicationEventListener;
 import jakarta.inject.Singleton;
 import nl.welkom.auth.AppUser;
 import nl.welkom.auth.AppUserRepository;
-import nl.welkom.auth.Municipality;
-import nl.welkom.auth.MunicipalityRepository;
-import nl.welkom.config.ResourceFiles;
 import nl.welkom.config.YamlNode;
 import nl.welkom.demo.DemoLoaded;
 import nl.welkom.household.HouseholdEntity;
@@ -32,15 +28,13 @@ final class MessageDemo implements ApplicationEventListener<DemoLoaded> {
     private static final Logger LOG = LoggerFactory.getLogger(MessageDemo.class);
 
     private final MessageService messages;
-    private final MunicipalityRepository municipalities;
     private final AppUserRepository users;
     private final HouseholdRepository households;
     private final Clock clock;
 
-    MessageDemo(MessageService messages, MunicipalityRepository municipalities, AppUserRepository users,
+    MessageDemo(MessageService messages, AppUserRepository users,
                 HouseholdRepository households, Clock clock) {
         this.messages = messages;
-        this.municipalities = municipalities;
         this.users = users;
         this.households = households;
         this.clock = clock;
@@ -48,15 +42,14 @@ final class MessageDemo implements ApplicationEventListener<DemoLoaded> {
 
     @Override
     public void onApplicationEvent(DemoLoaded event) {
-        Optional<URL> file = ResourceFiles.find(LOCATION);
+        Optional<YamlNode> file = YamlNode.readIfPresent(LOCATION);
         if (file.isEmpty()) {
             return;
         }
         int loaded = 0;
-        for (YamlNode conversation : YamlNode.read(file.get()).children("conversations")) {
-            Optional<Municipality> municipality = municipalities.findBySlug(conversation.text("municipality"));
-            Optional<HouseholdEntity> household = municipality.flatMap(found ->
-                    households.findByMunicipalityIdAndReference(found.id(), conversation.text("household")));
+        for (YamlNode conversation : file.get().children("conversations")) {
+            Optional<HouseholdEntity> household = households.findByMunicipalitySlugAndReference(
+                    conversation.text("municipality"), conversation.text("household"));
             if (household.isEmpty()) {
                 continue;
             }

@@ -1,6 +1,5 @@
 package nl.welkom.volunteer;
 
-import java.net.URL;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -18,7 +17,6 @@ import nl.welkom.auth.AppUser;
 import nl.welkom.auth.AppUserRepository;
 import nl.welkom.auth.Municipality;
 import nl.welkom.auth.MunicipalityRepository;
-import nl.welkom.config.ResourceFiles;
 import nl.welkom.config.YamlNode;
 import nl.welkom.demo.DemoLoaded;
 import nl.welkom.model.auth.Role;
@@ -57,14 +55,14 @@ final class VolunteerDemo implements ApplicationEventListener<DemoLoaded> {
 
     @Override
     public void onApplicationEvent(DemoLoaded event) {
-        Optional<URL> file = ResourceFiles.find(LOCATION);
+        Optional<YamlNode> file = YamlNode.readIfPresent(LOCATION);
         if (file.isEmpty()) {
             return;
         }
         long now = clock.millis();
         LocalDate today = LocalDate.now(clock.withZone(AMSTERDAM));
         int loaded = 0;
-        for (YamlNode node : YamlNode.read(file.get()).children("volunteers")) {
+        for (YamlNode node : file.get().children("volunteers")) {
             Optional<Municipality> municipality = municipalities.findBySlug(node.text("municipality"));
             if (municipality.isEmpty()) {
                 continue;

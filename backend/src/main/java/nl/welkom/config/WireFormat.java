@@ -16,6 +16,8 @@ import nl.welkom.model.content.TextDirection;
 import nl.welkom.model.content.Topic;
 import nl.welkom.model.content.TranslationState;
 import nl.welkom.model.household.ArrivalPath;
+import nl.welkom.model.buddy.Meeting;
+import nl.welkom.model.household.FamilyFriend;
 import nl.welkom.model.household.Household;
 import nl.welkom.model.household.Member;
 import nl.welkom.model.journey.JourneyStage;
@@ -53,6 +55,8 @@ import nl.welkom.model.sync.ResolveConflictRequest;
 @SerdeImport(TranslationState.class)
 @SerdeImport(ArrivalPath.class)
 @SerdeImport(Household.class)
+@SerdeImport(FamilyFriend.class)
+@SerdeImport(Meeting.class)
 @SerdeImport(Member.class)
 @SerdeImport(JourneyStage.class)
 @SerdeImport(Task.class)

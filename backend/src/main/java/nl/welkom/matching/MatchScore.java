@@ -57,6 +57,11 @@ final class MatchScore {
     record Candidate(String volunteerId, String buddyUserId, String firstName, String lastName, String gender,
                      @Nullable String postcode, int hoursPerWeek, List<String> prefers, int maxHouseholds,
                      List<Skill> languages, int activeMatches) {
+        /** The tie-break key: last name, first name, lower case. */
+        String sortKey() {
+            return (lastName + "\u0000" + firstName).toLowerCase(Locale.ROOT);
+        }
+
         String name() {
             return firstName + " " + lastName;
         }
@@ -93,9 +98,7 @@ final class MatchScore {
         Locale locale();
     }
 
-    private static final Comparator<Candidate> BY_NAME = Comparator
-            .comparing((Candidate c) -> c.lastName().toLowerCase(Locale.ROOT))
-            .thenComparing(c -> c.firstName().toLowerCase(Locale.ROOT))
+    private static final Comparator<Candidate> BY_NAME = Comparator.comparing(Candidate::sortKey)
             .thenComparing(Candidate::volunteerId);
 
     static Ranking rank(Household household, List<Candidate> candidates) {

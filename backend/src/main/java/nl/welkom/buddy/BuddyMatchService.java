@@ -28,7 +28,9 @@ import nl.welkom.volunteer.Volunteers;
  * The life of a buddy match, for officers of the household's municipality: start it, end it, list
  * it. Starting and ending change the buddy's scope, so each writes a {@link ScopeChange} with the
  * next change sequence in the same transaction: the buddy's phone gets the household (with all its
- * tasks) or is told to drop it on its next pull (docs/sync.md, "Scope changes and revocation").
+ * tasks) or is told to drop it on its next pull (docs/sync.md, "Scope changes and revocation"); the
+ * household takes the same sequence so that the family's phone pulls it with (or without) its family
+ * friend (docs/matching.md). Ending records why ({@link EndReason}).
  */
 @Singleton
 public class BuddyMatchService {
@@ -108,7 +110,7 @@ public class BuddyMatchService {
         BuddyMatch match = matches.save(new BuddyMatch(UUID.randomUUID().toString(), buddy.id(), household.id(), now,
                 null, null, null));
         scopeChanges.save(ScopeChange.ofUser(seq, buddy.id(), household.id(), true, now));
-        households.update(household.nextVersion(seq));
+        households.touch(household.id(), seq); // the family's phone pulls it again, with its family friend
         audit.record(officer, AuditLog.BUDDY_MATCH_START, household.id());
         return BuddyMatchInfo.of(match, buddy.displayName());
     }
@@ -152,8 +154,7 @@ public class BuddyMatchService {
             long now = clock.millis();
             if (matches.end(match.id(), now, reason.name(), cleanNote) == 1) {
                 scopeChanges.save(ScopeChange.ofUser(seq, match.buddyUserId(), match.householdId(), false, now));
-                households.findById(match.householdId())
-                        .ifPresent(household -> households.update(household.nextVersion(seq)));
+                households.touch(match.householdId(), seq); // the family's phone pulls it again, without
                 audit.record(officer, AuditLog.BUDDY_MATCH_END, match.householdId());
             }
             match = matches.findById(matchId).orElseThrow(ProblemException::notFound);

@@ -101,9 +101,6 @@ class HouseholdMoves {
         for (BuddyMatch match : ending) {
             buddyMatches.end(officer, match.id(), EndReason.MOVED, null);
         }
-        if (!ending.isEmpty()) {
-            household = households.findById(household.id()).orElse(household); // ending took a new version
-        }
         String reference = freeReference(target.id(), household.reference());
         households.update(household.movedTo(target.id(), reference, seq));
         HouseholdMove move = moves.save(new HouseholdMove(UUID.randomUUID().toString(), household.id(),

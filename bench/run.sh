@@ -5,6 +5,7 @@
 #   bench/run.sh --only wire          # bytes on the wire only (~15 s after the build)
 #   bench/run.sh --large 100000       # a smaller "large" database for a quick look
 #   bench/run.sh --only caseload      # the household list: 1,000 vs 100,000 households (issue 10)
+#   bench/run.sh --only matching      # family-friend suggestions: 200 vs 2,000 volunteers, 5,000 households (issue 12)
 #   bench/run.sh --convergence [tries [steps]]   # long run of SyncConvergenceIT instead (bench/convergence.sh)
 # See docs/performance.md.
 set -euo pipefail

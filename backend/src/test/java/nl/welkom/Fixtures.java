@@ -75,7 +75,8 @@ public final class Fixtures {
 
     /** Ends a match through the API. */
     public static void endMatch(Api api, String officerToken, String matchId) {
-        Api.Response response = api.post("/api/buddy-matches/" + matchId + "/end", officerToken, "");
+        Api.Response response = api.post("/api/buddy-matches/" + matchId + "/end", officerToken,
+                Map.of("reason", "OTHER"));
         assertEquals(200, response.status(), response.body());
     }
 }

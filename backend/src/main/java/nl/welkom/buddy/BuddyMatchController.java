@@ -2,6 +2,7 @@ package nl.welkom.buddy;
 
 import java.util.List;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -15,6 +16,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
 import nl.welkom.auth.Caller;
+import nl.welkom.problem.ProblemException;
 
 @SecurityRequirement(name = "bearer")
 @Controller("/api")
@@ -46,9 +48,13 @@ class BuddyMatchController {
         return HttpResponse.created(service.start(Caller.of(authentication), id, command.buddyUserId()));
     }
 
-    /** Ends a match; ending an ended match answers it unchanged. */
+    /** Ends a match with its reason (and an optional note); ending an ended match answers it unchanged. */
     @Post("/buddy-matches/{id}/end")
-    BuddyMatchInfo end(Authentication authentication, @PathVariable String id) {
-        return service.end(Caller.of(authentication), id);
+    BuddyMatchInfo end(Authentication authentication, @PathVariable String id, @Nullable @Body BuddyMatchEnd body) {
+        Caller officer = Caller.of(authentication);
+        if (body == null) {
+            throw ProblemException.badRequest("reason is required: one of " + java.util.Arrays.toString(EndReason.values()) + ".");
+        }
+        return service.end(officer, id, BuddyMatchService.reason(body.reason()), body.note());
     }
 }

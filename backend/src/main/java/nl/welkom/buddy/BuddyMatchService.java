@@ -16,6 +16,7 @@ import nl.welkom.household.BuddyMatch;
 import nl.welkom.household.BuddyMatchRepository;
 import nl.welkom.household.ChangeSequence;
 import nl.welkom.household.HouseholdEntity;
+import nl.welkom.household.HouseholdRepository;
 import nl.welkom.household.HouseholdScope;
 import nl.welkom.household.ScopeChange;
 import nl.welkom.household.ScopeChangeRepository;
@@ -27,7 +28,9 @@ import nl.welkom.volunteer.Volunteers;
  * The life of a buddy match, for officers of the household's municipality: start it, end it, list
  * it. Starting and ending change the buddy's scope, so each writes a {@link ScopeChange} with the
  * next change sequence in the same transaction: the buddy's phone gets the household (with all its
- * tasks) or is told to drop it on its next pull (docs/sync.md, "Scope changes and revocation").
+ * tasks) or is told to drop it on its next pull (docs/sync.md, "Scope changes and revocation"); the
+ * household takes the same sequence so that the family's phone pulls it with (or without) its family
+ * friend (docs/matching.md). Ending records why ({@link EndReason}).
  */
 @Singleton
 public class BuddyMatchService {
@@ -38,11 +41,13 @@ public class BuddyMatchService {
     private final ChangeSequence sequence;
     private final AuditLog audit;
     private final Volunteers volunteers;
+    private final HouseholdRepository households;
     private final Clock clock;
 
     BuddyMatchService(BuddyMatchRepository matches, ScopeChangeRepository scopeChanges, AppUserRepository users,
                       HouseholdScope scope, ChangeSequence sequence, AuditLog audit, Volunteers volunteers,
-                      Clock clock) {
+                      HouseholdRepository households, Clock clock) {
+        this.households = households;
         this.volunteers = volunteers;
         this.matches = matches;
         this.scopeChanges = scopeChanges;
@@ -103,28 +108,53 @@ public class BuddyMatchService {
         }
         long now = clock.millis();
         BuddyMatch match = matches.save(new BuddyMatch(UUID.randomUUID().toString(), buddy.id(), household.id(), now,
-                null));
+                null, null, null));
         scopeChanges.save(ScopeChange.ofUser(seq, buddy.id(), household.id(), true, now));
+        households.touch(household.id(), seq); // the family's phone pulls it again, with its family friend
         audit.record(officer, AuditLog.BUDDY_MATCH_START, household.id());
         return BuddyMatchInfo.of(match, buddy.displayName());
     }
 
     /**
-     * Ends a match of a household in the officer's scope; the household leaves the buddy's scope.
-     * Ending an ended match changes nothing and answers it as it is.
+     * The reason named in a request.
      *
-     * @throws ProblemException 404 when the match does not exist or its household is out of scope
+     * @throws ProblemException 400 when it is missing or not an {@link EndReason}
+     */
+    public static EndReason reason(String name) {
+        if (name != null) {
+            for (EndReason reason : EndReason.values()) {
+                if (reason.name().equals(name)) {
+                    return reason;
+                }
+            }
+        }
+        throw ProblemException.badRequest("reason is required: one of " + java.util.Arrays.toString(EndReason.values())
+                + ".");
+    }
+
+    /**
+     * Ends a match of a household in the officer's scope, recording why; the household leaves the
+     * buddy's scope, and takes a new change sequence so that the family's phone pulls it without its
+     * family friend. Ending an ended match changes nothing and answers it as it is.
+     *
+     * @throws ProblemException 404 when the match does not exist or its household is out of scope;
+     *                          400 when the note is longer than {@link EndReason#MAX_NOTE}
      */
     @Transactional
-    public BuddyMatchInfo end(Caller officer, String matchId) {
+    public BuddyMatchInfo end(Caller officer, String matchId, EndReason reason, String note) {
         BuddyMatch match = matches.findById(matchId)
                 .filter(found -> scope.canSee(officer, found.householdId()))
                 .orElseThrow(ProblemException::notFound);
+        String cleanNote = note == null || note.isBlank() ? null : note.strip();
+        if (cleanNote != null && cleanNote.codePointCount(0, cleanNote.length()) > EndReason.MAX_NOTE) {
+            throw ProblemException.badRequest("note is longer than " + EndReason.MAX_NOTE + " characters.");
+        }
         if (match.endedAt() == null) {
             long seq = sequence.next();
             long now = clock.millis();
-            if (matches.end(match.id(), now) == 1) {
+            if (matches.end(match.id(), now, reason.name(), cleanNote) == 1) {
                 scopeChanges.save(ScopeChange.ofUser(seq, match.buddyUserId(), match.householdId(), false, now));
+                households.touch(match.householdId(), seq); // the family's phone pulls it again, without
                 audit.record(officer, AuditLog.BUDDY_MATCH_END, match.householdId());
             }
             match = matches.findById(matchId).orElseThrow(ProblemException::notFound);
@@ -142,7 +172,7 @@ public class BuddyMatchService {
             matches.findByHouseholdIdOrderByStartedAtDesc(householdId).stream()
                     .filter(match -> match.buddyUserId().equals(buddyUserId) && match.endedAt() == null)
                     .filter(match -> scope.canSee(officer, match.householdId()))
-                    .forEach(match -> end(officer, match.id()));
+                    .forEach(match -> end(officer, match.id(), EndReason.VOLUNTEER_STOPPED, null));
         }
     }
 

@@ -16,6 +16,7 @@ import nl.welkom.auth.Caller;
 import nl.welkom.auth.Municipality;
 import nl.welkom.auth.MunicipalityRepository;
 import nl.welkom.buddy.BuddyMatchService;
+import nl.welkom.buddy.EndReason;
 import nl.welkom.household.BuddyMatch;
 import nl.welkom.household.BuddyMatchRepository;
 import nl.welkom.household.ChangeSequence;
@@ -98,7 +99,7 @@ class HouseholdMoves {
         Municipality target = target(officer, slug);
         List<BuddyMatch> ending = matchesToEnd(household.id(), target);
         for (BuddyMatch match : ending) {
-            buddyMatches.end(officer, match.id());
+            buddyMatches.end(officer, match.id(), EndReason.MOVED, null);
         }
         String reference = freeReference(target.id(), household.reference());
         households.update(household.movedTo(target.id(), reference, seq));

@@ -14,14 +14,27 @@ import nl.welkom.model.household.Member;
 /**
  * Turns household rows into their wire form, members included, with one query for all members,
  * as the viewer may see them: in full for officers and the household's own phone, with the minimal
- * fields of {@link BuddyView} for buddies. Scope is the caller's business ({@link HouseholdScope}).
+ * fields of {@link BuddyView} for buddies; only the household's own phone gets its family friend
+ * ({@link FamilyFriends}). Scope is the caller's business ({@link HouseholdScope}).
  */
 @Singleton
 public class HouseholdReader {
     private final MemberRepository members;
+    private final FamilyFriends familyFriends;
 
-    HouseholdReader(MemberRepository members) {
+    HouseholdReader(MemberRepository members, FamilyFriends familyFriends) {
         this.members = members;
+        this.familyFriends = familyFriends;
+    }
+
+    /** The household as its own phone sees it: with its family friend's first name and languages, if matched. */
+    private Household withFamilyFriend(Household household) {
+        return familyFriends.of(household.id())
+                .map(friend -> new Household(household.id(), household.municipalityId(), household.reference(),
+                        household.displayName(), household.nationality(), household.campOfOrigin(),
+                        household.arrivalPath(), household.stage(), household.languages(), household.members(),
+                        household.version(), friend))
+                .orElse(household);
     }
 
     public Household read(Caller viewer, HouseholdEntity household) {
@@ -39,9 +52,12 @@ public class HouseholdReader {
             byHousehold.get(member.householdId()).add(member.asModel());
         }
         boolean buddy = viewer.role() == Role.BUDDY;
+        boolean ownDevice = viewer.role() == Role.NEWCOMER && viewer.isDevice();
         return households.stream()
                 .map(household -> household.asModel(byHousehold.get(household.id())))
                 .map(household -> buddy ? BuddyView.of(household) : household)
+                .map(household -> ownDevice && household.id().equals(viewer.householdId())
+                        ? withFamilyFriend(household) : household)
                 .toList();
     }
 }

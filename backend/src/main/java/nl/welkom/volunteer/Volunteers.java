@@ -30,6 +30,11 @@ public class Volunteers {
         return languages.of(volunteerId);
     }
 
+    /** The languages of every volunteer {@link #matchable} returns, by volunteer id, in one query. */
+    public java.util.Map<String, List<Skill>> languagesOfMatchable(String municipalityId) {
+        return languages.ofActive(municipalityId);
+    }
+
     /**
      * Whether a BUDDY account may be given a new match: true when no volunteer record belongs to it
      * (accounts made by an administrator before volunteers existed) or when that volunteer is ACTIVE.

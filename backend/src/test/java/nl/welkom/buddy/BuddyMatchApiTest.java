@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 class BuddyMatchApiTest {
     private static final Api API = new Api();
     private static final String MATCHER = "matcher@testdorp.test";
+    private static final Map<String, String> END = Map.of("reason", "FAMILY_SETTLED");
     private static String officer;
     private static String household;
     private static String matcherId;
@@ -56,7 +57,7 @@ class BuddyMatchApiTest {
         assertEquals(List.of(match), API.get("/api/households/" + household + "/buddy-matches", officer)
                 .asListOf(BuddyMatchInfo.class).stream().filter(m -> m.endedAt() == null).toList());
 
-        Api.Response ended = API.post("/api/buddy-matches/" + match.id() + "/end", officer, "");
+        Api.Response ended = API.post("/api/buddy-matches/" + match.id() + "/end", officer, END);
         BuddyMatchInfo end = ended.as(BuddyMatchInfo.class);
 
         assertEquals(200, ended.status(), ended.body());
@@ -66,7 +67,7 @@ class BuddyMatchApiTest {
                 + " AND household_id = ? AND entered = FALSE AND seq = (SELECT max(seq) FROM scope_change)",
                 matcherId, household));
         API.get("/api/households/" + household, matcher).problem(404);
-        assertEquals(end, API.post("/api/buddy-matches/" + match.id() + "/end", officer, "").as(BuddyMatchInfo.class),
+        assertEquals(end, API.post("/api/buddy-matches/" + match.id() + "/end", officer, END).as(BuddyMatchInfo.class),
                 "ending an ended match changes nothing");
         assertEquals(scopeChanges + 2, scopeChanges());
         assertTrue(API.get("/api/households/" + household + "/buddy-matches", officer).asListOf(BuddyMatchInfo.class)
@@ -108,13 +109,13 @@ class BuddyMatchApiTest {
 
         API.get(path, other).problem(404);
         API.post(path, other, body).problem(404);
-        API.post("/api/buddy-matches/" + foreignMatch + "/end", officer, "").problem(404);
+        API.post("/api/buddy-matches/" + foreignMatch + "/end", officer, END).problem(404);
         API.post("/api/households/" + otherHousehold + "/buddy-matches", officer, body).problem(404);
         for (String token : List.of(buddy, device)) {
             API.get("/api/buddies", token).problem(403);
             API.get(path, token).problem(403);
             API.post(path, token, body).problem(403);
-            API.post("/api/buddy-matches/" + foreignMatch + "/end", token, "").problem(403);
+            API.post("/api/buddy-matches/" + foreignMatch + "/end", token, END).problem(403);
         }
         API.get(path, null).problem(401);
         Fixtures.endMatch(API, other, foreignMatch);

@@ -64,6 +64,21 @@ final class DemoData {
         }
     }
 
+    /** The single text value of a query on the server's database file, or null when there is no row. */
+    String queryString(String sql, Object... parameters) {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("welkom.db"));
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Removes the folder; call after the server has stopped. */
     void delete() {
         deleteRecursively(dataDir);

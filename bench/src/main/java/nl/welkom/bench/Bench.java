@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -26,9 +27,11 @@ import com.google.gson.JsonObject;
  * <pre>
  * java -jar bench/target/welkom-bench.jar [--backend-jar backend/target/welkom-backend.jar]
  *      [--out bench/results/latest.json] [--small 10000] [--large 1000000]
- *      [--requests 500] [--warmup 300] [--only wire|pull|caseload] [--keep]
+ *      [--requests 500] [--warmup 300] [--only wire|pull|caseload|matching] [--keep]
  *      [--caseload-small 1000] [--caseload-large 100000] [--caseload-own 5000]
  *      [--caseload-requests 200] [--caseload-warmup 20]
+ *      [--matching-households 5000] [--matching-small 200] [--matching-large 2000]
+ *      [--matching-requests 200] [--matching-warmup 50]
  * java -jar bench/target/welkom-bench.jar --report bench/results/latest.json
  * </pre>
  *
@@ -60,6 +63,11 @@ public final class Bench {
         int caseloadOwn = 5000;
         int caseloadRequests = 200;
         int caseloadWarmup = 20;
+        int matchingHouseholds = 5000;
+        int matchingSmall = 200;
+        int matchingLarge = 2000;
+        int matchingRequests = 200;
+        int matchingWarmup = 50;
         boolean keep = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -76,6 +84,11 @@ public final class Bench {
                 case "--caseload-own" -> caseloadOwn = Integer.parseInt(args[++i]);
                 case "--caseload-requests" -> caseloadRequests = Integer.parseInt(args[++i]);
                 case "--caseload-warmup" -> caseloadWarmup = Integer.parseInt(args[++i]);
+                case "--matching-households" -> matchingHouseholds = Integer.parseInt(args[++i]);
+                case "--matching-small" -> matchingSmall = Integer.parseInt(args[++i]);
+                case "--matching-large" -> matchingLarge = Integer.parseInt(args[++i]);
+                case "--matching-requests" -> matchingRequests = Integer.parseInt(args[++i]);
+                case "--matching-warmup" -> matchingWarmup = Integer.parseInt(args[++i]);
                 default -> {
                     System.err.println("Unknown argument " + args[i]);
                     System.exit(2);
@@ -106,6 +119,10 @@ public final class Bench {
             if (only == null || only.equals("caseload")) {
                 result.add("caseload", new CaseloadBench(backendJar, work, caseloadSmall, caseloadLarge, caseloadOwn,
                         caseloadRequests, caseloadWarmup).run());
+            }
+            if (only == null || only.equals("matching")) {
+                result.add("matching", new MatchingBench(backendJar, work, matchingHouseholds, matchingSmall,
+                        matchingLarge, matchingRequests, matchingWarmup).run());
             }
         } finally {
             if (keep) {
@@ -154,6 +171,25 @@ public final class Bench {
             if (r.has("caseload")) {
                 caseload(r.getAsJsonObject("caseload"), o);
             }
+            if (r.has("matching")) {
+                matching(r.getAsJsonObject("matching"), o);
+            }
+        }
+
+        private static void matching(JsonObject m, PrintStream o) {
+            o.printf(Locale.ROOT, "%n## Family-friend suggestions (GET /api/households/{id}/buddy-suggestions)%n%n"
+                    + "%d households in the municipality, %d measured requests per series.%n%n",
+                    m.get("households").getAsInt(), m.get("measured").getAsInt());
+            o.printf("| series | ACTIVE volunteers | median ms | p95 ms | max ms | body chars |%n");
+            o.printf("|---|---:|---:|---:|---:|---:|%n");
+            for (String key : List.of("A", "B")) {
+                JsonObject s = m.getAsJsonObject(key);
+                o.printf(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.2f | %d |%n", key, s.get("volunteers").getAsInt(),
+                        s.get("medianMs").getAsDouble(), s.get("p95Ms").getAsDouble(), s.get("maxMs").getAsDouble(),
+                        s.get("bodyChars").getAsInt());
+            }
+            o.printf(Locale.ROOT, "%nRatio B/A: median %.2f, p95 %.2f.%n", m.get("ratioMedianBA").getAsDouble(),
+                    m.get("ratioP95BA").getAsDouble());
         }
 
         private static void caseload(JsonObject c, PrintStream o) {

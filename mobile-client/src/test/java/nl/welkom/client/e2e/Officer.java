@@ -136,7 +136,8 @@ final class Officer {
     }
 
     void endBuddyMatch(String matchId) throws IOException {
-        Request request = authorised("/api/buddy-matches/" + matchId + "/end").post(RequestBody.create("", JSON)).build();
+        Request request = authorised("/api/buddy-matches/" + matchId + "/end")
+                .post(RequestBody.create(GSON.toJson(Map.of("reason", "FAMILY_SETTLED")), JSON)).build();
         try (Response response = HTTP.newCall(request).execute()) {
             assertEquals(200, response.code(), "end match: " + response.body().string());
         }

@@ -70,7 +70,7 @@ final class MeetingForm {
                 .toList();
         Map<String, Object> form = new HashMap<>();
         form.put("householdId", householdId);
-        form.put("values", shown);
+        form.put("input", shown);
         form.put("today", service.today().toString());
         form.put("tasks", options);
         form.put("errors", errors);

@@ -16,9 +16,11 @@ public interface MeetingRepository extends CrudRepository<MeetingEntity, String>
      * The family friend's own meetings with the given households written with
      * {@code after < change_seq <= upTo}, oldest change first, at most {@code limit}: what their phone
      * pulls, by the {@code (household_id, change_seq)} index ({@code householdIds} must not be empty).
+     * {@code buddy_user_id || ''} keeps the planner off the {@code (buddy_user_id, met_on)} index, which
+     * would read all of the friend's meetings and sort them (SyncQueryPlanTest).
      */
     @Query("SELECT * FROM meeting WHERE household_id IN (:householdIds) AND change_seq > :after"
-            + " AND change_seq <= :upTo AND buddy_user_id = :buddyUserId ORDER BY change_seq LIMIT :limit")
+            + " AND change_seq <= :upTo AND buddy_user_id || '' = :buddyUserId ORDER BY change_seq LIMIT :limit")
     List<MeetingEntity> findChanged(Collection<String> householdIds, String buddyUserId, long after, long upTo,
                                     int limit);
 

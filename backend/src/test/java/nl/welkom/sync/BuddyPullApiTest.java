@@ -167,7 +167,7 @@ class BuddyPullApiTest {
         Api.Response response = API.get("/api/sync/pull?after=" + cursor + "&lang=ar", buddy);
 
         assertEquals("{\"cursor\":" + cursor + ",\"hasMore\":false,\"households\":[],\"tasks\":[],"
-                + "\"deletedTaskIds\":[],\"removedHouseholdIds\":[],\"contentVersion\":\"" + version + "\",\"appointments\":[],\"messages\":[],\"announcements\":[]}",
+                + "\"deletedTaskIds\":[],\"removedHouseholdIds\":[],\"contentVersion\":\"" + version + "\",\"appointments\":[],\"messages\":[],\"announcements\":[],\"meetings\":[]}",
                 response.body());
     }
 

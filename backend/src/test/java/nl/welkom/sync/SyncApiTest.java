@@ -58,7 +58,7 @@ class SyncApiTest {
         String body = API.get("/api/sync/pull?after=" + cursor, pageDevice.token()).body();
 
         assertEquals("{\"cursor\":" + cursor + ",\"hasMore\":false,\"households\":[],\"tasks\":[],"
-                + "\"deletedTaskIds\":[],\"removedHouseholdIds\":[],\"appointments\":[],\"messages\":[],\"announcements\":[]}", body);
+                + "\"deletedTaskIds\":[],\"removedHouseholdIds\":[],\"appointments\":[],\"messages\":[],\"announcements\":[],\"meetings\":[]}", body);
     }
 
     @Test

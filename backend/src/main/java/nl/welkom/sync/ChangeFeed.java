@@ -29,6 +29,9 @@ import nl.welkom.household.ScopeChangeRepository;
 import nl.welkom.journey.TaskEntity;
 import nl.welkom.journey.TaskRepository;
 import nl.welkom.journey.TaskService;
+import nl.welkom.meeting.MeetingEntity;
+import nl.welkom.meeting.MeetingRepository;
+import nl.welkom.meeting.MeetingService;
 import nl.welkom.message.MessageEntity;
 import nl.welkom.message.MessageRepository;
 import nl.welkom.message.MessageService;
@@ -65,6 +68,10 @@ import nl.welkom.model.sync.PullResponse;
  * expired (docs/announcements.md). Each weighs 1 and brings the announcement (a withdrawn one as
  * withdrawn). A page that holds the household's snapshot also brings every live
  * announcement targeting it (not weighed: they are few), so a household whose stage moved gets them.
+ *
+ * <p>For a family friend, a seventh source: their own meetings by {@code (household_id, change_seq)}
+ * (docs/meetings.md), each weighing 1; a household entering their scope brings their latest
+ * {@value MeetingService#ENTERING_LIMIT} meetings with it (weighed). Nobody else receives meetings.
  */
 @Singleton
 class ChangeFeed {
@@ -79,13 +86,18 @@ class ChangeFeed {
     private final MessageRepository messages;
     private final MessageService messageService;
     private final AnnouncementFeed announcementFeed;
+    private final MeetingRepository meetings;
+    private final MeetingService meetingService;
     private final Clock clock;
 
     ChangeFeed(ChangeSequence sequence, HouseholdScope scope, ScopeChangeRepository scopeChanges,
                HouseholdRepository households, HouseholdReader reader, TaskRepository tasks, TaskService taskService,
                AppointmentRepository appointments, MessageRepository messages, MessageService messageService,
-               AnnouncementFeed announcementFeed, Clock clock) {
+               AnnouncementFeed announcementFeed, MeetingRepository meetings, MeetingService meetingService,
+               Clock clock) {
         this.clock = clock;
+        this.meetings = meetings;
+        this.meetingService = meetingService;
         this.messages = messages;
         this.messageService = messageService;
         this.sequence = sequence;
@@ -126,7 +138,8 @@ class ChangeFeed {
         for (Change change : changes) {
             Entering entering = change.enters(inScope) ? entering(caller, change.householdId()) : null;
             int weight = entering == null ? 1
-                    : 1 + entering.tasks().size() + entering.appointments().size() + entering.messages().size();
+                    : 1 + entering.tasks().size() + entering.appointments().size() + entering.messages().size()
+                    + entering.meetings().size();
             if (taken > 0 && taken + weight > limit) {
                 break;
             }
@@ -148,7 +161,8 @@ class ChangeFeed {
                 List.copyOf(page.removedHouseholdIds), contentVersion,
                 page.appointments.values().stream().map(AppointmentEntity::asModel).toList(),
                 page.messages.values().stream().map(MessageEntity::asModel).toList(),
-                List.copyOf(page.announcements.values()), List.of());
+                List.copyOf(page.announcements.values()),
+                page.meetings.values().stream().map(MeetingEntity::asModel).toList());
     }
 
     private Entering entering(Caller caller, String householdId) {
@@ -156,7 +170,8 @@ class ChangeFeed {
                 messageService.visibleFrom(caller, householdId), MessageService.ENTERING_LIMIT));
         Collections.reverse(latest);
         return new Entering(households.findById(householdId).orElse(null), taskService.liveTasksOf(householdId),
-                appointments.findEnteringScope(householdId, clock.millis()), latest);
+                appointments.findEnteringScope(householdId, clock.millis()), latest,
+                meetingService.entering(caller, householdId));
     }
 
     private List<Change> changesAfter(Caller caller, Set<String> inScope, long after, long upTo, int depth) {
@@ -177,16 +192,28 @@ class ChangeFeed {
                     ? messages.findChangedForBuddy(inScope, caller.userId(), after, upTo, depth)
                     : messages.findChanged(inScope, after, upTo, depth))
                     .forEach(row -> changes.add(new Change(row.changeSeq(), row.householdId(), null, null, null, row, null, null)));
+            // A family friend's own meetings; nobody else receives meetings (docs/meetings.md).
+            if (caller.role() == Role.BUDDY) {
+                meetings.findChanged(inScope, caller.userId(), after, upTo, depth)
+                        .forEach(row -> changes.add(new Change(row.changeSeq(), row.householdId(), null, null, null, null,
+                                null, null, row)));
+            }
         }
         changes.sort(Comparator.comparingLong(Change::seq));
         return changes;
     }
 
-    /** One change: exactly one of household, task, appointment, message, scope and announcement is set. */
+    /** One change: exactly one of household, task, appointment, message, scope, announcement and meeting is set. */
     private record Change(long seq, String householdId, @Nullable HouseholdEntity household,
                           @Nullable TaskEntity task, @Nullable AppointmentEntity appointment,
                           @Nullable MessageEntity message, @Nullable ScopeChange scope,
-                          @Nullable AnnouncementEntity announcement) {
+                          @Nullable AnnouncementEntity announcement, @Nullable MeetingEntity meeting) {
+        Change(long seq, String householdId, @Nullable HouseholdEntity household, @Nullable TaskEntity task,
+               @Nullable AppointmentEntity appointment, @Nullable MessageEntity message, @Nullable ScopeChange scope,
+               @Nullable AnnouncementEntity announcement) {
+            this(seq, householdId, household, task, appointment, message, scope, announcement, null);
+        }
+
         boolean enters(Set<String> inScope) {
             return scope != null && scope.entered() && inScope.contains(householdId);
         }
@@ -194,7 +221,8 @@ class ChangeFeed {
 
     /** A household entering the scope as it is now: its row (null if gone), its live tasks and its appointments. */
     private record Entering(@Nullable HouseholdEntity household, List<TaskEntity> tasks,
-                            List<AppointmentEntity> appointments, List<MessageEntity> messages) {
+                            List<AppointmentEntity> appointments, List<MessageEntity> messages,
+                            List<MeetingEntity> meetings) {
     }
 
     /** What a page has gathered so far, each record once, in order of first appearance. */
@@ -206,6 +234,7 @@ class ChangeFeed {
         final Set<String> deletedTaskIds = new LinkedHashSet<>();
         final Set<String> removedHouseholdIds = new LinkedHashSet<>();
         final Map<String, Announcement> announcements = new LinkedHashMap<>();
+        final Map<String, MeetingEntity> meetings = new LinkedHashMap<>();
 
         void add(Change change, Set<String> inScope, @Nullable Entering entering) {
             if (change.household() != null) {
@@ -222,6 +251,8 @@ class ChangeFeed {
                 putNewest(appointments, change.appointment().id(), change.appointment(), AppointmentEntity::version);
             } else if (change.message() != null) {
                 putNewest(messages, change.message().id(), change.message(), MessageEntity::version);
+            } else if (change.meeting() != null) {
+                meetings.put(change.meeting().id(), change.meeting());
             } else if (entering != null) {
                 if (entering.household() != null) {
                     putNewest(households, entering.household().id(), entering.household(), HouseholdEntity::version);
@@ -230,6 +261,7 @@ class ChangeFeed {
                 entering.appointments().forEach(appointment -> putNewest(appointments, appointment.id(), appointment,
                         AppointmentEntity::version));
                 entering.messages().forEach(message -> putNewest(messages, message.id(), message, MessageEntity::version));
+                entering.meetings().forEach(meeting -> meetings.put(meeting.id(), meeting));
             } else if (change.scope() != null && !change.scope().entered() && !inScope.contains(change.householdId())) {
                 removedHouseholdIds.add(change.householdId());
             }

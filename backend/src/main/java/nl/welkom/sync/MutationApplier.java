@@ -13,6 +13,7 @@ import nl.welkom.auth.Caller;
 import nl.welkom.course.CourseProgressService;
 import nl.welkom.feedback.Feedback;
 import nl.welkom.journey.TaskField;
+import nl.welkom.meeting.MeetingService;
 import nl.welkom.message.MessageService;
 import nl.welkom.journey.TaskService;
 import nl.welkom.model.journey.TaskStatus;
@@ -38,11 +39,14 @@ class MutationApplier {
     private final Feedback feedback;
     private final AppointmentService appointments;
     private final MessageService messages;
+    private final MeetingService meetings;
     private final Clock clock;
 
     MutationApplier(AppliedMutationRepository applied, TaskService taskService, CourseProgressService courseProgress,
-                    Feedback feedback, AppointmentService appointments, MessageService messages, Clock clock) {
+                    Feedback feedback, AppointmentService appointments, MessageService messages, MeetingService meetings,
+                    Clock clock) {
         this.applied = applied;
+        this.meetings = meetings;
         this.messages = messages;
         this.feedback = feedback;
         this.appointments = appointments;
@@ -81,6 +85,12 @@ class MutationApplier {
             MessageService.Applied done = mutation.type() == MutationType.MESSAGE_SEND
                     ? messages.applySend(caller, mutation.id(), mutation.entityId(), mutation.value())
                     : messages.applyRead(caller, mutation.entityId(), mutation.value());
+            applied.save(new AppliedMutation(mutation.id(), caller.deviceId(), caller.isDevice() ? null : caller.userId(),
+                    done.outcome(), done.detail(), clock.millis()));
+            return new MutationResult(mutation.id(), done.outcome(), done.detail());
+        }
+        if (mutation.type() == MutationType.MEETING_LOG) {
+            MeetingService.Applied done = meetings.applyPushed(caller, mutation.id(), mutation.entityId(), mutation.value());
             applied.save(new AppliedMutation(mutation.id(), caller.deviceId(), caller.isDevice() ? null : caller.userId(),
                     done.outcome(), done.detail(), clock.millis()));
             return new MutationResult(mutation.id(), done.outcome(), done.detail());

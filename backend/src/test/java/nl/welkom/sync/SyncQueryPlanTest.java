@@ -16,6 +16,7 @@ import java.util.List;
 import io.micronaut.data.annotation.Query;
 import nl.welkom.TestServer;
 import nl.welkom.appointment.AppointmentRepository;
+import nl.welkom.meeting.MeetingRepository;
 import nl.welkom.household.HouseholdRepository;
 import nl.welkom.household.ScopeChangeRepository;
 import nl.welkom.journey.TaskRepository;
@@ -76,6 +77,15 @@ class SyncQueryPlanTest {
         assertTrue(friend.contains("SEARCH message USING INDEX message_household_change (household_id=? AND change_seq>? AND change_seq<?)"),
                 friend);
         assertFalse(household.contains("SCAN") || friend.contains("SCAN"), household + "\n" + friend);
+    }
+
+    @Test
+    void theMeetingQueryOfAFriendsPullSearchesTheHouseholdAndSequenceIndex() throws SQLException {
+        String plan = plan(MeetingRepository.class, "findChanged", 3);
+
+        assertTrue(plan.contains("SEARCH meeting USING INDEX meeting_household_change (household_id=? AND change_seq>? AND change_seq<?)"),
+                plan);
+        assertFalse(plan.contains("SCAN"), plan);
     }
 
     /** {@code EXPLAIN QUERY PLAN} of a repository method's SQL, with an {@code IN} list of {@code inSize} values. */

@@ -197,7 +197,8 @@ public final class Meetings {
         return Collections.unmodifiableList(quiet);
     }
 
-    private LocalDate today() {
+    /** Today in Europe/Amsterdam by the library's clock: the day a meeting logged now is on, and the day to ask {@link #quiet} about. */
+    public LocalDate today() {
         return LocalDate.now(clock.withZone(Appointments.ZONE));
     }
 

@@ -18,6 +18,7 @@ import nl.welkom.client.store.StoredRecord;
 import nl.welkom.model.announcement.Announcement;
 import nl.welkom.model.appointment.Appointment;
 import nl.welkom.model.auth.Session;
+import nl.welkom.model.buddy.Meeting;
 import nl.welkom.model.content.ContentPack;
 import nl.welkom.model.course.Course;
 import nl.welkom.model.course.CourseProgress;
@@ -83,6 +84,12 @@ final class Shelf {
     /** Per household: the newest message of the other side this phone marked read. */
     static final Rec<MessageRead> MESSAGES_READ = new Rec<>("message-read", MessageRead.class, MessageRead::householdId,
             MessageRead::householdId);
+
+    /** A family friend's meetings with their households as the server last sent them. */
+    static final Rec<Meeting> MEETINGS = new Rec<>("meeting", Meeting.class, Meeting::id, Meeting::householdId);
+    /** Per household on a family friend's phone: the day it first arrived (the quiet count without a meeting). */
+    static final Rec<HouseholdArrival> ARRIVALS = new Rec<>("household-arrival", HouseholdArrival.class,
+            HouseholdArrival::householdId, HouseholdArrival::householdId);
 
     /** Documents about the person using the phone: forgotten when it changes hands (with every record). */
     static final List<String> ABOUT_THE_CALLER = Collections.unmodifiableList(

@@ -24,6 +24,7 @@ import nl.welkom.client.store.LocalStore;
 import nl.welkom.client.store.SyncNotice;
 import nl.welkom.model.announcement.Announcement;
 import nl.welkom.model.appointment.Appointment;
+import nl.welkom.model.buddy.Meeting;
 import nl.welkom.model.content.ContentPack;
 import nl.welkom.model.content.Lesson;
 import nl.welkom.model.content.Topic;
@@ -227,6 +228,14 @@ final class SyncEngine {
                         Shelf.MESSAGES.put(store, Collections.singletonList(delivered.get()));
                     }
                 }
+                if (m.type() == MutationType.MEETING_LOG) {
+                    // Logged: it stays in the family's log until the pull brings the server's copy.
+                    Optional<Meeting> logged = Meetings.asMeeting(m);
+                    if (logged.isPresent() && Shelf.HOUSEHOLDS.get(store, logged.get().householdId()).isPresent()
+                            && !Shelf.MEETINGS.get(store, m.id()).isPresent()) {
+                        Shelf.MEETINGS.put(store, Collections.singletonList(logged.get()));
+                    }
+                }
                 Optional<Task> copy = Shelf.TASKS.get(store, m.entityId());
                 if (copy.isPresent()) {
                     Shelf.TASKS.put(store, Collections.singletonList(LocalView.apply(copy.get(), m)));
@@ -289,6 +298,12 @@ final class SyncEngine {
                 }
             }
             List<Announcement> announcements = validAnnouncements(page.announcements());
+            List<Meeting> meetings = new ArrayList<>();
+            for (Meeting m : validMeetings(page.meetings())) {
+                if (!removed.contains(m.householdId())) {
+                    meetings.add(m);
+                }
+            }
             // The cursor never moves back: an empty page may answer 0.
             long next = Math.max(cursor, page.cursor());
             if (page.hasMore() && next == cursor) {
@@ -313,12 +328,15 @@ final class SyncEngine {
                 firstSeen(appointments);
                 Shelf.MESSAGES.put(store, messages);
                 settleDelivered(messages);
+                Shelf.MEETINGS.put(store, meetings);
+                settleLogged(meetings);
+                Meetings.rememberArrivals(store, LocalDate.now(clock.withZone(Appointments.ZONE)));
                 Announcements.store(store, announcements, LocalDate.now(clock.withZone(Appointments.ZONE)));
                 store.saveSyncCursor(next);
             });
             report(notices, tally, listener);
             tally.pulled += households.size() + removed.size() + kept.size() + deleted.size() + appointments.size()
-                    + messages.size() + announcements.size();
+                    + messages.size() + announcements.size() + meetings.size();
             tally.householdsPulled |= !households.isEmpty();
             cursor = next;
             listener.onProgress(Phase.PULL, tally.pulled, -1, counter.bytes());
@@ -363,6 +381,29 @@ final class SyncEngine {
         }
         if (!delivered.isEmpty()) {
             store.removeFromOutbox(delivered);
+        }
+    }
+
+    /**
+     * A pulled meeting whose id is a queued {@code MEETING_LOG} has arrived: that outbox entry is
+     * settled, like a delivered message ({@link #settleDelivered}).
+     */
+    private void settleLogged(List<Meeting> pulled) {
+        if (pulled.isEmpty()) {
+            return;
+        }
+        Set<String> ids = new HashSet<>();
+        for (Meeting m : pulled) {
+            ids.add(m.id());
+        }
+        List<String> logged = new ArrayList<>();
+        for (Mutation m : store.outbox()) {
+            if (m.type() == MutationType.MEETING_LOG && ids.contains(m.id())) {
+                logged.add(m.id());
+            }
+        }
+        if (!logged.isEmpty()) {
+            store.removeFromOutbox(logged);
         }
     }
 
@@ -587,6 +628,31 @@ final class SyncEngine {
             }
         }
         return announcements;
+    }
+
+    /**
+     * Fails rather than drop silently: a meeting without id, household, text or a day (an ISO date),
+     * or with a logged instant that is not one, cannot be stored or shown. A null list (a server from
+     * before family friends) is none.
+     */
+    private static List<Meeting> validMeetings(List<Meeting> meetings) throws WelkomApiException {
+        if (meetings == null) {
+            return Collections.emptyList();
+        }
+        for (Meeting m : meetings) {
+            if (m == null || m.id() == null || m.householdId() == null || m.date() == null || m.what() == null) {
+                throw Api.unexpected("A pulled meeting has no id, household, day or text");
+            }
+            try {
+                LocalDate.parse(m.date());
+                if (m.loggedAt() != null) {
+                    Instant.parse(m.loggedAt());
+                }
+            } catch (java.time.format.DateTimeParseException e) {
+                throw Api.unexpected("A pulled meeting has a day or time that is not one");
+            }
+        }
+        return meetings;
     }
 
     /** Fails rather than drop silently: a task without id or status cannot be stored or shown. */

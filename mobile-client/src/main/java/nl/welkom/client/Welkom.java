@@ -78,6 +78,7 @@ public final class Welkom {
     private final Appointments appointments;
     private final Messages messages;
     private final Announcements announcements;
+    private final Meetings meetings;
 
     private Welkom(Builder builder) {
         this.store = builder.store;
@@ -98,6 +99,7 @@ public final class Welkom {
         this.appointments = new Appointments(store, clock);
         this.messages = new Messages(store, clock);
         this.announcements = new Announcements(store, clock);
+        this.meetings = new Meetings(store, clock, journey);
     }
 
     /** Timeouts for slow mobile links: connecting may take a while, so may a content pack on 2G. */
@@ -402,6 +404,11 @@ public final class Welkom {
     /** The municipality's announcements on a household's phone: live ones, and which are new. */
     public Announcements announcements() {
         return announcements;
+    }
+
+    /** A family friend's meeting log: meetings per family, logging one offline, the families not met for a while. */
+    public Meetings meetings() {
+        return meetings;
     }
 
     /** The stored session; empty before activation. Reads the store only. */

@@ -163,4 +163,27 @@ public final class Fixtures {
         Shelf.MESSAGES.put(store, messages);
         Shelf.ANNOUNCEMENTS.put(store, announcements);
     }
+
+    /**
+     * Puts a family friend's phone as a pull would: households, tasks and meetings, each household
+     * arrived on {@code arrivedOn} (for screen tests outside this package).
+     */
+    public static void storeFamilyFriendPhone(nl.welkom.client.store.LocalStore store, List<Household> households,
+            List<Task> tasks, List<nl.welkom.model.buddy.Meeting> meetings, String arrivedOn) {
+        Shelf.SESSION.put(store, buddySession());
+        Shelf.HOUSEHOLDS.put(store, households);
+        Shelf.TASKS.put(store, tasks);
+        Shelf.MEETINGS.put(store, meetings);
+        List<HouseholdArrival> arrivals = new java.util.ArrayList<>();
+        for (Household h : households) {
+            arrivals.add(new HouseholdArrival(h.id(), arrivedOn));
+        }
+        Shelf.ARRIVALS.put(store, arrivals);
+    }
+
+    /** Puts a household's own phone as a pull would: the session and the household (for screen tests outside this package). */
+    public static void storeHouseholdPhone(nl.welkom.client.store.LocalStore store, Household household) {
+        Shelf.SESSION.put(store, session());
+        Shelf.HOUSEHOLDS.put(store, Collections.singletonList(household));
+    }
 }

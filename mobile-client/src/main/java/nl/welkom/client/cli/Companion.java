@@ -204,6 +204,7 @@ public final class Companion {
             case MESSAGES: new MessagesScreen(ui, welkom).show(); break;
             case ANNOUNCEMENTS: new AnnouncementsScreen(ui, welkom).show(); break;
             case APPOINTMENTS: new AppointmentsScreen(ui, welkom).show(); break;
+            case MEETINGS: new MeetingLogScreen(ui, welkom).show(); break;
             default: break;
         }
     }

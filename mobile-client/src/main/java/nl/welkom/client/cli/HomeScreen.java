@@ -5,10 +5,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import nl.welkom.client.Meetings;
 import nl.welkom.client.SyncResult;
 import nl.welkom.client.Welkom;
 import nl.welkom.model.auth.Role;
 import nl.welkom.model.auth.Session;
+import nl.welkom.model.household.FamilyFriend;
 import nl.welkom.model.household.Household;
 import nl.welkom.model.journey.Task;
 import nl.welkom.model.journey.TaskAssignee;
@@ -33,7 +35,7 @@ final class HomeScreen {
 
     /** What the reader can do from the home screen. */
     enum Action { ACTIVATE, LANGUAGE, LESSONS, JOURNEY, SYNC, SIGN_IN, COURSE, PHRASEBOOK, PLACES, ASK, FAMILIES,
-        MESSAGES, ANNOUNCEMENTS, COURSE_PROGRESS, SIGN_OUT, APPOINTMENTS, QUIT }
+        MESSAGES, ANNOUNCEMENTS, COURSE_PROGRESS, SIGN_OUT, APPOINTMENTS, MEETINGS, QUIT }
 
     /**
      * Shows the home screen and the menu of the phone's person — a family's (or a phone not yet
@@ -52,6 +54,7 @@ final class HomeScreen {
             add(actions, labels, Action.MESSAGES, "menu.messages");
             add(actions, labels, Action.APPOINTMENTS, "menu.appointments");
             add(actions, labels, Action.COURSE_PROGRESS, "menu.course_progress");
+            add(actions, labels, Action.MEETINGS, "menu.meetings");
             add(actions, labels, Action.LESSONS, "menu.lessons");
             add(actions, labels, Action.PHRASEBOOK, "menu.phrasebook");
             add(actions, labels, Action.SYNC, "menu.sync");
@@ -112,6 +115,7 @@ final class HomeScreen {
         if (unread > 0) {
             ui.say("✉ " + ui.t("home.unread_messages", unread));
         }
+        familyFriend();
         int fresh = welkom.announcements().fresh().size();
         if (fresh > 0) {
             // New announcements are shown once, here; afterwards they are in the announcements list.
@@ -147,6 +151,26 @@ final class HomeScreen {
             ui.say(ui.n("home.retrying", tries));
         }
         sayIfReadingInAnotherLanguage(ui, welkom);
+    }
+
+    /**
+     * The family's phone names its family friend and the languages they speak; a family friend's phone
+     * gently names the families not met for three weeks or more (nl.welkom.client.Meetings#quiet).
+     */
+    private void familyFriend() {
+        Optional<Household> own = welkom.journey().household();
+        if (own.isPresent() && own.get().familyFriend() != null && own.get().familyFriend().firstName() != null) {
+            FamilyFriend friend = own.get().familyFriend();
+            String name = Terminal.isolate(Terminal.sanitize(friend.firstName()));
+            List<String> languages = friend.languages() == null ? java.util.Collections.<String>emptyList() : friend.languages();
+            ui.say("🤝 " + (languages.isEmpty() ? ui.t("home.family_friend_is", name)
+                    : ui.t("home.family_friend_speaks", name,
+                            Terminal.isolate(MeetingLogScreen.languageNames(ui, welkom, languages)))));
+        }
+        for (Meetings.Quiet q : welkom.meetings().quiet(welkom.meetings().today())) {
+            String family = Terminal.isolate(Terminal.sanitize(q.household().displayName() == null ? "" : q.household().displayName()));
+            ui.say("🌱 " + (q.met() ? ui.n("home.quiet_weeks", q.days() / 7, family) : ui.t("home.quiet_never", family)));
+        }
     }
 
     /** Open tasks, soonest due first (no due date last), at most {@link #NEXT_TASKS}. */

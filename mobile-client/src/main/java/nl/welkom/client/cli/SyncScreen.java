@@ -190,6 +190,8 @@ final class SyncScreen {
             case MESSAGE_SEND:
             case MESSAGE_READ:
                 return ui.t("edit.message");
+            case MEETING_LOG:
+                return ui.t("edit.meeting");
             default:
                 return ui.t("edit.change");
         }

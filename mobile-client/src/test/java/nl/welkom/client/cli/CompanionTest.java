@@ -300,7 +300,7 @@ class CompanionTest {
         String home = out.substring(out.lastIndexOf("family friend of"));
         assertTrue(home.contains(" 1  My families") && home.contains(" 2  Messages")
                 && home.contains(" 3  Appointments") && home.contains(" 4  Course progress of my families")
-                && home.contains(" 9  Sign out"),
+                && home.contains(" 5  Meeting log") && home.contains("10  Sign out"),
                 "a family friend has a menu of their own:\n" + home);
         assertFalse(home.contains("Activate"), "nothing to activate for a family friend:\n" + home);
         assertFalse(home.contains("Pre-departure course"), home);
@@ -315,7 +315,7 @@ class CompanionTest {
                 + questions);
         assertTrue(questions.contains("the family · \u2068Thursday 3 December 19:20\u2069"), questions);
 
-        String out = run("9", "y", "0");
+        String out = run("10", "y", "0");
 
         assertTrue(out.contains("Signed out. Nothing about the families is left on this phone."), out);
         assertEquals(List.of(), nl.welkom.client.store.jdbc.SqliteLocalStore.open(data.resolve("welkom.db").toFile())

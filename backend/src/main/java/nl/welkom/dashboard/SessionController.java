@@ -45,9 +45,7 @@ import nl.welkom.problem.ProblemException;
 final class SessionController {
     static final String COOKIE = "WELKOM_SESSION";
     static final URI DASHBOARD = URI.create("/dashboard");
-    static final URI CONTENT = URI.create("/dashboard/content");
     static final URI LOGIN = URI.create("/login");
-    static final URI ADMIN = URI.create("/dashboard/admin");
     private static final URI SIGNED_OUT = URI.create("/login?signed-out");
 
     private final AuthService authService;
@@ -149,11 +147,7 @@ final class SessionController {
     }
 
     private static URI startOf(Role role) {
-        return switch (role) {
-            case EDITOR -> CONTENT;
-            case ADMIN -> ADMIN;
-            default -> DASHBOARD;
-        };
+        return URI.create(Viewer.startPage(role));
     }
 
     private static Optional<String> tokenOf(HttpRequest<?> request) {

@@ -34,9 +34,15 @@ public record Viewer(Caller caller, String displayName, @Nullable String municip
 
     /** The role's start page, where the header's "Welkom" link goes. */
     public String home() {
-        return switch (caller.role()) {
+        return startPage(caller.role());
+    }
+
+    /** Where a role starts: the caseload for officers, a family friend's own households, content, administration. */
+    static String startPage(Role role) {
+        return switch (role) {
             case EDITOR -> "/dashboard/content";
             case ADMIN -> "/dashboard/admin";
+            case BUDDY -> "/dashboard/mijn-gezinnen";
             default -> "/dashboard";
         };
     }

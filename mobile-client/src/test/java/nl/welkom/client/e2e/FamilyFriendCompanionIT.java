@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +20,7 @@ import nl.welkom.client.Welkom;
 import nl.welkom.client.store.jdbc.SqliteLocalStore;
 import nl.welkom.model.auth.ActivationCode;
 import nl.welkom.model.household.Household;
+import nl.welkom.model.journey.TaskStatus;
 
 /**
  * A family friend uses the companion against the real backend: signs in without the password ever
@@ -32,7 +36,8 @@ class FamilyFriendCompanionIT {
     final RunningBackend running = new RunningBackend();
 
     @Test
-    void aFamilyFriendSignsInUnseenReadsTheFamilysQuestionOnceAndSignsOutLeavingNothing() throws Exception {
+    void aFamilyFriendSignsInReadsTheFamilysQuestionLogsAMeetingThatTicksATaskAndSignsOutLeavingNothing()
+            throws Exception {
         Officer officer = Officer.login(running.get().baseUrl(), "officer@zwolle.demo", "welkom-demo");
         Household haile = officer.household("Familie Haile");
         ActivationCode code = officer.createActivationCode(haile.id());
@@ -52,14 +57,33 @@ class FamilyFriendCompanionIT {
                 "6", "buddy@zwolle.demo", "welkom-demo",    // sign in as a family friend
                 "1", "", "",                                // my families → the one family's journey → back
                 "2", "1", "", "",                           // messages → the family's conversation → back, back
-                "9", "y",                                   // sign out
+                "5", "1", "",                               // meeting log → log one, today
+                "Samen naar de bibliotheek",                // what they did
+                "1",                                        // the first open task (one the friend helps with first)
+                "Mehret wil vaker mee",                     // note for the coordinator
+                "",                                         // back
+                "8",                                        // sync
+                "10", "y",                                  // sign out
                 "0"));
 
         assertFalse(out.contains("welkom-demo"), "the password never appears on screen");
         assertTrue(out.contains("Signed in as \u2068Joost Bakker\u2069"), out);
         assertTrue(out.contains("Journey · \u2068Familie Haile\u2069"), out);
         assertEquals(1, CompanionRun.count(out, question), "the family's question, once:\n" + out);
+        assertTrue(out.contains("Saved on this phone. It is sent with the next sync"), out);
+        assertTrue(out.contains("Up to date."), "the meeting went with the sync:\n" + out);
         assertTrue(out.contains("Signed out. Nothing about the families is left on this phone."), out);
+
+        JsonArray meetings = JsonParser.parseString(officer.get("/api/households/" + haile.id() + "/meetings"))
+                .getAsJsonArray();
+        assertEquals(1, meetings.size(), "the coordinator sees the meeting once: " + meetings);
+        JsonObject meeting = meetings.get(0).getAsJsonObject();
+        assertEquals("Samen naar de bibliotheek", meeting.get("what").getAsString());
+        assertEquals("Mehret wil vaker mee", meeting.get("note").getAsString());
+        JsonArray ticked = meeting.getAsJsonArray("taskIds");
+        assertEquals(1, ticked.size(), meeting.toString());
+        assertEquals(TaskStatus.DONE, officer.task(haile.id(), ticked.get(0).getAsString()).status(),
+                "the task the meeting moved forward is done for the officer too");
         try (SqliteLocalStore store = SqliteLocalStore.open(phone.resolve("welkom.db").toFile())) {
             assertEquals(List.of(), store.records("household"));
             assertEquals(List.of(), store.records("task"));

@@ -1,10 +1,13 @@
 package nl.welkom.dashboard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -26,9 +29,11 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 
 /**
- * A volunteer applies on the public page on a phone-sized window; the Zwolle coordinator screens them
- * through to active in a real browser, sees the new account's one-time code once, and finds them
- * listed as active.
+ * The family-friend programme end to end in a real browser: a volunteer applies on the public page on a
+ * phone-sized window; the Deventer coordinator screens her through to active and sees the new account's
+ * one-time code once; the coordinator matches her with the family her suggestion explains; she chooses a
+ * password, finds the family in her own space without its special needs, and logs a meeting that
+ * completes a task; the coordinator sees the meeting on the family's page.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -62,7 +67,7 @@ class VolunteerBrowserTest implements TestPropertyProvider {
     }
 
     @Test
-    void aVolunteerAppliesAndTheCoordinatorScreensThemToActiveWithAOneTimeCode() {
+    void aVolunteerAppliesIsScreenedMatchedWithAnExplainedSuggestionAndLogsAMeetingTheCoordinatorSees() {
         // On a 360 px phone screen: the form fits, a mistake comes back at its field.
         browser.manage().window().setSize(new Dimension(360, 800));
         browser.get(chromium.url("/vrijwilliger-worden"));
@@ -70,7 +75,7 @@ class VolunteerBrowserTest implements TestPropertyProvider {
         long width = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth;");
         long viewport = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.clientWidth;");
         assertTrue(width <= viewport, width + " > " + viewport);
-        new Select(browser.findElement(By.id("municipalityId"))).selectByVisibleText("Gemeente Zwolle");
+        new Select(browser.findElement(By.id("municipalityId"))).selectByVisibleText("Gemeente Deventer");
         browser.findElement(By.id("firstName")).sendKeys("Amina");
         browser.findElement(By.id("lastName")).sendKeys("Yusuf");
         browser.findElement(By.id("email")).sendKeys("amina.yusuf@voorbeeld");
@@ -94,7 +99,7 @@ class VolunteerBrowserTest implements TestPropertyProvider {
 
         // The coordinator screens her.
         browser.manage().window().setSize(new Dimension(1280, 900));
-        chromium.signInAs(DemoData.ZWOLLE_OFFICER, "Households — Welkom");
+        chromium.signInAs(DemoData.DEVENTER_OFFICER, "Households — Welkom");
         browser.findElement(By.linkText("Volunteers")).click();
         wait.until(ExpectedConditions.titleIs("Volunteers — Welkom"));
         browser.findElement(By.linkText("Amina Yusuf")).click();
@@ -110,6 +115,7 @@ class VolunteerBrowserTest implements TestPropertyProvider {
         wait.until(ExpectedConditions.titleIs("Family-friend sign-in code — Welkom"));
         String code = browser.findElement(By.id("sign-in-code")).getText();
         assertTrue(code.matches("[A-Z0-9]{4}(-[A-Z0-9]{4}){6}"), code);
+        String link = browser.findElement(By.id("sign-in-link")).getText();
         browser.navigate().refresh();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[role=status]")));
         assertTrue(browser.findElements(By.id("sign-in-code")).isEmpty());
@@ -122,6 +128,68 @@ class VolunteerBrowserTest implements TestPropertyProvider {
         wait.until(ExpectedConditions.titleIs("Amina Yusuf — Welkom"));
         assertEquals("Active", browser.findElement(By.id("state")).getText());
         assertEquals(5, browser.findElements(By.cssSelector("#history tbody tr")).size());
+
+        // The coordinator opens the Somali single mother's page: Amina is suggested, and the page says why.
+        browser.get(chromium.url("/dashboard"));
+        wait.until(ExpectedConditions.titleIs("Households — Welkom"));
+        browser.findElement(By.linkText("Familie Warsame")).click();
+        wait.until(ExpectedConditions.titleIs("Familie Warsame — Welkom"));
+        WebElement suggestion = browser.findElements(By.cssSelector("ol.suggestions > li")).stream()
+                .filter(li -> li.findElement(By.tagName("strong")).getText().equals("Amina Yusuf"))
+                .findFirst().orElseThrow(() -> new AssertionError("Amina is not suggested"));
+        List<String> why = suggestion.findElements(By.cssSelector(".why li")).stream().map(WebElement::getText).toList();
+        assertTrue(why.stream().anyMatch(line -> line.startsWith("Speaks Somali") && line.contains("the family\u2019s language")),
+                why.toString());
+        assertTrue(why.stream().anyMatch(line -> line.startsWith("Would like to support a single parent")), why.toString());
+        WebElement match = suggestion.findElement(By.cssSelector("button[aria-label='Match: Amina Yusuf']"));
+        match.click();
+        chromium.waitUntilGone(match);
+        wait.until(ExpectedConditions.titleIs("Familie Warsame — Welkom"));
+        assertTrue(browser.findElement(By.cssSelector(".family-friend")).getText().contains("Amina"),
+                "the current family friend is shown");
+        submit("Sign out");
+        wait.until(ExpectedConditions.titleIs("Sign in — Welkom"));
+
+        // Amina chooses her password with the link and starts in her own space: the family, never its needs.
+        browser.get(link);
+        wait.until(ExpectedConditions.titleIs("Choose a password — Welkom"));
+        browser.findElement(By.id("password")).sendKeys("Samen naar de markt op zaterdag");
+        browser.findElement(By.id("repeat")).sendKeys("Samen naar de markt op zaterdag");
+        submit("Save the password and sign in");
+        wait.until(ExpectedConditions.titleIs("My families — Welkom"));
+        WebElement card = browser.findElement(By.cssSelector("li.card"));
+        assertTrue(card.getText().contains("Familie Warsame"), card.getText());
+        assertTrue(card.getText().contains("No meeting logged yet."), card.getText());
+        for (String secret : new String[] { "Epilepsie", "Dadaab", "alleen met haar twee kinderen" }) {
+            assertFalse(browser.getPageSource().contains(secret), secret + " on the family friend's space");
+        }
+        card.findElement(By.linkText("Log a meeting")).click();
+        wait.until(ExpectedConditions.titleIs("Familie Warsame — Welkom"));
+        for (String secret : new String[] { "Epilepsie", "Dadaab", "alleen met haar twee kinderen" }) {
+            assertFalse(browser.getPageSource().contains(secret), secret + " on the family friend's household page");
+        }
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];",
+                browser.findElement(By.id("meeting-date")), LocalDate.now(ZoneId.of("Europe/Amsterdam")).toString());
+        browser.findElement(By.id("meeting-what")).sendKeys("Samen de bus naar de huisarts geoefend.");
+        WebElement task = browser.findElement(By.cssSelector(".meeting-form .check"));
+        String taskTitle = task.findElement(By.tagName("span")).getText();
+        task.findElement(By.tagName("input")).click();
+        browser.findElement(By.id("meeting-note")).sendKeys("Hodan wil graag fietsles.");
+        submit("Save meeting");
+        wait.until(ExpectedConditions.titleIs("Familie Warsame — Welkom"));
+        WebElement logged = browser.findElement(By.cssSelector("[id^=meeting-] .text"));
+        assertEquals("Samen de bus naar de huisarts geoefend.", logged.getText());
+        submit("Sign out");
+
+        // The coordinator sees the meeting, by whom, the task it completed and the note.
+        chromium.signInAs(DemoData.DEVENTER_OFFICER, "Households — Welkom");
+        browser.findElement(By.linkText("Familie Warsame")).click();
+        wait.until(ExpectedConditions.titleIs("Familie Warsame — Welkom"));
+        WebElement seen = browser.findElement(By.cssSelector("li[id^=meeting-]"));
+        assertTrue(seen.getText().contains("Samen de bus naar de huisarts geoefend."), seen.getText());
+        assertTrue(seen.getText().contains("by Amina Y."), seen.getText());
+        assertTrue(seen.getText().contains("Tasks: " + taskTitle), seen.getText());
+        assertTrue(seen.getText().contains("Hodan wil graag fietsles."), seen.getText());
     }
 
     private void submit(String label) {

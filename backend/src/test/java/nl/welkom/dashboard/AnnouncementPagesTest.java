@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,47 +15,14 @@ import java.util.regex.Pattern;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.cookie.Cookie;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The officer's announcement pages on the demo data: the list, writing one, translating it, withdrawing it. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AnnouncementPagesTest implements TestPropertyProvider {
+class AnnouncementPagesTest extends DemoPagesTest {
     private static final Pattern PAGE = Pattern.compile("/dashboard/announcements/([0-9a-f-]{36})");
-
-    private final DemoData demo = new DemoData();
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-    @Inject
-    EmbeddedServer server;
-    private DashboardClient web;
-
-    @BeforeAll
-    void connect() {
-        web = new DashboardClient(http, server);
-    }
-
-    @Override
-    public Map<String, String> getProperties() {
-        return new HashMap<>(demo.properties());
-    }
-
-    @AfterAll
-    void removeData() {
-        demo.delete();
-    }
 
     @Test
     void theOfficerSeesTheDemoAnnouncementWithItsMachineDraftedTranslationsMarked() {

@@ -13,12 +13,8 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.cookie.Cookie;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import nl.welkom.appointment.AppointmentCommand;
 import nl.welkom.appointment.AppointmentEntity;
@@ -33,10 +29,7 @@ import nl.welkom.model.appointment.Appointment;
 import nl.welkom.model.appointment.AppointmentType;
 import nl.welkom.model.auth.Role;
 import nl.welkom.model.sync.MutationOutcome;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Moving and cancelling an appointment from the dashboard, and booking one for some members with an
@@ -44,16 +37,9 @@ import org.junit.jupiter.api.TestInstance;
  * the pages, what a bad form does, and what the household page shows afterwards.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AppointmentMovePagesTest implements TestPropertyProvider {
+class AppointmentMovePagesTest extends DemoPagesTest {
     private static final String ZWOLLE_EDITOR = "editor@zwolle.demo";
-    private final DemoData demo = new DemoData();
 
-    @Inject
-    @Client("/")
-    HttpClient http;
-    @Inject
-    EmbeddedServer server;
     @Inject
     AppointmentService appointments;
     @Inject
@@ -62,23 +48,12 @@ class AppointmentMovePagesTest implements TestPropertyProvider {
     AppointmentRepository stored;
     @Inject
     MemberRepository members;
-    private DashboardClient web;
-
-    @BeforeAll
-    void connect() {
-        web = new DashboardClient(http, server);
-    }
 
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(demo.properties());
         properties.put(FixedClockFactory.TODAY, "2026-12-04");
         return properties;
-    }
-
-    @AfterAll
-    void removeData() {
-        demo.delete();
     }
 
     @Test

@@ -12,11 +12,7 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import nl.welkom.appointment.AppointmentCommand;
 import nl.welkom.appointment.AppointmentService;
@@ -28,46 +24,24 @@ import nl.welkom.model.appointment.Appointment;
 import nl.welkom.model.appointment.AppointmentType;
 import nl.welkom.model.auth.Role;
 import nl.welkom.model.sync.MutationOutcome;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The appointments section of a household's page on the demo data, the clock on 4 December 2026:
  * upcoming appointments in Dutch time with the family's answer, a request to move standing out.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AppointmentPagesTest implements TestPropertyProvider {
-    private final DemoData demo = new DemoData();
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-    @Inject
-    EmbeddedServer server;
+class AppointmentPagesTest extends DemoPagesTest {
     @Inject
     AppointmentService appointments;
     @Inject
     AppUserRepository users;
-    private DashboardClient web;
-
-    @BeforeAll
-    void connect() {
-        web = new DashboardClient(http, server);
-    }
 
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(demo.properties());
         properties.put(FixedClockFactory.TODAY, "2026-12-04");
         return properties;
-    }
-
-    @AfterAll
-    void removeData() {
-        demo.delete();
     }
 
     @Test

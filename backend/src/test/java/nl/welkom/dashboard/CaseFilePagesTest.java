@@ -19,47 +19,15 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.http.cookie.Cookie;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The case-file pages over plain HTTP on the shipped demo data: forms, errors beside their fields, scope, roles. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CaseFilePagesTest implements TestPropertyProvider {
+class CaseFilePagesTest extends DemoPagesTest {
     private static final Pattern CREATED = Pattern.compile("/dashboard/households/([0-9a-f-]{36})#casefile");
-
-    private final DemoData demo = new DemoData();
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-    @Inject
-    EmbeddedServer server;
-    private DashboardClient web;
-
-    @BeforeAll
-    void connect() {
-        web = new DashboardClient(http, server);
-    }
-
-    @Override
-    public Map<String, String> getProperties() {
-        return demo.properties();
-    }
-
-    @AfterAll
-    void removeData() {
-        demo.delete();
-    }
 
     @Test
     void theNewHouseholdFormSuggestsAReferenceAndSpeaksDutch() {

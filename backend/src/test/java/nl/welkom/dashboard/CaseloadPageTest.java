@@ -10,7 +10,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,18 +17,11 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.cookie.Cookie;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import nl.welkom.CaseloadData;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The household list at {@code /dashboard} over plain HTTP, on the shipped demo data plus 1,201
@@ -38,31 +30,11 @@ import org.junit.jupiter.api.TestInstance;
  * clamped (never an error page), and what a buddy gets.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CaseloadPageTest implements TestPropertyProvider {
+class CaseloadPageTest extends DemoPagesTest {
     private static final int FILLERS = 1200;
     /** Zwolle: five demo households (three plus the two of the housing demo), the fillers and Familie Noor. */
     private static final int TOTAL = 5 + FILLERS + 1;
     private static final Pattern ROW_NAME = Pattern.compile("<th scope=\"row\"><a href=\"/dashboard/households/[0-9a-f-]{36}\">([^<]+)</a></th>");
-
-    private final DemoData demo = new DemoData();
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-    @Inject
-    EmbeddedServer server;
-    private DashboardClient web;
-
-    @BeforeAll
-    void connect() {
-        web = new DashboardClient(http, server);
-    }
-
-    @Override
-    public Map<String, String> getProperties() {
-        return demo.properties();
-    }
 
     @BeforeAll
     void moreZwolleHouseholds() throws SQLException {
@@ -82,11 +54,6 @@ class CaseloadPageTest implements TestPropertyProvider {
             data.conflict(noor, late, false);
             data.commit();
         }
-    }
-
-    @AfterAll
-    void removeData() {
-        demo.delete();
     }
 
     @Test

@@ -14,54 +14,21 @@ import java.util.regex.Pattern;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.cookie.Cookie;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The editors' translation pages in Dutch and English: states, language names and dates in the
  * viewer's language, and an edit form with a problem shown again with the problem next to its field.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ContentPagesLanguageTest implements TestPropertyProvider {
+class ContentPagesLanguageTest extends DemoPagesTest {
     private static final String EDITOR = "editor@zwolle.demo";
     private static final Pattern EDIT_DUTCH = Pattern.compile("href=\"(/dashboard/content/lessons/([0-9a-f-]+)/nl)\"");
     private static final Pattern SECTION_BODY = Pattern.compile("name=\"(body-[^\"]+)\"");
     private static final Pattern DUTCH_DATE_TIME = Pattern.compile(
             "\\d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \\d{4}, \\d{2}:\\d{2}");
-
-    private final DemoData demo = new DemoData();
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-    @Inject
-    EmbeddedServer server;
-    private DashboardClient web;
-
-    @BeforeAll
-    void connect() {
-        web = new DashboardClient(http, server);
-    }
-
-    @Override
-    public Map<String, String> getProperties() {
-        return demo.properties();
-    }
-
-    @AfterAll
-    void removeData() {
-        demo.delete();
-    }
 
     @Test
     void theTranslationStatusNamesLanguagesAndStatesInTheViewersLanguage() {

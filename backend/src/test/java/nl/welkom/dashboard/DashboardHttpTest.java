@@ -17,26 +17,17 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.cookie.Cookie;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import nl.welkom.model.auth.ActivationCode;
 import nl.welkom.model.auth.ActivationRequest;
 import nl.welkom.model.auth.Session;
 import nl.welkom.model.journey.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The dashboard over plain HTTP (no browser): redirects, scope, roles, CSRF defence, headers, audit. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DashboardHttpTest implements TestPropertyProvider {
+class DashboardHttpTest extends DemoPagesTest {
     private static final Pattern OPEN_TASK_FORM = Pattern.compile(
             "action=\"(/dashboard/households/[0-9a-f-]{36}/tasks/[0-9a-f-]{36}/status)\">\\s*"
                     + "<input type=\"hidden\" name=\"version\" value=\"(\\d+)\">\\s*"
@@ -44,30 +35,6 @@ class DashboardHttpTest implements TestPropertyProvider {
 
     private static final Pattern CONFLICT_FORM =
             Pattern.compile("action=\"(/dashboard/conflicts/[0-9a-f-]{36}/resolve)\"");
-
-    private final DemoData demo = new DemoData();
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-    @Inject
-    EmbeddedServer server;
-    private DashboardClient web;
-
-    @BeforeAll
-    void connect() {
-        web = new DashboardClient(http, server);
-    }
-
-    @Override
-    public Map<String, String> getProperties() {
-        return demo.properties();
-    }
-
-    @AfterAll
-    void removeData() {
-        demo.delete();
-    }
 
     @Test
     void anUnauthenticatedVisitToTheDashboardIsSentToTheLoginPage() {

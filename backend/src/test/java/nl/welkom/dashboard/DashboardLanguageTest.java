@@ -15,55 +15,22 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.cookie.Cookie;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The dashboard speaks Dutch unless the browser or the person asks for English: {@code Accept-Language},
  * the language switch ({@code POST /language}) and its cookie, and the error pages in both languages.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DashboardLanguageTest implements TestPropertyProvider {
+class DashboardLanguageTest extends DemoPagesTest {
     /** A date the dashboard writes out, such as the next task's due date in the household list. */
     private static final Pattern DUTCH_DATE = Pattern.compile(
             "\\b\\d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \\d{4}\\b");
     private static final Pattern ENGLISH_DATE = Pattern.compile(
             "\\b\\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \\d{4}\\b");
     private static final Pattern HOUSEHOLD_LINK = Pattern.compile("href=\"(/dashboard/households/[0-9a-f-]{36})\">Familie Haile<");
-
-    private final DemoData demo = new DemoData();
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-    @Inject
-    EmbeddedServer server;
-    private DashboardClient web;
-
-    @BeforeAll
-    void connect() {
-        web = new DashboardClient(http, server);
-    }
-
-    @Override
-    public Map<String, String> getProperties() {
-        return demo.properties();
-    }
-
-    @AfterAll
-    void removeData() {
-        demo.delete();
-    }
 
     @Test
     void withoutAcceptLanguageAPageIsDutchWithDutchDates() {

@@ -13,18 +13,10 @@ import java.util.regex.Pattern;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.cookie.Cookie;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import nl.welkom.housing.FixedClockFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Housing's dashboard pages over plain HTTP on the shipped demo data (demo.yaml and housing.yaml),
@@ -33,34 +25,14 @@ import org.junit.jupiter.api.TestInstance;
  * errors beside the fields.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HousingPagesTest implements TestPropertyProvider {
+class HousingPagesTest extends DemoPagesTest {
     private static final Pattern PERIOD_LINK = Pattern.compile("href=\"(/dashboard/housing/periods/[0-9a-f-]{36})\">([^<]+)</a>");
-
-    private final DemoData demo = new DemoData();
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-    @Inject
-    EmbeddedServer server;
-    private DashboardClient web;
-
-    @BeforeAll
-    void connect() {
-        web = new DashboardClient(http, server);
-    }
 
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(demo.properties());
         properties.put(FixedClockFactory.TODAY, "2026-12-04");
         return properties;
-    }
-
-    @AfterAll
-    void removeData() {
-        demo.delete();
     }
 
     @Test

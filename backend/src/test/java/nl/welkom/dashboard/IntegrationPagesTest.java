@@ -16,23 +16,15 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.cookie.Cookie;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import nl.welkom.integration.FixedClockFactory;
 import nl.welkom.model.auth.ActivationCode;
 import nl.welkom.model.auth.ActivationRequest;
 import nl.welkom.model.auth.Session;
 import nl.welkom.model.household.Household;
 import nl.welkom.model.household.Member;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The civic-integration part of the dashboard over plain HTTP, on the shipped demo data (with
@@ -40,34 +32,14 @@ import org.junit.jupiter.api.TestInstance;
  * {@value #TODAY}, so that dates and warnings are known to the day.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class IntegrationPagesTest implements TestPropertyProvider {
+class IntegrationPagesTest extends DemoPagesTest {
     private static final String TODAY = "2026-06-15";
-
-    private final DemoData demo = new DemoData();
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-    @Inject
-    EmbeddedServer server;
-    private DashboardClient web;
-
-    @BeforeAll
-    void connect() {
-        web = new DashboardClient(http, server);
-    }
 
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(demo.properties());
         properties.put(FixedClockFactory.TODAY, TODAY);
         return properties;
-    }
-
-    @AfterAll
-    void removeData() {
-        demo.delete();
     }
 
     @Test

@@ -17,13 +17,8 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.cookie.Cookie;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import nl.welkom.model.auth.ActivationCode;
 import nl.welkom.model.auth.ActivationRequest;
 import nl.welkom.model.auth.Session;
@@ -31,10 +26,7 @@ import nl.welkom.model.journey.Task;
 import nl.welkom.model.sync.Mutation;
 import nl.welkom.model.sync.MutationType;
 import nl.welkom.model.sync.PushRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The journey's dashboard pages over plain HTTP on the shipped demo data (Zwolle, Deventer): the
@@ -43,38 +35,13 @@ import org.junit.jupiter.api.TestInstance;
  * {@code Accept-Language}, so pages speak Dutch unless a test asks for English.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class JourneyPagesHttpTest implements TestPropertyProvider {
+class JourneyPagesHttpTest extends DemoPagesTest {
     private static final String ZWOLLE = DemoData.ZWOLLE_OFFICER;
     private static final String DEVENTER = DemoData.DEVENTER_OFFICER;
     private static final String BUDDY = DemoData.ZWOLLE_BUDDY;
     private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"(\\w+)\" value=\"([^\"]*)\">");
     private static final Pattern SHOWN_CODE = Pattern.compile("id=\"activation-code\">([A-Z0-9-]+)<");
     private static final Pattern WITHDRAW = Pattern.compile("action=\"(/dashboard/activation-codes/[0-9a-f-]{36}/withdraw)\"");
-
-    private final DemoData demo = new DemoData();
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-    @Inject
-    EmbeddedServer server;
-    private DashboardClient web;
-
-    @BeforeAll
-    void connect() {
-        web = new DashboardClient(http, server);
-    }
-
-    @Override
-    public Map<String, String> getProperties() {
-        return demo.properties();
-    }
-
-    @AfterAll
-    void removeData() {
-        demo.delete();
-    }
 
     @Test
     void theHouseholdPageSpeaksDutchByDefaultAndEnglishOnRequest() {

@@ -12,49 +12,17 @@ import java.util.regex.Pattern;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.cookie.Cookie;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The "Familievriend" part of a household's page on the demo data: suggestions with their reasons,
  * "Koppelen", ending with a reason after a confirmation page, the household's wish; officers only.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MatchingPagesTest implements TestPropertyProvider {
+class MatchingPagesTest extends DemoPagesTest {
     private static final Pattern END_LINK = Pattern.compile("href=\"/dashboard/buddy-matches/([0-9a-f-]+)/end\"");
-    private final DemoData demo = new DemoData();
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-    @Inject
-    EmbeddedServer server;
-    private DashboardClient web;
-
-    @BeforeAll
-    void connect() {
-        web = new DashboardClient(http, server);
-    }
-
-    @Override
-    public Map<String, String> getProperties() {
-        return demo.properties();
-    }
-
-    @AfterAll
-    void removeData() {
-        demo.delete();
-    }
 
     private String page(Cookie who, String householdId) {
         HttpResponse<String> response = web.send(HttpRequest.GET("/dashboard/households/" + householdId).cookie(who));

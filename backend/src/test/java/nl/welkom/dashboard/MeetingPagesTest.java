@@ -12,51 +12,19 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.cookie.Cookie;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 
 /** The family friend's space, the meeting form and the coordinator's attention page, over plain HTTP on the demo data. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MeetingPagesTest implements TestPropertyProvider {
+class MeetingPagesTest extends DemoPagesTest {
     private static final Pattern TASK_BOX = Pattern.compile("name=\"task\\.([0-9a-f-]{36})\"");
     private static final String[] HIDDEN = {"WLK-2026-0001", "Eritrea", "Alemwach", "1991"};
-
-    private final DemoData demo = new DemoData();
-    @Inject
-    @Client("/")
-    HttpClient http;
-    @Inject
-    EmbeddedServer server;
-    private DashboardClient web;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return demo.properties();
-    }
-
-    @BeforeAll
-    void connect() {
-        web = new DashboardClient(http, server);
-    }
-
-    @AfterAll
-    void removeData() {
-        demo.delete();
-    }
 
     private static String today() {
         return LocalDate.now(ZoneId.of("Europe/Amsterdam")).toString();

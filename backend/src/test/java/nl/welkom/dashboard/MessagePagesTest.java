@@ -11,49 +11,16 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.cookie.Cookie;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Messages in the dashboard on the demo data: the inbox with the unanswered conversation first, the
  * conversation on the household page (read when opened), a reply and a refused empty reply.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MessagePagesTest implements TestPropertyProvider {
-    private final DemoData demo = new DemoData();
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-    @Inject
-    EmbeddedServer server;
-    private DashboardClient web;
-
-    @BeforeAll
-    void connect() {
-        web = new DashboardClient(http, server);
-    }
-
-    @Override
-    public Map<String, String> getProperties() {
-        return demo.properties();
-    }
-
-    @AfterAll
-    void removeData() {
-        demo.delete();
-    }
-
+class MessagePagesTest extends DemoPagesTest {
     @Test
     void theInboxPutsTheUnansweredQuestionFirstAndOpeningTheHouseholdMarksItRead() {
         Cookie officer = web.session(DemoData.ZWOLLE_OFFICER);

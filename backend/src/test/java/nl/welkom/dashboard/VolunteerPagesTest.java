@@ -9,51 +9,24 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.cookie.Cookie;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 
 /** The public application page and the coordinator's volunteer pages over plain HTTP, on the demo data. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class VolunteerPagesTest implements TestPropertyProvider {
+class VolunteerPagesTest extends DemoPagesTest {
     private static final Pattern ZWOLLE = Pattern.compile("<option value=\"([0-9a-f-]{36})\">Gemeente Zwolle</option>");
-
-    private final DemoData demo = new DemoData();
-    @Inject
-    @Client("/")
-    HttpClient http;
-    @Inject
-    EmbeddedServer server;
-    private DashboardClient web;
 
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = demo.properties();
         properties.put("welkom.programme.applications-per-hour", "50");
         return properties;
-    }
-
-    @BeforeAll
-    void connect() {
-        web = new DashboardClient(http, server);
-    }
-
-    @AfterAll
-    void removeData() {
-        demo.delete();
     }
 
     private String zwolle() {

@@ -7,6 +7,7 @@
 #   bench/run.sh --only caseload      # the household list: 1,000 vs 100,000 households (issue 10)
 #   bench/run.sh --only matching      # family-friend suggestions: 200 vs 2,000 volunteers, 5,000 households (issue 12)
 #   bench/run.sh --convergence [tries [steps]]   # long run of SyncConvergenceIT instead (bench/convergence.sh)
+#   bench/run.sh --fuzz [rounds [seed]]          # long run of the API fuzzer ApiFuzzTest (docs/fuzz.md), 20 rounds by default
 # See docs/performance.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +15,28 @@ cd "$(dirname "$0")/.."
 if [ "${1:-}" = "--convergence" ]; then
     shift
     exec bench/convergence.sh "$@"
+fi
+
+if [ "${1:-}" = "--fuzz" ]; then
+    rounds="${2:-20}"
+    seed="${3:-20261213}"
+    case "$rounds$seed" in
+        *[!0-9]*) echo "usage: bench/run.sh --fuzz [rounds [seed]]" >&2; exit 2 ;;
+    esac
+    mkdir -p bench/results
+    log=bench/results/fuzz.log
+    echo "[fuzz] ApiFuzzTest: $rounds rounds, seed $seed; Maven log in $log" >&2
+    set +e
+    ./mvnw -B -pl backend -am test -Dtest=ApiFuzzTest -Dsurefire.failIfNoSpecifiedTests=false \
+        -Dwelkom.fuzz.rounds="$rounds" -Dwelkom.fuzz.seed="$seed" >"$log" 2>&1
+    rc=$?
+    set -e
+    grep -a '^ApiFuzzTest' "$log" || true
+    if [ "$rc" -ne 0 ]; then
+        echo "[fuzz] FAILED (exit $rc); the bad answers are listed in $log" >&2
+        tail -n 40 "$log" >&2
+    fi
+    exit "$rc"
 fi
 
 # backend is named too: bench does not depend on it (it runs the jar as a process), so -am alone

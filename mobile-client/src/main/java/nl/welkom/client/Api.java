@@ -42,6 +42,12 @@ final class Api {
             .create();
 
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    /**
+     * Successful bodies are read up to this size (8 MiB, after gzip); a larger answer is refused as
+     * unreadable without being held in memory. A content pack for three languages is well under 1 MiB,
+     * and a pull page is at most 1000 items. A hostile or broken server cannot make the phone buffer more.
+     */
+    static final long MAX_BODY_BYTES = 8L * 1024 * 1024;
     /** Error bodies are read up to this size; a problem document is far smaller. */
     private static final long MAX_PROBLEM_BYTES = 64 * 1024;
 
@@ -221,9 +227,13 @@ final class Api {
         // error, and a broken connection must read as offline, not as a bad answer.
         String text;
         try {
-            text = response.body().string();
+            text = boundedText(response);
         } catch (IOException e) {
             throw offline(e);
+        }
+        if (text == null) {
+            throw new WelkomApiException(response.code(), new Problem("about:blank", "Answer too large", response.code(),
+                    "The answer was larger than " + MAX_BODY_BYTES + " bytes; a Welkom server sends far less."), null);
         }
         T value;
         try {
@@ -235,6 +245,19 @@ final class Api {
             throw unreadable(response.code(), null);
         }
         return value;
+    }
+
+    /** The body as UTF-8 text, or null when it is longer than {@link #MAX_BODY_BYTES} (then it is not read further). */
+    private static String boundedText(Response response) throws IOException {
+        okhttp3.ResponseBody body = response.body();
+        if (body.contentLength() > MAX_BODY_BYTES) {
+            return null;
+        }
+        okio.BufferedSource source = body.source();
+        if (source.request(MAX_BODY_BYTES + 1)) {
+            return null;
+        }
+        return source.getBuffer().readUtf8();
     }
 
     private static WelkomApiException problem(Response response) throws WelkomOfflineException {

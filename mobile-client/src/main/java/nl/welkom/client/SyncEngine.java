@@ -688,6 +688,10 @@ final class SyncEngine {
         if (content == null) {
             return false;
         }
+        if (content.body.version() == null || content.body.topics() == null || content.body.languages() == null) {
+            // JSON of another shape reads as a pack with nothing in it: it must not replace the stored one.
+            throw Api.unexpected("The content pack has no version, languages or topics");
+        }
         requireAskedLanguages(chain, content.body.languages(), "content pack");
         store.inTransaction(() -> Shelf.CONTENT.put(store, chain, content.etag, content.body));
         return true;

@@ -146,8 +146,8 @@ public final class DatabaseBackup {
         return new Result(database, Files.size(database), (System.nanoTime() - started) / 1_000_000, integrity);
     }
 
-    /** {@code PRAGMA integrity_check} of a database file: "ok", or the problems it found. */
-    public static String integrityCheck(Path file) throws SQLException {
+    /** {@code PRAGMA integrity_check} of a database file: "ok", or the problems it found (a file SQLite cannot read at all included). */
+    public static String integrityCheck(Path file) {
         List<String> lines = new ArrayList<>();
         try (Connection connection = open(file);
              Statement statement = connection.createStatement();
@@ -155,8 +155,10 @@ public final class DatabaseBackup {
             while (rows.next()) {
                 lines.add(rows.getString(1));
             }
+        } catch (SQLException unreadable) {
+            return "unreadable: " + unreadable.getMessage();
         }
-        return String.join("; ", lines);
+        return lines.isEmpty() ? "no answer" : String.join("; ", lines);
     }
 
     /**

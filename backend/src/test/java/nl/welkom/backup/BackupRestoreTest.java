@@ -115,6 +115,13 @@ class BackupRestoreTest {
                     + " more acknowledged during and after it; integrity ok");
         } finally {
             again.shutdown();
+            deleteFolder(folder);
+        }
+    }
+
+    private static void deleteFolder(Path folder) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(folder)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
     }
 
@@ -146,6 +153,7 @@ class BackupRestoreTest {
             assertEquals(List.of(DatabaseBackup.DATABASE_FILE), files.names(), "nothing moved aside");
         }
         assertThrows(SQLException.class, () -> DatabaseBackup.backup(database, good), "an existing file is never overwritten");
+        deleteFolder(folder);
     }
 
     /** A restore over the database of a running server is refused, and the server goes on. */

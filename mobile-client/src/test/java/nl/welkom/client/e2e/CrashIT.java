@@ -92,8 +92,15 @@ class CrashIT {
     }
 
     @AfterEach
-    void stopBackend() {
+    void stopBackend() throws IOException {
         server.close();
+        deleteFolder(folder);
+    }
+
+    static void deleteFolder(Path folder) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(folder)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
     }
 
     @Test

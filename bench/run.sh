@@ -8,6 +8,7 @@
 #   bench/run.sh --only matching      # family-friend suggestions: 200 vs 2,000 volunteers, 5,000 households (issue 12)
 #   bench/run.sh --convergence [tries [steps]]   # long run of SyncConvergenceIT instead (bench/convergence.sh)
 #   bench/run.sh --fuzz [rounds [seed]]          # long run of the API fuzzer ApiFuzzTest (docs/fuzz.md), 20 rounds by default
+#   bench/run.sh --crash [rounds]     # kill -9 rounds of CrashIT, 100 by default (bench/crash.sh, docs/backup.md)
 # See docs/performance.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +16,10 @@ cd "$(dirname "$0")/.."
 if [ "${1:-}" = "--convergence" ]; then
     shift
     exec bench/convergence.sh "$@"
+fi
+if [ "${1:-}" = "--crash" ]; then
+    shift
+    exec bench/crash.sh "$@"
 fi
 
 if [ "${1:-}" = "--fuzz" ]; then

@@ -5,8 +5,12 @@ import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import nl.welkom.backup.DatabaseBackup;
 
-/** Starts the Welkom server: {@code java -jar welkom-backend.jar}. Settings: {@code application.yml}. */
+/**
+ * Starts the Welkom server: {@code java -jar welkom-backend.jar}. Settings: {@code application.yml}.
+ * {@code backup FILE} and {@code restore FILE} run the operator's database commands instead.
+ */
 @OpenAPIDefinition(info = @Info(title = "welkom", version = "0.1",
         description = "Welkom HTTP API: orientation content, households, journeys, activation and sync."))
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer")
@@ -15,6 +19,10 @@ public final class Application {
     }
 
     public static void main(String[] args) {
+        if (DatabaseBackup.handles(args)) {
+            // `backup FILE` / `restore FILE`: an operator command, no server (docs/backup.md).
+            System.exit(DatabaseBackup.run(args, System.out, System.err));
+        }
         Micronaut.build(args)
                 .mainClass(Application.class)
                 .banner(false)

@@ -47,6 +47,19 @@ public final class TestServer {
         return instance;
     }
 
+    /**
+     * A server of the caller's own on {@code dataDir} (not the shared one), for tests that stop,
+     * fill or replace its database; stop it with {@link #shutdown()}.
+     */
+    public static TestServer startOwn(Path dataDir) {
+        return new TestServer(dataDir);
+    }
+
+    /** Stops a server from {@link #startOwn}, leaving its data folder. */
+    public void shutdown() {
+        server.stop();
+    }
+
     /** Settings for a test context on {@code dataDir}: fixtures, fast bcrypt, random port. */
     public static Map<String, Object> properties(Path dataDir) {
         Map<String, Object> properties = new HashMap<>();

@@ -115,6 +115,12 @@ final class SqliteConnections implements DataSource {
                     return null;
                 case "isReadOnly":
                     return readOnly;
+                case "rollback":
+                    if (args == null) {
+                        rollback();
+                        return null;
+                    }
+                    break;
                 case "unwrap":
                     if (((Class<?>) args[0]).isInstance(proxy)) {
                         return proxy;
@@ -132,6 +138,29 @@ final class SqliteConnections implements DataSource {
                 return method.invoke(delegate, args);
             } catch (InvocationTargetException e) {
                 throw e.getCause();
+            }
+        }
+
+        /**
+         * A full or failing disk ({@code SQLITE_FULL}, {@code SQLITE_IOERR}) at {@code COMMIT} makes
+         * SQLite roll the transaction back by itself. The driver does not notice: its
+         * {@code rollback()} then fails with "no transaction is active" and skips the {@code BEGIN}
+         * it keeps open between transactions. That error would hide the real one (the transaction
+         * manager reports the rollback's failure instead of the commit's) and leave the pooled
+         * connection out of step. Here such a rollback succeeds — there is nothing left to undo — and
+         * reopens the driver's transaction, so the commit's failure reaches the caller and becomes a
+         * 503 problem (docs/backup.md), and the connection is fit for the next request.
+         */
+        private void rollback() throws SQLException {
+            try {
+                delegate.rollback();
+            } catch (SQLException e) {
+                if (e.getMessage() == null || !e.getMessage().contains("no transaction is active")) {
+                    throw e;
+                }
+                try (Statement statement = delegate.createStatement()) {
+                    statement.execute("BEGIN");
+                }
             }
         }
 

@@ -2,6 +2,7 @@ package nl.welkom.problem;
 
 import java.util.stream.Collectors;
 
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
@@ -15,7 +16,8 @@ import nl.welkom.model.Problem;
  * Replaces Micronaut's error bodies (unknown route, 405, 415, unreadable JSON, missing body,
  * constraint violations, unhandled exceptions) with problem answers. Framework messages are not
  * copied into the answer, since they may echo request content or internals; only constraint
- * violations, whose messages name a field and a rule, are passed on.
+ * violations, whose messages name a field and a rule, are passed on. A full or failing disk
+ * ({@link StorageTrouble}) is answered 503 "storage full, try again later" instead of 500.
  */
 @Singleton
 final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
@@ -27,6 +29,13 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
             return (MutableHttpResponse<Problem>) response;
         }
         HttpStatus status = response.status();
+        if (status.getCode() >= 500 && context.getRootCause().filter(StorageTrouble::isStorageFailure).isPresent()) {
+            // A full or failing disk: the transaction was rolled back; tell the client to come back later.
+            return response.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, StorageTrouble.RETRY_AFTER_SECONDS)
+                    .body(StorageTrouble.storageFull())
+                    .contentType(Problems.MEDIA_TYPE);
+        }
         Problem problem = Problems.forStatus(status, detail(context, status));
         return response.body(problem).contentType(Problems.MEDIA_TYPE);
     }

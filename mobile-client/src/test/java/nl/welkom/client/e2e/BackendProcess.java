@@ -25,9 +25,16 @@ final class BackendProcess implements AutoCloseable {
     private final Path dataDir;
     private final Path log;
     private final int port;
+    private final List<String> jvmOptions;
     private Process process;
 
     BackendProcess(Path dataDir) throws IOException {
+        this(dataDir, List.of());
+    }
+
+    /** With extra JVM options, e.g. {@code -XX:TieredStopAtLevel=1} for a test that restarts the server often. */
+    BackendProcess(Path dataDir, List<String> jvmOptions) throws IOException {
+        this.jvmOptions = List.copyOf(jvmOptions);
         String configured = System.getProperty("welkom.backend.jar");
         this.jar = configured != null
                 ? Path.of(configured)
@@ -43,6 +50,11 @@ final class BackendProcess implements AutoCloseable {
 
     String baseUrl() {
         return "http://localhost:" + port;
+    }
+
+    /** The data folder (its {@code welkom.db} is the server's SQLite file), the same across restarts. */
+    Path dataFolder() {
+        return dataDir;
     }
 
     /** The port, the same across {@link #stop()} and {@link #start()}. */
@@ -63,6 +75,7 @@ final class BackendProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
+        command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command)

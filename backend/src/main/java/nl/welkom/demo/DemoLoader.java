@@ -218,7 +218,9 @@ public final class DemoLoader implements ApplicationEventListener<StartupEvent> 
             if (buddy == null) {
                 throw node.fail("buddy", "must be the username of a BUDDY of the same municipality");
             }
-            matches.save(new BuddyMatch(UUID.randomUUID().toString(), buddy.id(), household.id(), now, null, null, null));
+            long startedAt = now + node.optionalInt("buddySinceInDays").orElse(0) * 86_400_000L;
+            matches.save(new BuddyMatch(UUID.randomUUID().toString(), buddy.id(), household.id(), startedAt, null, null,
+                    null));
             scopeChanges.save(ScopeChange.ofUser(sequence.next(), buddy.id(), household.id(), true, now));
         }
         int taskPosition = 0;

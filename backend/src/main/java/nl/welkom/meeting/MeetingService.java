@@ -276,6 +276,24 @@ public class MeetingService {
         }, bound));
     }
 
+    /**
+     * A demo meeting (MeetingDemo) stored like a logged one, with its own change-sequence value. Skipped
+     * (false) when the friend has no active match with the household or the date lies outside it.
+     */
+    @Transactional
+    boolean demo(String householdId, String buddyUserId, LocalDate metOn, String what, @Nullable String note,
+                 long loggedAt) {
+        LocalDate start = meetings.findMatchStart(buddyUserId, householdId).stream().findFirst()
+                .map(at -> Instant.ofEpochMilli(at).atZone(ZONE).toLocalDate()).orElse(null);
+        if (start == null || metOn.isBefore(start) || metOn.isAfter(today())) {
+            return false;
+        }
+        String plainNote = plain(note);
+        meetings.save(new MeetingEntity(UUID.randomUUID().toString(), householdId, buddyUserId, metOn.toString(),
+                plain(what), "", plainNote.isEmpty() ? null : plainNote, loggedAt, sequence.next()));
+        return true;
+    }
+
     /** Today in the programme's calendar. */
     public LocalDate today() {
         return LocalDate.now(clock.withZone(ZONE));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.google.gson.JsonArray;
@@ -76,8 +77,14 @@ class FamilyFriendCompanionIT {
 
         JsonArray meetings = JsonParser.parseString(officer.get("/api/households/" + haile.id() + "/meetings"))
                 .getAsJsonArray();
-        assertEquals(1, meetings.size(), "the coordinator sees the meeting once: " + meetings);
-        JsonObject meeting = meetings.get(0).getAsJsonObject();
+        List<JsonObject> logged = new ArrayList<>();
+        meetings.forEach(row -> {
+            if ("Samen naar de bibliotheek".equals(row.getAsJsonObject().get("what").getAsString())) {
+                logged.add(row.getAsJsonObject());
+            }
+        });
+        assertEquals(1, logged.size(), "the coordinator sees the meeting once (besides the demo's): " + meetings);
+        JsonObject meeting = logged.get(0);
         assertEquals("Samen naar de bibliotheek", meeting.get("what").getAsString());
         assertEquals("Mehret wil vaker mee", meeting.get("note").getAsString());
         JsonArray ticked = meeting.getAsJsonArray("taskIds");

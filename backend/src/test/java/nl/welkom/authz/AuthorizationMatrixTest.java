@@ -557,12 +557,15 @@ class AuthorizationMatrixTest {
         }
     }
 
+    /** The request path of {@code template} for {@code target}: real ids in the variables, the rule's query. */
+    static String path(AuthzWorld world, String template, Target target, Rule rule) {
+        String path = fill(template.replaceAll("\\{\\?[^}]*}", ""), values(world, target));
+        return rule.query() != null ? path + "?" + rule.query() : path;
+    }
+
     private AuthzWorld.Response send(Probe probe) {
-        Map<String, String> values = values(probe);
-        String path = fill(probe.template().replaceAll("\\{\\?[^}]*}", ""), probe, values);
-        if (probe.rule().query() != null) {
-            path += "?" + probe.rule().query();
-        }
+        Map<String, String> values = values(world, probe.target());
+        String path = path(world, probe.template(), probe.target(), probe.rule());
         boolean api = path.startsWith("/api/");
         String body = null;
         String type = null;
@@ -574,8 +577,8 @@ class AuthorizationMatrixTest {
         return world.send(probe.method(), path, world.tokens.get(probe.role()), type, body);
     }
 
-    private Map<String, String> values(Probe probe) {
-        Map<String, String> values = new LinkedHashMap<>(world.ids.get(probe.target()));
+    private static Map<String, String> values(AuthzWorld world, Target target) {
+        Map<String, String> values = new LinkedHashMap<>(world.ids.get(target));
         values.putAll(world.global);
         values.put("buddyUser", world.string("SELECT id FROM app_user WHERE username = 'buddy@zwolle.demo'"));
         values.put("today", java.time.LocalDate.now().toString());
@@ -583,7 +586,7 @@ class AuthorizationMatrixTest {
     }
 
     /** The path with each variable replaced by a real id of the probe's target, chosen by the route's prefix. */
-    private static String fill(String template, Probe probe, Map<String, String> values) {
+    private static String fill(String template, Map<String, String> values) {
         Matcher matcher = VARIABLE.matcher(template);
         StringBuilder path = new StringBuilder();
         while (matcher.find()) {

@@ -188,8 +188,6 @@ class AuthorizationMatrixTest {
         // Any signed-in caller, about itself.
         put("GET /api/me", signedIn());
         put("POST /api/auth/logout", signedIn());
-        put("GET /token_info", signedIn());
-        put("POST /token_info", signedIn());
 
         // Households and what hangs off them (HouseholdScope).
         put("GET /api/households", roles(OFFICER, OTHER_OFFICER, BUDDY, DEVICE));

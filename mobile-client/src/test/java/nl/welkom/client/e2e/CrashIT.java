@@ -191,6 +191,13 @@ class CrashIT {
                 }
             }));
             writers.forEach(Thread::start);
+            // On a slow machine a kind of writer may not get through in 150–950 ms: until each kind has had
+            // an acknowledged write, a round first waits for one (at most 30 s), then kills at random.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while ((officerMessages.isEmpty() || phoneMessages.isEmpty() || taskEdits.get() == 0)
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
             Thread.sleep(150 + random.nextInt(800));
             server.stop(); // SIGKILL, mid-write
             stop.set(true);

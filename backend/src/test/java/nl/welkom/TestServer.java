@@ -57,6 +57,8 @@ public final class TestServer {
         properties.put("welkom.course.location", "classpath:fixtures/course/pre-departure.yaml");
         properties.put("welkom.phrasebook.location", "classpath:fixtures/phrasebook.yaml");
         properties.put("welkom.auth.bcrypt-cost", 4);
+        // Tests play clients at several addresses with X-Forwarded-For (throttling, docs/abuse.md).
+        properties.put("welkom.abuse.trusted-proxies", "127.0.0.1,0:0:0:0:0:0:0:1");
         return properties;
     }
 

@@ -29,7 +29,11 @@ final class RawHttp {
 
     /** {@code headers} are name, value pairs; a body is sent as JSON when not null. */
     static Answer send(String method, String path, String body, String... headers) {
-        int port = URI.create(TestServer.get().url("")).getPort();
+        return send(URI.create(TestServer.get().url("")).getPort(), method, path, body, headers);
+    }
+
+    /** The same, to the server on {@code port}. */
+    static Answer send(int port, String method, String path, String body, String... headers) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(20_000);
             byte[] payload = (body == null ? "" : body).getBytes(StandardCharsets.UTF_8);

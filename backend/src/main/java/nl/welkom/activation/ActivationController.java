@@ -3,6 +3,7 @@ package nl.welkom.activation;
 import java.util.List;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -16,6 +17,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import nl.welkom.abuse.SignInGuard;
 import nl.welkom.auth.Caller;
 import nl.welkom.model.auth.ActivationCode;
 import nl.welkom.model.auth.ActivationRequest;
@@ -25,9 +27,11 @@ import nl.welkom.model.auth.Session;
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class ActivationController {
     private final ActivationService activation;
+    private final SignInGuard guard;
 
-    ActivationController(ActivationService activation) {
+    ActivationController(ActivationService activation, SignInGuard guard) {
         this.activation = activation;
+        this.guard = guard;
     }
 
     /** An officer creates a single-use code for a household of the own municipality (201). */
@@ -55,12 +59,17 @@ final class ActivationController {
         return HttpResponse.noContent();
     }
 
-    /** Is this code usable? {@code 204}, or the same {@code 400} problem as redeeming it. Spends nothing. */
+    /**
+     * Is this code usable? {@code 204}, or the same {@code 400} problem as redeeming it. Spends nothing.
+     * Refused codes count towards the same per-address limit as redeeming (429, docs/abuse.md).
+     */
     @Post("/activation/check")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    HttpResponse<Void> check(@Body ActivationCheck request) {
-        activation.check(request.code());
-        return HttpResponse.noContent();
+    HttpResponse<Void> check(HttpRequest<?> http, @Body ActivationCheck request) {
+        return guard.activation(http, wellFormed(request.code()), () -> {
+            activation.check(request.code());
+            return HttpResponse.noContent();
+        });
     }
 
     /** The body of {@code POST /api/activation/check}. */
@@ -68,10 +77,18 @@ final class ActivationController {
     record ActivationCheck(@Nullable String code) {
     }
 
-    /** A phone redeems a code for a NEWCOMER session; 400 {@code activation-code-invalid} otherwise. */
+    /**
+     * A phone redeems a code for a NEWCOMER session; 400 {@code activation-code-invalid} otherwise, 429
+     * with {@code Retry-After} after too many refused codes from this address (docs/abuse.md).
+     */
     @Post("/activation")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    Session redeem(@Body ActivationRequest request) {
-        return activation.redeem(request.code(), request.deviceName());
+    Session redeem(HttpRequest<?> http, @Body ActivationRequest request) {
+        return guard.activation(http, wellFormed(request.code()),
+                () -> activation.redeem(request.code(), request.deviceName()));
+    }
+
+    private static boolean wellFormed(@Nullable String code) {
+        return ActivationCodes.normalize(code).isPresent();
     }
 }

@@ -20,7 +20,8 @@ import nl.welkom.model.auth.Session;
 /**
  * The staff member's side of a one-time sign-in code: check it, and choose a password with it, which
  * spends the code and opens a session. An unknown, spent, withdrawn or expired code, and the code of
- * a deactivated account, all get the same answer. A refused password spends nothing.
+ * a deactivated account, all get the same answer. A refused password spends nothing. Choosing a
+ * password ends every earlier session of the account.
  */
 @Singleton
 public class PasswordSetting {
@@ -75,6 +76,8 @@ public class PasswordSetting {
             AppUser user = users.findById(holder.user().id()).filter(AppUser::active)
                     .orElseThrow(PasswordSetting::invalidCode);
             users.updatePasswordHash(user.id(), hash);
+            // A new password ends every other session of the account (a stolen token stops working).
+            authService.revokeAllOfUser(user.id());
             Session session = authService.openUserSession(user.id());
             audit.recordAbout(new Caller(user.role(), user.id(), null, user.municipalityId(), null),
                     StaffAudit.PASSWORD_SET, user.id());

@@ -8,7 +8,9 @@ import nl.welkom.model.auth.Role;
 /**
  * One audited access: ids and an action name, never names or free text.
  *
- * @param subjectId the account or municipality an administrator's action concerns; null otherwise
+ * @param role      the caller's role; null for a refusal where no one was signed in (a failed login)
+ * @param subjectId the account or municipality an administrator's action concerns (or the account a
+ *                  failed login named); null otherwise
  */
 @MappedEntity("audit_event")
 record AuditEvent(
@@ -16,7 +18,7 @@ record AuditEvent(
         long occurredAt,
         @Nullable String actorUserId,
         @Nullable String actorDeviceId,
-        Role role,
+        @Nullable Role role,
         String action,
         @Nullable String householdId,
         @Nullable String subjectId) {

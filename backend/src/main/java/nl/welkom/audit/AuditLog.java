@@ -54,4 +54,16 @@ public class AuditLog {
         events.save(new AuditEvent(UUID.randomUUID().toString(), clock.millis(), caller.userId(), caller.deviceId(),
                 caller.role(), action, null, subjectId));
     }
+
+    /**
+     * Records a refusal (a failed login, a refused activation code, a denied household access): by
+     * {@code caller} when someone was signed in, else by no one; about {@code householdId} and/or the
+     * account {@code subjectId} when known. Ids only: never the username or code that was typed.
+     */
+    public void recordRefusal(@Nullable Caller caller, String action, @Nullable String householdId,
+                              @Nullable String subjectId) {
+        events.save(new AuditEvent(UUID.randomUUID().toString(), clock.millis(),
+                caller == null ? null : caller.userId(), caller == null ? null : caller.deviceId(),
+                caller == null ? null : caller.role(), action, householdId, subjectId));
+    }
 }

@@ -12,6 +12,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import nl.welkom.abuse.SignInGuard;
 import nl.welkom.model.auth.LoginRequest;
 import nl.welkom.model.auth.Session;
 
@@ -19,16 +20,21 @@ import nl.welkom.model.auth.Session;
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class AuthController {
     private final AuthService authService;
+    private final SignInGuard guard;
 
-    AuthController(AuthService authService) {
+    AuthController(AuthService authService, SignInGuard guard) {
         this.authService = authService;
+        this.guard = guard;
     }
 
-    /** Password login for staff and volunteers; 401 problem {@code login-failed} otherwise. */
+    /**
+     * Password login for staff and volunteers; 401 problem {@code login-failed} otherwise, 429 with
+     * {@code Retry-After} after too many failures for this account from this address (docs/abuse.md).
+     */
     @Post("/auth/login")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    Session login(@Body LoginRequest request) {
-        return authService.login(request.username(), request.password());
+    Session login(HttpRequest<?> http, @Body LoginRequest request) {
+        return guard.login(http, request.username(), request.password());
     }
 
     /**

@@ -26,7 +26,7 @@ import org.reactivestreams.Publisher;
  * The database lookup runs on the blocking executor, never on the event loop.
  */
 @Singleton
-final class BearerTokenFetcher implements AuthenticationFetcher<HttpRequest<?>> {
+public final class BearerTokenFetcher implements AuthenticationFetcher<HttpRequest<?>> {
     /** Name of the session cookie the dashboard sets to a token from {@link AuthService#login}. */
     static final String COOKIE = "WELKOM_SESSION";
     private static final String BEARER = "bearer ";
@@ -53,6 +53,19 @@ final class BearerTokenFetcher implements AuthenticationFetcher<HttpRequest<?>> 
             }
             return check.authentication();
         }, blocking));
+    }
+
+    /**
+     * Whether the request's credential is the dashboard's session cookie rather than a bearer token:
+     * such a request rides on whatever browser holds the cookie, so writes through it must come from
+     * this server's own pages (nl.welkom.abuse.ApiOriginFilter).
+     */
+    public static boolean usesSessionCookie(HttpRequest<?> request) {
+        String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
+        if (header != null && header.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
+            return false;
+        }
+        return request.getCookies().findCookie(COOKIE).map(Cookie::getValue).filter(value -> !value.isEmpty()).isPresent();
     }
 
     static Optional<String> tokenOf(HttpRequest<?> request) {

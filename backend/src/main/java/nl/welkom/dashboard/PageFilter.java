@@ -1,13 +1,7 @@
 package nl.welkom.dashboard;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Locale;
-import java.util.Set;
-
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
-import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -16,6 +10,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import nl.welkom.abuse.SameOrigin;
 
 /**
  * Guards the dashboard's pages (sign-in, sign-out, everything under {@code /dashboard}, and
@@ -37,7 +32,6 @@ import io.micronaut.http.annotation.ServerFilter;
 final class PageFilter {
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-    private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     private final Pages pages;
 
@@ -48,7 +42,7 @@ final class PageFilter {
     @RequestFilter
     @Nullable
     HttpResponse<?> refuseCrossSiteForms(HttpRequest<?> request) {
-        if (SAFE.contains(request.getMethod()) || isSameOrigin(request.getHeaders())) {
+        if (SameOrigin.isSafe(request.getMethod()) || isSameOrigin(request.getHeaders())) {
             return null;
         }
         return pages.error(HttpStatus.FORBIDDEN, null, request);
@@ -64,39 +58,8 @@ final class PageFilter {
         headers.set("Referrer-Policy", "same-origin");
     }
 
-    /**
-     * Whether the request comes from a page of this server: its {@code Origin}, or without one its
-     * {@code Referer}, has the host and port of the {@code Host} header. True when neither is sent.
-     */
+    /** The shared same-origin rule ({@link SameOrigin}), also applied to cookie-authenticated API writes. */
     static boolean isSameOrigin(HttpHeaders headers) {
-        String source = headers.get("Origin");
-        if (source == null) {
-            source = headers.get(HttpHeaders.REFERER);
-        }
-        if (source == null) {
-            return true;
-        }
-        String host = headers.get(HttpHeaders.HOST);
-        String sourceAuthority = authority(source);
-        return host != null && sourceAuthority != null && sourceAuthority.equals(host.trim().toLowerCase(Locale.ROOT));
-    }
-
-    /** {@code https://example.org:8443/x} → {@code example.org:8443}; the scheme's default port is left out as in {@code Host}. */
-    @Nullable
-    static String authority(String url) {
-        try {
-            URI uri = new URI(url.trim());
-            if (uri.getHost() == null || uri.getScheme() == null) {
-                return null;
-            }
-            int port = uri.getPort();
-            boolean defaultPort = port == -1
-                    || (port == 80 && "http".equalsIgnoreCase(uri.getScheme()))
-                    || (port == 443 && "https".equalsIgnoreCase(uri.getScheme()));
-            String host = uri.getHost().toLowerCase(Locale.ROOT);
-            return defaultPort ? host : host + ":" + port;
-        } catch (URISyntaxException e) {
-            return null;
-        }
+        return SameOrigin.isSameOrigin(headers);
     }
 }

@@ -26,6 +26,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
+import nl.welkom.abuse.SignInGuard;
+import nl.welkom.abuse.Throttled;
 import nl.welkom.auth.AuthService;
 import nl.welkom.model.auth.Role;
 import nl.welkom.model.auth.Session;
@@ -49,10 +51,12 @@ final class SessionController {
     private static final URI SIGNED_OUT = URI.create("/login?signed-out");
 
     private final AuthService authService;
+    private final SignInGuard guard;
     private final Pages pages;
 
-    SessionController(AuthService authService, Pages pages) {
+    SessionController(AuthService authService, SignInGuard guard, Pages pages) {
         this.authService = authService;
+        this.guard = guard;
         this.pages = pages;
     }
 
@@ -76,13 +80,20 @@ final class SessionController {
     /**
      * Checks the password; on success sets the cookie and sends the browser to the households (303).
      * A failure shows the form again with 401 and one message for every cause, so it does not tell
-     * whether the account exists.
+     * whether the account exists. After too many failures for this account from this address the
+     * form comes back with 429, a message saying when to try again and {@code Retry-After} (docs/abuse.md).
      */
     @Post(value = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> login(HttpRequest<?> request, @Body LoginForm form) {
         Session session;
         try {
-            session = authService.login(form.username(), form.password());
+            session = guard.login(request, form.username(), form.password());
+        } catch (Throttled e) {
+            Map<String, Object> model = new HashMap<>();
+            model.put("throttledMinutes", e.retryAfterMinutes());
+            model.put("username", form.username() == null ? "" : form.username());
+            return pages.render(HttpStatus.TOO_MANY_REQUESTS, "login", model, request)
+                    .header("Retry-After", Long.toString(e.retryAfterSeconds()));
         } catch (ProblemException e) {
             Map<String, Object> model = new HashMap<>();
             model.put("failed", true);

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 import jakarta.inject.Singleton;
+import nl.welkom.abuse.DeniedAccesses;
 import nl.welkom.auth.Caller;
 import nl.welkom.problem.ProblemException;
 
@@ -24,10 +25,12 @@ public class HouseholdScope {
 
     private final HouseholdRepository households;
     private final BuddyMatchRepository matches;
+    private final DeniedAccesses denied;
 
-    HouseholdScope(HouseholdRepository households, BuddyMatchRepository matches) {
+    HouseholdScope(HouseholdRepository households, BuddyMatchRepository matches, DeniedAccesses denied) {
         this.households = households;
         this.matches = matches;
+        this.denied = denied;
     }
 
     /** The households the caller may see, ordered by reference. */
@@ -120,14 +123,18 @@ public class HouseholdScope {
     }
 
     /**
-     * The household, if the caller may see it.
+     * The household, if the caller may see it. A household that exists but lies out of scope is a
+     * denied access: written to the audit log and counted ({@link DeniedAccesses}).
      *
      * @throws ProblemException 404 when it does not exist or is out of scope
      */
     public HouseholdEntity requireVisible(Caller caller, String householdId) {
-        return households.findById(householdId)
-                .filter(household -> canSee(caller, household))
-                .orElseThrow(ProblemException::notFound);
+        HouseholdEntity household = households.findById(householdId).orElseThrow(ProblemException::notFound);
+        if (!canSee(caller, household)) {
+            denied.note(caller, household.id());
+            throw ProblemException.notFound();
+        }
+        return household;
     }
 
     /** Whether the caller may see this household. */

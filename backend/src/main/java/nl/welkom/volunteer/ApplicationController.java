@@ -38,7 +38,7 @@ class ApplicationController {
 
     @Post(consumes = MediaType.APPLICATION_JSON)
     HttpResponse<?> apply(HttpRequest<?> request, @Body VolunteerApplication application) {
-        OptionalLong retryAfter = limiter.attempt(source(request));
+        OptionalLong retryAfter = limiter.attempt(request);
         if (retryAfter.isPresent()) {
             return tooMany(retryAfter.getAsLong());
         }
@@ -56,10 +56,5 @@ class ApplicationController {
         return Problems.response(new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "too-many-applications",
                         "Too many applications", "Too many applications from this address; try again later.").problem())
                 .header("Retry-After", Long.toString(seconds));
-    }
-
-    /** The client's address as the server sees the connection (forwarded headers are not trusted). */
-    static String source(HttpRequest<?> request) {
-        return request.getRemoteAddress().getAddress().getHostAddress();
     }
 }

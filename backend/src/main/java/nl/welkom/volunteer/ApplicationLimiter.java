@@ -1,54 +1,40 @@
 package nl.welkom.volunteer;
 
-import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
+import java.time.Duration;
 import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentHashMap;
 
+import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
+import nl.welkom.abuse.ClientAddress;
+import nl.welkom.abuse.Throttle;
 
 /**
- * At most {@code welkom.programme.applications-per-hour} applications per client address in any
- * hour (sliding window), counting every attempt, refused or not. In memory: a restart forgets, and
- * each server instance counts alone (issue 14 moves such state out of memory).
+ * At most {@code welkom.programme.applications-per-hour} applications per client address per hour,
+ * counting every attempt, refused or not. Counted by the shared {@link Throttle} (in the database, so
+ * every server instance counts together; fixed one-hour windows), with the client address of
+ * {@link ClientAddress} (a proxy's {@code X-Forwarded-For} only when configured, docs/abuse.md).
  */
 @Singleton
 final class ApplicationLimiter {
-    private static final long HOUR = 3_600_000L;
-    private static final int MAX_SOURCES = 100_000;
+    private static final String KIND = "application";
 
-    private final Map<String, Deque<Long>> attempts = new ConcurrentHashMap<>();
-    private final ProgrammeProperties properties;
-    private final Clock clock;
+    private final Throttle throttle;
+    private final ClientAddress address;
+    private final Throttle.Limit limit;
 
-    ApplicationLimiter(ProgrammeProperties properties, Clock clock) {
-        this.properties = properties;
-        this.clock = clock;
+    ApplicationLimiter(ProgrammeProperties properties, Throttle throttle, ClientAddress address) {
+        this.throttle = throttle;
+        this.address = address;
+        this.limit = new Throttle.Limit(KIND, properties.applicationsPerHour(), Duration.ofHours(1));
     }
 
-    /** Counts an attempt from {@code source}; empty when allowed, else the seconds until the next one is. */
-    OptionalLong attempt(String source) {
-        long now = clock.millis();
-        if (attempts.size() > MAX_SOURCES) {
-            attempts.values().removeIf(times -> times.isEmpty() || times.peekLast() <= now - HOUR);
-        }
-        Deque<Long> times = attempts.computeIfAbsent(source, key -> new ArrayDeque<>());
-        synchronized (times) {
-            while (!times.isEmpty() && times.peekFirst() <= now - HOUR) {
-                times.pollFirst();
-            }
-            if (times.size() >= properties.applicationsPerHour()) {
-                return OptionalLong.of(Math.max(1, (times.peekFirst() + HOUR - now + 999) / 1000));
-            }
-            times.addLast(now);
-            return OptionalLong.empty();
-        }
+    /** Counts an attempt from the request's client; empty when allowed, else the seconds until the next one is. */
+    OptionalLong attempt(HttpRequest<?> request) {
+        return throttle.attempt(limit, address.of(request));
     }
 
     /** Forgets every count (tests). */
     void clear() {
-        attempts.clear();
+        throttle.clear(KIND);
     }
 }

@@ -64,7 +64,7 @@ final class ApplicationPagesController {
 
     @Post(value = PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> apply(HttpRequest<?> request, @Body Map<String, String> form) {
-        OptionalLong retryAfter = limiter.attempt(ApplicationController.source(request));
+        OptionalLong retryAfter = limiter.attempt(request);
         if (retryAfter.isPresent()) {
             Map<String, Object> model = new HashMap<>();
             model.put("display", dashboard.display(request));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import nl.welkom.abuse.SameOrigin;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import org.junit.jupiter.api.Test;
@@ -39,10 +40,10 @@ class PageFilterTest {
 
     @Test
     void authorityLeavesOutTheDefaultPortAndRejectsNonUrls() {
-        assertEquals("welkom.example", PageFilter.authority("https://welkom.example:443/x"));
-        assertEquals("welkom.example:8443", PageFilter.authority("https://welkom.example:8443"));
-        assertNull(PageFilter.authority("null"));
-        assertNull(PageFilter.authority("not a url"));
+        assertEquals("welkom.example", SameOrigin.authority("https://welkom.example:443/x"));
+        assertEquals("welkom.example:8443", SameOrigin.authority("https://welkom.example:8443"));
+        assertNull(SameOrigin.authority("null"));
+        assertNull(SameOrigin.authority("not a url"));
     }
 
     private static HttpHeaders headers(String host, String name, String value) {

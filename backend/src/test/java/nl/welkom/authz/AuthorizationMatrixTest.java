@@ -301,6 +301,7 @@ class AuthorizationMatrixTest {
         put("GET /api/editor/ui-strings", roles(EDITOR));
         put("GET /api/editor/xliff", roles(EDITOR).query("lang=en"));
         put("POST /api/editor/xliff", roles(EDITOR).body("application/xml", "<xliff/>"));
+        put("GET /api/admin/abuse-counters", roles(ADMIN));
         put("GET /api/admin/municipalities", roles(ADMIN));
         put("POST /api/admin/municipalities", roles(ADMIN).body("{}"));
         put("PATCH /api/admin/municipalities/{id}", roles(ADMIN).body("{}"));

@@ -124,8 +124,10 @@ public class AuthService {
 
     /**
      * What a presented token is worth: the caller it belongs to (with the token's expiry), or no
-     * caller when the token is unknown, expired or revoked, or its account is deactivated. A token of a revoked device is told
-     * apart ({@link TokenCheck#deviceRevoked()}), so that the phone learns to wipe its copy.
+     * caller when the token is unknown, expired or revoked, or its account is deactivated. A token of a revoked device, and
+     * any token (live, expired or revoked) of a deactivated family-friend ({@code BUDDY}) account — a volunteer who
+     * stopped — is told apart ({@link TokenCheck#deviceRevoked()}), so that the phone learns to wipe its copy of the
+     * families. Other roles get a plain "no caller": an officer simply signs in again.
      */
     TokenCheck check(String token) {
         long now = clock.millis();
@@ -146,12 +148,18 @@ public class AuthService {
             return TokenCheck.of(new Caller(Role.NEWCOMER, null, device.deviceId(), device.municipalityId(),
                     device.householdId()).toAuthentication(stored.expiresAt()));
         }
+        Optional<AppUser> user = users.findById(stored.userId());
+        if (user.isPresent() && !user.get().active() && user.get().role() == Role.BUDDY) {
+            // A family friend who stopped (or whose account was deactivated) must not keep the
+            // families on the phone: the phone is told to wipe, like a revoked device.
+            return TokenCheck.DEVICE_REVOKED;
+        }
         if (!usable(stored, now)) {
             return TokenCheck.NONE;
         }
-        return users.findById(stored.userId())
+        return user
                 .filter(AppUser::active)
-                .map(user -> TokenCheck.of(new Caller(user.role(), user.id(), null, user.municipalityId(), null)
+                .map(account -> TokenCheck.of(new Caller(account.role(), account.id(), null, account.municipalityId(), null)
                         .toAuthentication(stored.expiresAt())))
                 .orElse(TokenCheck.NONE);
     }
@@ -210,7 +218,7 @@ public class AuthService {
      * The answer of {@link #check}.
      *
      * @param authentication the caller, or null when the token is worth nothing
-     * @param deviceRevoked  true when the token belongs to a revoked device
+     * @param deviceRevoked  true when the token belongs to a revoked device or a deactivated family friend
      */
     record TokenCheck(@Nullable Authentication authentication, boolean deviceRevoked) {
         static final TokenCheck NONE = new TokenCheck(null, false);

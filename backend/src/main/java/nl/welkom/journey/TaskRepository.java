@@ -12,6 +12,8 @@ import io.micronaut.data.repository.CrudRepository;
 public interface TaskRepository extends CrudRepository<TaskEntity, String> {
     List<TaskEntity> findByHouseholdIdAndDeletedFalse(String householdId);
 
+    List<TaskEntity> findByHouseholdIdAndDeletedTrue(String householdId);
+
     /**
      * Tasks and tombstones of the given households written with {@code after < change_seq <= upTo},
      * oldest change first, at most {@code limit}: what a pull reads. Served by the

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import io.micronaut.core.annotation.Nullable;
@@ -93,6 +94,12 @@ public class TaskService {
     /** The household's live task rows, in no particular order. Scope is the caller's business. */
     public List<TaskEntity> liveTasksOf(String householdId) {
         return tasks.findByHouseholdIdAndDeletedFalse(householdId);
+    }
+
+    /** The ids of the household's removed tasks (tombstones). Scope is the caller's business. */
+    public Set<String> removedTaskIdsOf(String householdId) {
+        return tasks.findByHouseholdIdAndDeletedTrue(householdId).stream().map(TaskEntity::id)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** A live task of a household the caller can see, or empty. Not audited (the page that shows it is). */

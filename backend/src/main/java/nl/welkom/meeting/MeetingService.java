@@ -160,6 +160,7 @@ public class MeetingService {
             return new Applied(MutationOutcome.REJECTED,
                     "value is not a JSON object {\"date\",\"what\",\"taskIds\",\"note\"}.");
         }
+        request = withoutRemovedTasks(householdId, request);
         Optional<Refusal> refusal = refusal(caller, householdId, request);
         if (refusal.isPresent()) {
             return new Applied(MutationOutcome.REJECTED, refusal.get().detail());
@@ -169,6 +170,23 @@ public class MeetingService {
         }
         insert(mutationId, householdId, caller, request);
         return new Applied(MutationOutcome.APPLIED, null);
+    }
+
+    /**
+     * The request without the task ids an officer removed from this household (tombstones) since the
+     * phone wrote the meeting offline: the meeting still happened, so it is stored without them. A task
+     * of another household, or an id that never existed, stays in and is refused by {@link #refusal}.
+     */
+    private LogRequest withoutRemovedTasks(String householdId, LogRequest request) {
+        if (request.taskIds() == null || request.taskIds().isEmpty()) {
+            return request;
+        }
+        Set<String> removed = taskService.removedTaskIdsOf(householdId);
+        if (removed.isEmpty()) {
+            return request;
+        }
+        List<String> kept = request.taskIds().stream().filter(id -> id == null || !removed.contains(id)).toList();
+        return new LogRequest(request.date(), request.what(), kept, request.note());
     }
 
     /**

@@ -15,7 +15,8 @@ public final class Problems {
     public static final String MEDIA_TYPE = MediaType.APPLICATION_JSON_PROBLEM;
     static final String TYPE_PREFIX = "https://welkom.example/problems/";
     /**
-     * Request attribute the token check sets when the bearer token belongs to a revoked device:
+     * Request attribute the token check sets when the bearer token belongs to a revoked device or a
+     * deactivated family friend:
      * such a request is answered {@link #deviceRevoked()} instead of the plain 401.
      */
     public static final String DEVICE_REVOKED_ATTRIBUTE = "welkom.device-revoked";
@@ -35,10 +36,13 @@ public final class Problems {
                 .body(problem);
     }
 
-    /** 401 for a phone whose device an officer revoked: the client must wipe its local copy (docs/sync.md). */
+    /**
+     * 401 for a phone whose device an officer revoked, or of a family friend whose account ended: the
+     * client must wipe its local copy (docs/sync.md).
+     */
     static Problem deviceRevoked() {
         return of(HttpStatus.UNAUTHORIZED, "device-revoked", "Device revoked",
-                "This phone was signed out by the municipality. Remove its data and activate it again with a new code.");
+                "This phone was signed out by the municipality. Remove its data; a household activates it again with a new code.");
     }
 
     /** The generic problem for an HTTP status the framework produced (unknown route, bad JSON, …). */

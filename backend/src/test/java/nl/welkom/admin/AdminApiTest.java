@@ -255,7 +255,8 @@ class AdminApiTest {
         assertFalse(account.active());
         assertTrue(account.deactivatedAt() != null);
         API.get("/api/me", apiToken).problem(401);
-        API.get("/api/households", apiToken).problem(401);
+        assertTrue(API.get("/api/households", apiToken).problem(401).type().endsWith("/unauthorized"),
+                "an officer signs in again; nothing to wipe");
         Api.Response page = API.get("/dashboard", null, "Cookie", "WELKOM_SESSION=" + dashboardToken);
         assertEquals(303, page.status());
         assertEquals("/login", page.header("Location"));
@@ -284,7 +285,8 @@ class AdminApiTest {
 
         staff.post("/api/admin/users/" + created.account().id() + "/deactivate");
 
-        API.get("/api/sync/pull", app.token()).problem(401);
+        Problem signedOut = API.get("/api/sync/pull", app.token()).problem(401);
+        assertTrue(signedOut.type().endsWith("/device-revoked"), "the app forgets the families: " + signedOut.type());
         assertEquals(1, SERVER.queryLong("SELECT COUNT(*) FROM buddy_match WHERE id = ? AND ended_at IS NULL", match),
                 "the match is not deleted or ended");
         Fixtures.endMatch(API, officer, match);

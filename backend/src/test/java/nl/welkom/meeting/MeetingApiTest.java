@@ -183,6 +183,43 @@ class MeetingApiTest {
     }
 
     @Test
+    void aMeetingNamingATaskTheOfficerRemovedMeanwhileIsStoredWithoutItButAnotherHouseholdsTaskIsStillRefused() {
+        String household = matched("T-MEET");
+        String buddy = API.login(BUDDY);
+        String officer = API.login(Fixtures.OFFICER);
+        String kept = task(buddy, household, TaskAssignee.FAMILY);
+        Api.Response made = API.post("/api/households/" + household + "/tasks", officer, Map.of(
+                "titles", Map.of("nl", "Fiets ophalen bij de kringloop"), "assignee", "BUDDY"));
+        assertEquals(201, made.status(), made.body());
+        String removed = made.as(Task.class).id();
+        // The phone wrote the meeting offline, naming both tasks; then the officer removed one.
+        Mutation offline = log(household, "{\"date\":\"" + today() + "\",\"what\":\"Samen naar de kringloop\","
+                + "\"taskIds\":[\"" + removed + "\",\"" + kept + "\"]}");
+        assertEquals(204, API.send("DELETE", "/api/tasks/" + removed, officer, null).status());
+
+        MutationResult result = push(buddy, offline);
+
+        assertEquals(MutationOutcome.APPLIED, result.outcome(), result.detail());
+        assertEquals(1, TestServer.get().queryLong("SELECT COUNT(*) FROM meeting WHERE id = ? AND task_ids = ?",
+                offline.id(), kept), "the meeting is kept, without the removed task");
+
+        String other = Fixtures.householdId(API, officer, "T-MEET-OTHER");
+        matched("T-MEET-OTHER");
+        String foreign = API.post("/api/households/" + other + "/tasks", officer, Map.of(
+                "titles", Map.of("nl", "Taak van een ander gezin"), "assignee", "FAMILY")).as(Task.class).id();
+        String foreignRemoved = API.post("/api/households/" + other + "/tasks", officer, Map.of(
+                "titles", Map.of("nl", "Verwijderde taak van een ander gezin"), "assignee", "FAMILY")).as(Task.class).id();
+        assertEquals(204, API.send("DELETE", "/api/tasks/" + foreignRemoved, officer, null).status());
+        for (String taskId : List.of(foreign, foreignRemoved)) {
+            Mutation wrong = log(household, "{\"date\":\"" + today() + "\",\"what\":\"Koffie\",\"taskIds\":[\"" + taskId + "\"]}");
+            MutationResult refused = push(buddy, wrong);
+            assertEquals(MutationOutcome.REJECTED, refused.outcome(), "another household's task is refused");
+            assertEquals("taskIds holds a task that is not this household's.", refused.detail());
+            assertEquals(0, TestServer.get().queryLong("SELECT COUNT(*) FROM meeting WHERE id = ?", wrong.id()));
+        }
+    }
+
+    @Test
     void theFriendPullsTheirOwnMeetingsAndTheFamilysPhoneNeverReceivesThem() {
         String household = matched("T-MEET");
         String buddy = API.login(BUDDY);

@@ -227,6 +227,35 @@ class VolunteerApiTest {
     }
 
     @Test
+    void aStoppedVolunteersPhoneIsToldToWipeTheFamiliesWhileAnOfficersRevokedTokenIsAPlainSignInAgain() {
+        String id = applied(email());
+        move(officer, id, "INTAKE_DONE", null);
+        move(officer, id, "VOG_RECEIVED", java.time.LocalDate.now().minusDays(3).toString());
+        move(officer, id, "TRAINED", null);
+        Map<?, ?> active = move(officer, id, "ACTIVE", null).as(Map.class);
+        String userId = ((Map<?, ?>) active.get("volunteer")).get("userId").toString();
+        String code = ((Map<?, ?>) active.get("signInCode")).get("code").toString();
+        Api.Response signedIn = API.post("/api/password/set", null,
+                Map.of("code", code, "password", "een lang wachtwoord voor de telefoon"));
+        assertEquals(200, signedIn.status(), signedIn.body());
+        String phone = signedIn.as(Session.class).token();
+        String household = Fixtures.householdId(API, officer, "T-BUDDY");
+        Fixtures.match(API, officer, household, userId);
+        assertEquals(200, API.get("/api/sync/pull", phone).status());
+
+        assertEquals(200, move(officer, id, "STOPPED", null).status());
+
+        nl.welkom.model.Problem pull = API.get("/api/sync/pull", phone).problem(401);
+        assertEquals("device-revoked", type(pull.type()), "the phone learns to forget the families");
+        assertEquals("device-revoked", type(API.get("/api/me", phone).problem(401).type()));
+
+        // An officer whose session ended (signed out) simply signs in again: no wipe.
+        String officerToken = API.login(Fixtures.OFFICER);
+        API.post("/api/auth/logout", officerToken, Map.of());
+        assertEquals("unauthorized", type(API.get("/api/households", officerToken).problem(401).type()));
+    }
+
+    @Test
     void accountsMadeBeforeVolunteersExistedStayMatchable() {
         String matcher = Fixtures.buddyId(API, officer, "matcher@testdorp.test");
         assertTrue(TestServer.get().context().getBean(Volunteers.class).mayBeMatched(matcher));

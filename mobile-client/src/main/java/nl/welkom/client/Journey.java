@@ -15,6 +15,7 @@ import nl.welkom.client.store.LocalStore;
 import nl.welkom.model.auth.Session;
 import nl.welkom.model.household.Household;
 import nl.welkom.model.journey.Task;
+import nl.welkom.model.journey.TaskAssignee;
 import nl.welkom.model.journey.TaskStatus;
 import nl.welkom.model.sync.Mutation;
 import nl.welkom.model.sync.MutationType;
@@ -37,6 +38,16 @@ public final class Journey {
 
     /** Longest task note the server accepts (docs/sync.md, TASK_SET_NOTE), in characters (Unicode code points). */
     public static final int MAX_NOTE_LENGTH = 500;
+
+    /**
+     * Whether a phone — the family's or the family friend's — may tick or reopen this task: the
+     * server's rule "Who may tick what" (docs/sync.md): an officer's own task ({@code OFFICER}) only
+     * an officer, every other task the family and its friend. Screens offer ticking only where this
+     * is true; the server refuses the rest.
+     */
+    public static boolean mayTick(Task task) {
+        return task.assignee() != TaskAssignee.OFFICER;
+    }
 
     /**
      * A newcomer device's own household (the session's) as last pulled; empty before the first

@@ -25,6 +25,7 @@ import nl.welkom.model.auth.Session;
 import nl.welkom.model.buddy.Meeting;
 import nl.welkom.model.household.Household;
 import nl.welkom.model.journey.Task;
+import nl.welkom.model.journey.TaskAssignee;
 import nl.welkom.model.journey.TaskStatus;
 import nl.welkom.model.sync.Mutation;
 import nl.welkom.model.sync.MutationType;
@@ -98,7 +99,8 @@ public final class Meetings {
      * @param note        a note for the coordinator, at most {@link Meeting#MAX_NOTE} characters; null or blank for none
      * @return the meeting as it now shows (pending)
      * @throws IllegalArgumentException for a date in the future, an empty or too long text, a too long
-     *                                  note, a household not on this phone or a task not the household's
+     *                                  note, a household not on this phone, a task not the household's, or
+     *                                  a task the friend may not tick ({@link Journey#mayTick}: an officer's own task)
      */
     public Entry log(String householdId, LocalDate date, String what, List<String> taskIds, String note) {
         Objects.requireNonNull(householdId, "householdId");
@@ -129,6 +131,9 @@ public final class Meetings {
                 if (!task.isPresent() || !householdId.equals(task.get().householdId())) {
                     throw new IllegalArgumentException("Task " + taskId + " is not a task of this household");
                 }
+                if (!Journey.mayTick(task.get())) {
+                    throw new IllegalArgumentException("Task " + taskId + " is the officer's own; only an officer ticks it");
+                }
             }
             for (String taskId : tasks) {
                 journey.complete(taskId); // queues nothing for a task already shown done
@@ -138,6 +143,23 @@ public final class Meetings {
             store.appendToOutbox(queued[0]);
         });
         return new Entry(asMeeting(queued[0]).get(), true);
+    }
+
+    /**
+     * The family's open tasks a meeting may move forward: those the friend may tick
+     * ({@link Journey#mayTick}; never the officer's own), as they show now (outbox applied), the ones
+     * the friend helps with ({@code BUDDY}) first, then in journey order. Reads the store only.
+     */
+    public List<Task> tickable(String householdId) {
+        Objects.requireNonNull(householdId, "householdId");
+        List<Task> open = new ArrayList<>();
+        for (Task t : journey.tasks(householdId)) {
+            if (t.status() != TaskStatus.DONE && Journey.mayTick(t)) {
+                open.add(t);
+            }
+        }
+        open.sort(Comparator.comparing((Task t) -> t.assignee() == TaskAssignee.BUDDY ? 0 : 1));
+        return Collections.unmodifiableList(open);
     }
 
     /**

@@ -53,8 +53,8 @@ import okhttp3.OkHttpClient;
  * <p>Failures: {@link WelkomOfflineException} when the server cannot be reached,
  * {@link WelkomApiException} when it answers with a problem (see
  * {@link WelkomApiException#isUnauthorized()} for an expired or refused token, and
- * {@link WelkomApiException#isDeviceRevoked()} for a phone an officer disconnected — the library
- * has then wiped the store), {@link LocalStoreException} (unchecked) when the store fails,
+ * {@link WelkomApiException#isDeviceRevoked()} for a phone an officer disconnected or a family
+ * friend whose account ended — the library has then wiped the store), {@link LocalStoreException} (unchecked) when the store fails,
  * {@link IllegalArgumentException} for arguments that can never succeed.
  *
  * <p>Edits the server did not take as the reader made them are never dropped silently: each

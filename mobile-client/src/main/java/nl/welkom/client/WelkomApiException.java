@@ -49,7 +49,8 @@ public final class WelkomApiException extends WelkomException {
 
     /**
      * True for HTTP 401 whose problem type ends with {@code device-revoked}: an officer
-     * disconnected this phone (a lost or stolen phone). When a {@link Welkom} operation throws this,
+     * disconnected this phone (a lost or stolen phone), or — on a family friend's phone — the
+     * friend's account ended (a volunteer who stopped, an account an administrator deactivated). When a {@link Welkom} operation throws this,
      * the library has already <b>wiped the local store</b> — session, households, tasks, outbox,
      * notices and cursor (language and lessons stay) — if the refused token was still the stored
      * one. Pending edits are gone on purpose: a lost phone must not hand them to whoever holds it.

@@ -166,6 +166,24 @@ class MeetingsTest extends ServerTestSupport {
     }
 
     @Test
+    void aMeetingMayTickOnlyTasksTheFriendMayTickNeverTheOfficersOwn() throws Exception {
+        familyFriend(Collections.<Meeting>emptyList());
+        Task officers = new Task("7a000000-0000-4000-8000-00000000000f", Fixtures.HOUSEHOLD_ID,
+                nl.welkom.model.journey.JourneyStage.HOUSING_AND_REGISTRATION,
+                Collections.singletonMap("nl", "Plan inburgering afronden"), nl.welkom.model.journey.TaskAssignee.OFFICER,
+                null, TaskStatus.OPEN, null, null, 1, null, null, null);
+        Shelf.TASKS.put(store, Collections.singletonList(officers));
+
+        assertEquals(Collections.singletonList(Fixtures.TASK_REGISTER),
+                welkom.meetings().tickable(Fixtures.HOUSEHOLD_ID).stream().map(Task::id).collect(java.util.stream.Collectors.toList()),
+                "open tasks only, and never the officer's");
+        assertThrows(IllegalArgumentException.class, () -> welkom.meetings().log(Fixtures.HOUSEHOLD_ID, TODAY, "Koffie",
+                Arrays.asList(Fixtures.TASK_REGISTER, officers.id()), null));
+        assertTrue(store.outbox().isEmpty(), "nothing queued, not even the family's task");
+        assertEquals(TaskStatus.OPEN, find(welkom.journey().tasks(Fixtures.HOUSEHOLD_ID), officers.id()).status());
+    }
+
+    @Test
     void pulledMeetingsAreShownNewestFirstWithThePendingOnes() throws Exception {
         familyFriend(Arrays.asList(meeting("mt1", Fixtures.HOUSEHOLD_ID, "2026-11-01", "Fietsles"),
                 meeting("mt2", Fixtures.HOUSEHOLD_ID, "2026-11-15", "Markt")));

@@ -127,7 +127,7 @@ final class JourneyScreen {
         }
         boolean done = task.status() == TaskStatus.DONE;
         // Only an officer ticks an officer's task (the server's rule, docs/sync.md): not offered here.
-        boolean mayTick = task.assignee() != TaskAssignee.OFFICER;
+        boolean mayTick = Journey.mayTick(task);
         if (mayTick) {
             ui.option("1", done ? ui.t("task.reopen") : ui.t("task.complete"));
         } else {

@@ -2,7 +2,6 @@ package nl.welkom.client.cli;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +11,6 @@ import nl.welkom.model.buddy.Meeting;
 import nl.welkom.model.household.Household;
 import nl.welkom.model.journey.Task;
 import nl.welkom.model.journey.TaskAssignee;
-import nl.welkom.model.journey.TaskStatus;
 import nl.welkom.model.content.Language;
 import nl.welkom.model.i18n.Catalog;
 
@@ -143,19 +141,16 @@ final class MeetingLogScreen {
         ui.say(ui.t("meetings.saved"));
     }
 
-    /** The family's open tasks, those the family friend helps with first; the reader types their numbers. */
+    /**
+     * The family's open tasks the friend may tick ({@code Meetings.tickable}: never the officer's own),
+     * those the family friend helps with first; the reader types their numbers.
+     */
     private List<String> pickTasks(Household h) {
-        List<Task> open = new ArrayList<>();
-        for (Task t : welkom.journey().tasks(h.id())) {
-            if (t.status() != TaskStatus.DONE) {
-                open.add(t);
-            }
-        }
+        List<Task> open = welkom.meetings().tickable(h.id());
         List<String> chosen = new ArrayList<>();
         if (open.isEmpty()) {
             return chosen;
         }
-        open.sort(Comparator.comparing((Task t) -> t.assignee() == TaskAssignee.BUDDY ? 0 : 1));
         ui.say(ui.t("meetings.tasks"));
         for (int i = 0; i < open.size(); i++) {
             Task t = open.get(i);

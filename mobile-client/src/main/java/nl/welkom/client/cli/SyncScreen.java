@@ -11,13 +11,15 @@ import nl.welkom.client.WelkomApiException;
 import nl.welkom.client.WelkomException;
 import nl.welkom.client.WelkomOfflineException;
 import nl.welkom.client.store.SyncNotice;
+import nl.welkom.model.auth.Role;
 import nl.welkom.model.journey.Task;
 import nl.welkom.model.sync.Mutation;
 
 /**
  * Sync now: a progress bar, then in words what happened, then the notices about edits the server
  * did not take as made. Every outcome — offline, revoked, expired, refused — is said in the reader's
- * language, with what is kept on the phone.
+ * language, with what is kept on the phone. A phone told to forget (a revoked household phone, or a
+ * family friend whose account ended) hears it in the words of whoever was signed in.
  */
 final class SyncScreen {
 
@@ -35,6 +37,8 @@ final class SyncScreen {
             ui.say(ui.t("activate.first"));
             return null;
         }
+        // Read before the sync: a refused family friend's phone is wiped, session and all.
+        boolean familyFriend = welkom.session().get().role() == Role.BUDDY;
         ui.say(ui.t("sync.running"));
         SyncListener bar = (phase, done, total, bytes) -> ui.term.overwrite(progress(phase, done, total, bytes));
         SyncResult result = null;
@@ -68,7 +72,7 @@ final class SyncScreen {
                 retry.stop();
             }
             if (e.isDeviceRevoked()) {
-                ui.say(ui.t("sync.revoked"));
+                ui.say(familyFriend ? ui.t("sync.access_ended") : ui.t("sync.revoked"));
                 return null;
             } else if (e.isUnauthorized()) {
                 ui.say(ui.t("sync.unauthorized", ui.n("count.changes", welkom.pendingChanges())));

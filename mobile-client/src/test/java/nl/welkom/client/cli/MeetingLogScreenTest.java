@@ -111,6 +111,30 @@ class MeetingLogScreenTest {
     }
 
     @Test
+    void theOfficersOwnTaskIsNotOfferedForAMeetingBecauseOnlyAnOfficerTicksIt() {
+        Map<String, String> titles = new LinkedHashMap<>();
+        titles.put("nl", "Plan inburgering afronden");
+        titles.put("en", "Finalise the integration plan");
+        Task officers = new Task("7c000000-0000-4000-8000-00000000000a", Fixtures.HOUSEHOLD_ID,
+                JourneyStage.HOUSING_AND_REGISTRATION, titles, TaskAssignee.OFFICER, null, TaskStatus.OPEN, null, null, 1,
+                null, null, null);
+        Fixtures.storeFamilyFriendPhone(store, Collections.singletonList(Fixtures.household()),
+                Arrays.asList(Fixtures.task(Fixtures.TASK_REGISTER, TaskStatus.OPEN, 2), libraryTask(), officers),
+                Collections.<Meeting>emptyList(), "2026-11-01");
+
+        // Familie Haile (the only family) → log → today → what → task 3 (there are only two) → task 2 → no note.
+        String screen = run("en", "1\n0\nSamen koken\n3\n2\n\n\n\n", (ui, w) -> new MeetingLogScreen(ui, w).show());
+
+        assertFalse(screen.contains("Finalise the integration plan"), "the officer's task is not offered:\n" + screen);
+        assertTrue(screen.contains("Get a library card"), screen);
+        assertTrue(screen.contains("Register at the town hall 1"), screen);
+        List<Mutation> outbox = store.outbox();
+        assertEquals(2, outbox.size(), outbox.toString());
+        assertEquals(Fixtures.TASK_REGISTER, outbox.get(0).entityId(), "number 2 is the family's task, not the officer's");
+        assertFalse(outbox.get(1).value().contains(officers.id()));
+    }
+
+    @Test
     void anArabicFamilyFriendLogsAMeetingTodayWithoutTasksAndSeesItPending() {
         familyFriendPhone(Collections.<Meeting>emptyList(), "2026-11-20");
 

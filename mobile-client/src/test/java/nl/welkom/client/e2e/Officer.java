@@ -80,6 +80,16 @@ final class Officer {
         }
     }
 
+    /** {@code POST path} with a JSON body as this officer; the body of a 200 answer. */
+    String post(String path, Object body) throws IOException {
+        Request request = authorised(path).post(RequestBody.create(GSON.toJson(body), JSON)).build();
+        try (Response response = HTTP.newCall(request).execute()) {
+            String text = response.body().string();
+            assertEquals(200, response.code(), "POST " + path + ": " + text);
+            return text;
+        }
+    }
+
     Task task(String householdId, String taskId) throws IOException {
         return tasks(householdId).stream().filter(t -> t.id().equals(taskId)).findFirst()
                 .orElseThrow(() -> new AssertionError("no task " + taskId));

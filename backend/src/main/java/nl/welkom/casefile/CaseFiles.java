@@ -117,7 +117,7 @@ class CaseFiles {
                 municipalityId, reference, facts.displayName(), facts.nationality(), facts.campOfOrigin(),
                 facts.arrivalPath(), facts.stage(), LanguageList.join(facts.languages()), 1, seq, now,
                 facts.selectionRoute(), iso(facts.expectedArrival()), iso(facts.arrivedOn()),
-                facts.receptionLocation()));
+                facts.receptionLocation(), null));
         List<MemberEntity> saved = new ArrayList<>();
         for (Facts.Member member : memberFacts) {
             saved.add(members.save(memberEntity(UUID.randomUUID().toString(), household.id(), member, saved.size())));
@@ -172,7 +172,7 @@ class CaseFiles {
                 facts.reference(), facts.displayName(), facts.nationality(), facts.campOfOrigin(), facts.arrivalPath(),
                 facts.stage(), LanguageList.join(facts.languages()), household.version() + 1, seq,
                 household.createdAt(), facts.selectionRoute(), iso(facts.expectedArrival()), iso(facts.arrivedOn()),
-                facts.receptionLocation()));
+                facts.receptionLocation(), household.erasedAt()));
         audit.record(officer, CaseFileAudit.DETAILS_CHANGE, household.id());
         return read(changed);
     }

@@ -183,7 +183,7 @@ public final class DemoLoader implements ApplicationEventListener<StartupEvent> 
                 node.optionalText("selectionRoute").isPresent() ? node.enumValue("selectionRoute", SelectionRoute.class)
                         : null,
                 daysFrom(today, node, "expectedArrivalInDays"), daysFrom(today, node, "arrivedInDays"),
-                node.optionalText("receptionLocation").orElse(null)));
+                node.optionalText("receptionLocation").orElse(null), null));
         counts.households++;
         int position = 0;
         Map<String, String> memberIds = new HashMap<>();

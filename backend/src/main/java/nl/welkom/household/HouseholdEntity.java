@@ -21,6 +21,7 @@ import nl.welkom.model.journey.JourneyStage;
  * @param expectedArrival  ISO date the household is expected in the Netherlands, or null
  * @param arrivedOn        ISO date it arrived, or null
  * @param receptionLocation where it stays first (a COA location), or null
+ * @param erasedAt         when the household was erased (a blank tombstone, docs/gdpr.md), or null
  */
 @MappedEntity("household")
 public record HouseholdEntity(
@@ -39,7 +40,8 @@ public record HouseholdEntity(
         @Nullable SelectionRoute selectionRoute,
         @Nullable String expectedArrival,
         @Nullable String arrivedOn,
-        @Nullable String receptionLocation) {
+        @Nullable String receptionLocation,
+        @Nullable Long erasedAt) {
 
     /** The wire form, with the household's members. */
     public Household asModel(List<Member> members) {
@@ -54,13 +56,13 @@ public record HouseholdEntity(
     public HouseholdEntity nextVersion(long seq) {
         return new HouseholdEntity(id, municipalityId, reference, displayName, nationality, campOfOrigin, arrivalPath,
                 stage, languages, version + 1, seq, createdAt, selectionRoute, expectedArrival, arrivedOn,
-                receptionLocation);
+                receptionLocation, erasedAt);
     }
 
     /** This household in another municipality, under {@code newReference}, written with {@code seq}. */
     public HouseholdEntity movedTo(String newMunicipalityId, String newReference, long seq) {
         return new HouseholdEntity(id, newMunicipalityId, newReference, displayName, nationality, campOfOrigin,
                 arrivalPath, stage, languages, version + 1, seq, createdAt, selectionRoute, expectedArrival, arrivedOn,
-                receptionLocation);
+                receptionLocation, erasedAt);
     }
 }

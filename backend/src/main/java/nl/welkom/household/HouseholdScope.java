@@ -17,7 +17,9 @@ import nl.welkom.problem.ProblemException;
  *   <li>NEWCOMER (a device): its own household;</li>
  *   <li>EDITOR and ADMIN: none (editors work on content, admins on accounts).</li>
  * </ul>
- * Anything outside the scope is answered as if it did not exist (404).
+ * Anything outside the scope is answered as if it did not exist (404). An erased household (its
+ * blank tombstone, docs/gdpr.md) is in nobody's scope: its buddy matches are ended and its devices
+ * revoked by the erasure, and officers no longer see it.
  */
 @Singleton
 public class HouseholdScope {
@@ -37,12 +39,16 @@ public class HouseholdScope {
     public List<HouseholdEntity> visibleHouseholds(Caller caller) {
         switch (caller.role()) {
             case OFFICER:
-                return households.findByMunicipalityIdOrderByReference(caller.municipalityId());
+                return households.findByMunicipalityIdOrderByReference(caller.municipalityId()).stream()
+                        .filter(HouseholdScope::notErased)
+                        .toList();
             case BUDDY:
                 List<String> matched = matches.findActiveHouseholdIds(caller.userId());
-                return matched.isEmpty() ? List.of() : households.findByIdInOrderByReference(matched);
+                return matched.isEmpty() ? List.of() : households.findByIdInOrderByReference(matched).stream()
+                        .filter(HouseholdScope::notErased)
+                        .toList();
             case NEWCOMER:
-                return households.findById(caller.householdId()).stream().toList();
+                return households.findById(caller.householdId()).filter(HouseholdScope::notErased).stream().toList();
             default:
                 return List.of();
         }
@@ -56,6 +62,7 @@ public class HouseholdScope {
         switch (caller.role()) {
             case OFFICER:
                 return households.findByMunicipalityIdOrderByReference(caller.municipalityId()).stream()
+                        .filter(HouseholdScope::notErased)
                         .map(HouseholdEntity::id)
                         .toList();
             case BUDDY:
@@ -80,7 +87,8 @@ public class HouseholdScope {
         }
         switch (caller.role()) {
             case OFFICER:
-                return new Condition(alias + ".municipality_id = ?", List.of(caller.municipalityId()));
+                return new Condition(alias + ".municipality_id = ? AND " + alias + ".erased_at IS NULL",
+                        List.of(caller.municipalityId()));
             case BUDDY:
                 return new Condition(alias + ".id IN (SELECT scope_match.household_id FROM buddy_match scope_match"
                         + " WHERE scope_match.buddy_user_id = ? AND scope_match.ended_at IS NULL)",
@@ -139,6 +147,9 @@ public class HouseholdScope {
 
     /** Whether the caller may see this household. */
     public boolean canSee(Caller caller, HouseholdEntity household) {
+        if (!notErased(household)) {
+            return false;
+        }
         switch (caller.role()) {
             case OFFICER:
                 return Objects.equals(household.municipalityId(), caller.municipalityId());
@@ -149,5 +160,10 @@ public class HouseholdScope {
             default:
                 return false;
         }
+    }
+
+    /** An erased household (a blank tombstone, docs/gdpr.md) is in nobody's scope. */
+    private static boolean notErased(HouseholdEntity household) {
+        return household.erasedAt() == null;
     }
 }

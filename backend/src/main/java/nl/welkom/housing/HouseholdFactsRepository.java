@@ -19,13 +19,14 @@ interface HouseholdFactsRepository extends GenericRepository<QuotaLink, String> 
             + " h.expected_arrival AS expected_arrival, h.arrived_on AS arrived_on,"
             + " (SELECT count(*) FROM member m WHERE m.household_id = h.id) AS persons FROM household h";
 
-    @Query(COLUMNS + " WHERE h.municipality_id = :municipalityId ORDER BY h.reference")
+    @Query(COLUMNS + " WHERE h.municipality_id = :municipalityId AND h.erased_at IS NULL ORDER BY h.reference")
     List<HouseholdFacts> findInMunicipality(String municipalityId);
 
     @Query(COLUMNS + " WHERE h.id = :id")
     Optional<HouseholdFacts> findFacts(String id);
 
     /** Households of the municipality with this nationality, for group settlement; camp compared by the caller. */
-    @Query(COLUMNS + " WHERE h.municipality_id = :municipalityId AND h.nationality = :nationality ORDER BY h.reference")
+    @Query(COLUMNS + " WHERE h.municipality_id = :municipalityId AND h.erased_at IS NULL AND h.nationality = :nationality"
+            + " ORDER BY h.reference")
     List<HouseholdFacts> findByNationality(String municipalityId, String nationality);
 }

@@ -115,7 +115,7 @@ final class HousingDemoLoader implements ApplicationEventListener<DemoLoaded> {
                 node.text("reference"), node.text("displayName"), node.optionalText("nationality").orElse(null),
                 node.optionalText("campOfOrigin").orElse(null), node.enumValue("arrivalPath", ArrivalPath.class),
                 node.enumValue("stage", JourneyStage.class), LanguageList.join(node.texts("languages")), 1,
-                sequence.next(), now, null, expected, null, null));
+                sequence.next(), now, null, expected, null, null, null));
         int position = 0;
         for (YamlNode member : node.children("members")) {
             members.save(new MemberEntity(UUID.randomUUID().toString(), household.id(), member.text("displayName"),

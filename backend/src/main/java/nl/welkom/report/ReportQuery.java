@@ -38,10 +38,20 @@ public record ReportQuery(@Nullable String municipalityId, ReportPeriod period, 
 
     /**
      * The condition that keeps a query to the households in scope, for a household table aliased
-     * {@code alias}: {@code " AND h.municipality_id = ?"}, or nothing for national counts. Bind
+     * {@code alias}: {@code " AND h.erased_at IS NULL AND h.municipality_id = ?"}, or only the first
+     * part for national counts (an erased household's tombstone counts nowhere, docs/gdpr.md). Bind
      * {@link #parameters(Object...)} in the same order.
      */
     public String scopeCondition(String alias) {
+        String live = " AND " + alias + ".erased_at IS NULL"; // an erased household's tombstone counts nowhere
+        return national() ? live : live + " AND " + alias + ".municipality_id = ?";
+    }
+
+    /**
+     * The same rule for a table that is not {@code household} but has a {@code municipality_id}
+     * (volunteers): {@code " AND v.municipality_id = ?"} or nothing; same parameters.
+     */
+    public String municipalityCondition(String alias) {
         return national() ? "" : " AND " + alias + ".municipality_id = ?";
     }
 

@@ -60,7 +60,7 @@ final class ProgrammeReport implements Report {
         long[] coverage = new long[2];
         transactions.executeRead(status -> {
             Connection connection = status.getConnection();
-            Sql.query(connection, "SELECT v.state, COUNT(*) FROM volunteer v WHERE 1 = 1" + query.scopeCondition("v")
+            Sql.query(connection, "SELECT v.state, COUNT(*) FROM volunteer v WHERE 1 = 1" + query.municipalityCondition("v")
                             + " GROUP BY v.state", rows -> new Object[] {rows.getString(1), rows.getLong(2)},
                     query.parameters())
                     .forEach(row -> perState.put(VolunteerState.valueOf((String) row[0]), (Long) row[1]));

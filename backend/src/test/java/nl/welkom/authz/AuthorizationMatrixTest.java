@@ -223,6 +223,11 @@ class AuthorizationMatrixTest {
         put("POST /api/households/{id}/special-needs", officers().body("{\"kind\":\"SINGLE_PARENT\"}"));
         put("DELETE /api/households/{id}/special-needs/{needId}", officers());
         put("POST /api/households/{id}/move", officers().body("{\"municipalityId\":\"{municipality}\"}"));
+        put("GET /api/households/{id}/export", officers());
+        put("POST /api/households/{id}/erase", officers().body("{\"confirmReference\":\"PROBE\"}"));
+        put("GET /dashboard/households/{id}/export", officers());
+        put("GET /dashboard/households/{id}/erase", officers());
+        put("POST /dashboard/households/{id}/erase", officers().body("confirmReference=PROBE"));
         put("GET /api/households/{id}/devices", officers());
         put("POST /api/devices/{id}/revoke", officers());
         put("GET /api/households/{id}/group-suggestions", officers());
@@ -407,6 +412,7 @@ class AuthorizationMatrixTest {
         put("POST /dashboard/templates/{templateId}", municipal().body("x=1"));
         put("POST /dashboard/templates/{templateId}/activate", municipal().body("x=1"));
         put("POST /dashboard/templates/{templateId}/deactivate", municipal().body("x=1"));
+        put("GET /dashboard/gdpr", staffOfficers());
         put("GET /dashboard/volunteers", staffOfficers());
         put("GET /dashboard/volunteers/attention", staffOfficers());
         put("GET /dashboard/volunteers/{id}", municipal());

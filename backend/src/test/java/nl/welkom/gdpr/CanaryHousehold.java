@@ -51,9 +51,12 @@ final class CanaryHousehold {
     Session phone;
     String matchId;
 
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_YEAR = new java.util.concurrent.atomic.AtomicInteger();
+
     CanaryHousehold() {
-        // A birth year that no fixture uses; a birth date whose text is unique.
-        this.birthYear = 1920 + (int) (Long.parseLong(tag.substring(0, 4), 16) % 20);
+        // A birth year that no fixture and no other canary household in this JVM uses (the test classes
+        // share a server, and a household that another class did not erase keeps its members).
+        this.birthYear = 1920 + NEXT_YEAR.getAndIncrement() % 20;
         this.birthDate = birthYear + "-03-1" + (tag.charAt(5) % 9);
     }
 

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -25,6 +26,13 @@ class GdprApiTest {
     @BeforeAll
     void seed() {
         household = new CanaryHousehold().seed(API);
+    }
+
+    /** The test classes share a server: the canary household (matched with the fixture friend) goes. */
+    @AfterAll
+    void erase() {
+        API.post("/api/households/" + household.id + "/erase", API.login(Fixtures.OFFICER),
+                Map.of("confirmReference", household.reference));
     }
 
     @Test

@@ -8,7 +8,10 @@ import nl.welkom.demo.DemoLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Prints the one line a person starting the server needs: where it runs and how to sign in. */
+/**
+ * Prints the one line a person starting the server needs: where it runs, and whether the demo accounts
+ * (README) work. No username or password: a log carries no credentials, not even the demo's.
+ */
 @Singleton
 final class StartupBanner implements ApplicationEventListener<ServerStartupEvent> {
     private static final Logger LOG = LoggerFactory.getLogger("nl.welkom");
@@ -24,6 +27,6 @@ final class StartupBanner implements ApplicationEventListener<ServerStartupEvent
         EmbeddedServer server = event.getSource();
         String url = server.getScheme() + "://localhost:" + server.getPort();
         LOG.info("Welkom is running at {}{}", url,
-                demo.loginHint().map(hint -> "; demo login: " + hint).orElse(""));
+                demo.present() ? "; demo data is on: sign in with a demo account from the README" : "");
     }
 }

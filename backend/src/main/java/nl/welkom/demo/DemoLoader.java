@@ -76,7 +76,7 @@ public final class DemoLoader implements ApplicationEventListener<StartupEvent> 
     private final Passwords passwords;
     private final Clock clock;
     private final ApplicationEventPublisher<DemoLoaded> loaded;
-    private volatile String loginHint;
+    private volatile boolean present;
 
     DemoLoader(DemoProperties properties, TransactionOperations<Connection> transactions,
                MunicipalityRepository municipalities, AppUserRepository users, HouseholdRepository households,
@@ -101,9 +101,9 @@ public final class DemoLoader implements ApplicationEventListener<StartupEvent> 
         this.clock = clock;
     }
 
-    /** "username / password" of the first demo officer, when demo data is enabled and present. */
-    public Optional<String> loginHint() {
-        return Optional.ofNullable(loginHint);
+    /** True when demo data is enabled and its file exists (loaded now or on an earlier start). */
+    public boolean present() {
+        return present;
     }
 
     @Override
@@ -117,7 +117,7 @@ public final class DemoLoader implements ApplicationEventListener<StartupEvent> 
             return;
         }
         YamlNode demo = YamlNode.read(file.get());
-        loginHint = firstOfficer(demo);
+        present = true;
         if (municipalities.count() > 0) {
             return;
         }
@@ -251,17 +251,6 @@ public final class DemoLoader implements ApplicationEventListener<StartupEvent> 
         String hash = hashes.computeIfAbsent(password, passwords::hash);
         return new AppUser(UUID.randomUUID().toString(), node.text("username").toLowerCase(Locale.ROOT), hash, role,
                 municipalityId, node.text("displayName"), LanguageList.join(node.texts("languages")), now);
-    }
-
-    private static String firstOfficer(YamlNode demo) {
-        for (YamlNode municipality : demo.children("municipalities")) {
-            for (YamlNode user : municipality.children("users")) {
-                if ("OFFICER".equalsIgnoreCase(user.optionalText("role").orElse(""))) {
-                    return user.text("username") + " / " + user.text("password");
-                }
-            }
-        }
-        return null;
     }
 
     private static final class Counts {

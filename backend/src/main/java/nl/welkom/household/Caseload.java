@@ -28,7 +28,7 @@ import nl.welkom.model.journey.JourneyStage;
  * filtered, sorted and paged in the database (docs/caseload.md). A page costs the same four
  * statements whatever the caseload's size — count, the page's ids, what the list shows of them, the
  * nationalities for the filter menu (officers only) — plus the audit record
- * ({@link AuditLog#HOUSEHOLD_LIST}). A buddy's rows pass through {@link BuddyView}.
+ * ({@link AuditLog#HOUSEHOLD_LIST}). A buddy's rows pass through {@link MinimalView}.
  */
 @Singleton
 public class Caseload {
@@ -101,7 +101,7 @@ public class Caseload {
         log(statement);
         Map<String, CaseloadRow> byId = new HashMap<>();
         for (CaseloadRow row : Sql.query(connection, statement.sql(), Caseload::row, statement.parameters().toArray())) {
-            byId.put(row.id(), buddy ? BuddyView.of(row) : row);
+            byId.put(row.id(), buddy ? MinimalView.of(row) : row);
         }
         List<CaseloadRow> ordered = new ArrayList<>(ids.size());
         for (String id : ids) {

@@ -21,7 +21,7 @@ import nl.welkom.problem.ProblemException;
  * understand with a 400 problem; {@link #lenient} (the dashboard's GET form, whose URL anyone can
  * edit or bookmark) ignores it or clamps it to the nearest allowed value. A buddy may only search by
  * name and sort by name, stage or next due date: the other filters and sorts read fields a buddy does
- * not see ({@link BuddyView}).
+ * not see ({@link MinimalView}).
  *
  * @param query       case-insensitive part of the household's name, a member's name or (officers) the reference; null for none
  * @param stage       only households in this journey stage, or null

@@ -8,7 +8,7 @@ import nl.welkom.model.journey.JourneyStage;
 /**
  * One household in the caseload ({@code GET /api/caseload}, the dashboard's list), with what the
  * list shows and flags: task progress, the next due date, overdue tasks, open conflicts and whether
- * a buddy is matched. A buddy gets the minimal fields of {@link BuddyView}: no reference,
+ * a buddy is matched. A buddy gets the minimal fields of {@link MinimalView}: no reference,
  * nationality, camp, arrival path or date, no conflict count and no buddy flag.
  *
  * @param id            household id

@@ -13,9 +13,9 @@ import nl.welkom.model.household.Member;
 
 /**
  * Turns household rows into their wire form, members included, with one query for all members,
- * as the viewer may see them: in full for officers and the household's own phone, with the minimal
- * fields of {@link BuddyView} for buddies; only the household's own phone gets its family friend
- * ({@link FamilyFriends}). Scope is the caller's business ({@link HouseholdScope}).
+ * as the viewer may see them: in full for officers, with the minimal fields of {@link MinimalView} for
+ * buddies and for the household's own phone, which also gets its family friend ({@link FamilyFriends}).
+ * Scope is the caller's business ({@link HouseholdScope}).
  */
 @Singleton
 public class HouseholdReader {
@@ -27,7 +27,7 @@ public class HouseholdReader {
         this.familyFriends = familyFriends;
     }
 
-    /** The household as its own phone sees it: with its family friend's first name and languages, if matched. */
+    /** The household as its own phone sees it: minimal, with its family friend's first name and languages, if matched. */
     private Household withFamilyFriend(Household household) {
         return familyFriends.of(household.id())
                 .map(friend -> new Household(household.id(), household.municipalityId(), household.reference(),
@@ -55,7 +55,7 @@ public class HouseholdReader {
         boolean ownDevice = viewer.role() == Role.NEWCOMER && viewer.isDevice();
         return households.stream()
                 .map(household -> household.asModel(byHousehold.get(household.id())))
-                .map(household -> buddy ? BuddyView.of(household) : household)
+                .map(household -> buddy || ownDevice ? MinimalView.of(household) : household)
                 .map(household -> ownDevice && household.id().equals(viewer.householdId())
                         ? withFamilyFriend(household) : household)
                 .toList();

@@ -2,6 +2,7 @@ package nl.welkom.problem;
 
 import java.util.stream.Collectors;
 
+import io.micronaut.context.BeanProvider;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpStatus;
@@ -17,10 +18,17 @@ import nl.welkom.model.Problem;
  * constraint violations, unhandled exceptions) with problem answers. Framework messages are not
  * copied into the answer, since they may echo request content or internals; only constraint
  * violations, whose messages name a field and a rule, are passed on. A full or failing disk
- * ({@link StorageTrouble}) is answered 503 "storage full, try again later" instead of 500.
+ * ({@link StorageTrouble}) is answered 503 "storage full, try again later" instead of 500. A form
+ * that a browser posted to one of the pages and that cannot be read (400, 415) gets the "bad request"
+ * page in the reader's language instead ({@link PageErrors}).
  */
 @Singleton
 final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
+    private final BeanProvider<PageErrors> pages;
+
+    ProblemErrorResponseProcessor(BeanProvider<PageErrors> pages) {
+        this.pages = pages;
+    }
 
     @Override
     @SuppressWarnings("unchecked")
@@ -35,6 +43,13 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
                     .header(HttpHeaders.RETRY_AFTER, StorageTrouble.RETRY_AFTER_SECONDS)
                     .body(StorageTrouble.storageFull())
                     .contentType(Problems.MEDIA_TYPE);
+        }
+        if ((status == HttpStatus.BAD_REQUEST || status == HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                && PageErrors.isPage(context.getRequest())) {
+            MutableHttpResponse<?> page = pages.get().page(HttpStatus.BAD_REQUEST, context.getRequest());
+            MutableHttpResponse<Object> answer = response.status(HttpStatus.BAD_REQUEST).body(page.getBody().orElse(null));
+            page.getContentType().ifPresent(answer::contentType);
+            return (MutableHttpResponse<Problem>) (MutableHttpResponse<?>) answer;
         }
         Problem problem = Problems.forStatus(status, detail(context, status));
         return response.body(problem).contentType(Problems.MEDIA_TYPE);

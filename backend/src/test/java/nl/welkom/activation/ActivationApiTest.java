@@ -2,6 +2,7 @@ package nl.welkom.activation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -58,7 +59,8 @@ class ActivationApiTest {
         Duration lifetime = Duration.between(Instant.now(), Instant.parse(session.expiresAt()));
         assertTrue(lifetime.compareTo(Duration.ofDays(179)) > 0);
         Household own = api.get("/api/households/" + householdId, session.token()).as(Household.class);
-        assertEquals("T-ACTIVATION", own.reference());
+        assertEquals(householdId, own.id());
+        assertNull(own.reference(), "the phone carries the minimal fields: no case reference");
     }
 
     @Test

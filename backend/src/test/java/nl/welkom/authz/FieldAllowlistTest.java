@@ -37,7 +37,7 @@ class FieldAllowlistTest {
     static final Map<Role, Set<String>> ALLOWED = new EnumMap<>(Role.class);
 
     static {
-        // A buddy: the minimal household fields of BuddyView (no reference, nationality, camp, arrival path, birth
+        // A buddy: the minimal household fields of MinimalView (no reference, nationality, camp, arrival path, birth
         // years, special needs, notes, integration, housing, audit), the journey, appointments, messages since
         // the match, places, its caseload rows and its pull.
         ALLOWED.put(BUDDY, Set.of(
@@ -71,17 +71,16 @@ class FieldAllowlistTest {
                 "tasks", "tasks[].assignee", "tasks[].completedAt", "tasks[].dueDate", "tasks[].householdId",
                 "tasks[].id", "tasks[].stage", "tasks[].status", "tasks[].titles", "tasks[].titles.*",
                 "tasks[].version", "total", "version"));
-        // The newcomer's phone: its own household — including what the family told the municipality about
-        // itself (reference, nationality, camp of origin, arrival path, birth years; see docs/authz.md, "open
-        // question") — but no special needs, notes, integration plan, housing or audit; its journey,
-        // appointments, conversation, announcements, places and its pull.
+        // The newcomer's phone: its own household with the minimal fields (no reference, nationality, camp of
+        // origin, arrival path or birth years: a lost phone should not carry them; docs/authz.md), no special
+        // needs, notes, integration plan, housing or audit; its journey, appointments, conversation,
+        // announcements, places and its pull.
         ALLOWED.put(DEVICE, Set.of(
-                "[].address", "[].answer", "[].arrivalPath", "[].assignee", "[].bring", "[].byPhone",
-                "[].campOfOrigin", "[].completedAt", "[].displayName", "[].dueDate", "[].endsAt", "[].familyFriend",
+                "[].address", "[].answer", "[].assignee", "[].bring", "[].byPhone",
+                "[].completedAt", "[].displayName", "[].dueDate", "[].endsAt", "[].familyFriend",
                 "[].familyFriend.firstName", "[].familyFriend.languages", "[].from", "[].householdId", "[].id",
-                "[].interpreterLanguage", "[].languages", "[].memberIds", "[].members", "[].members[].birthYear",
-                "[].members[].displayName", "[].members[].id", "[].members[].languages", "[].municipalityId",
-                "[].nationality", "[].purpose", "[].reference", "[].sentAt", "[].sequence", "[].stage",
+                "[].interpreterLanguage", "[].languages", "[].memberIds", "[].members", "[].members[].displayName", "[].members[].id", "[].members[].languages", "[].municipalityId",
+                "[].purpose", "[].sentAt", "[].sequence", "[].stage",
                 "[].startsAt", "[].status", "[].text", "[].titles", "[].titles.*", "[].type", "[].version",
                 "[].withName", "announcements", "announcements[].expiresOn", "announcements[].id",
                 "announcements[].lang", "announcements[].publishedAt", "announcements[].state",
@@ -91,21 +90,18 @@ class FieldAllowlistTest {
                 "appointments[].householdId", "appointments[].id", "appointments[].interpreterLanguage",
                 "appointments[].memberIds", "appointments[].purpose", "appointments[].sequence",
                 "appointments[].startsAt", "appointments[].status", "appointments[].type", "appointments[].version",
-                "appointments[].withName", "arrivalPath", "campOfOrigin", "contentVersion", "cursor",
+                "appointments[].withName", "contentVersion", "cursor",
                 "deletedTaskIds", "deviceId", "displayName", "expiresAt", "familyFriend", "familyFriend.firstName",
-                "familyFriend.languages", "hasMore", "householdId", "households", "households[].arrivalPath",
-                "households[].campOfOrigin", "households[].displayName", "households[].familyFriend",
+                "familyFriend.languages", "hasMore", "householdId", "households", "households[].displayName", "households[].familyFriend",
                 "households[].familyFriend.firstName", "households[].familyFriend.languages", "households[].id",
-                "households[].languages", "households[].members", "households[].members[].birthYear",
-                "households[].members[].displayName", "households[].members[].id",
-                "households[].members[].languages", "households[].municipalityId", "households[].nationality",
-                "households[].reference", "households[].stage", "households[].version", "id", "languages",
-                "meetings", "members", "members[].birthYear", "members[].displayName", "members[].id",
+                "households[].languages", "households[].members", "households[].members[].displayName", "households[].members[].id",
+                "households[].members[].languages", "households[].municipalityId", "households[].stage", "households[].version", "id", "languages",
+                "meetings", "members", "members[].displayName", "members[].id",
                 "members[].languages", "messages", "messages[].from", "messages[].householdId", "messages[].id",
                 "messages[].sentAt", "messages[].text", "messages[].version", "municipalityId", "municipalityName",
-                "nationality", "places", "places[].address", "places[].category", "places[].city",
+                "places", "places[].address", "places[].category", "places[].city",
                 "places[].description", "places[].id", "places[].language", "places[].name", "places[].openingHours",
-                "places[].phone", "places[].postcode", "places[].state", "reference", "removedHouseholdIds", "role",
+                "places[].phone", "places[].postcode", "places[].state", "removedHouseholdIds", "role",
                 "stage", "tasks", "tasks[].assignee", "tasks[].completedAt", "tasks[].dueDate",
                 "tasks[].householdId", "tasks[].id", "tasks[].stage", "tasks[].status", "tasks[].titles",
                 "tasks[].titles.*", "tasks[].version", "version"));

@@ -3,8 +3,6 @@ package nl.welkom.gdpr;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,20 +11,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 import nl.welkom.Api;
 import nl.welkom.Fixtures;
+import nl.welkom.logcheck.Canaries;
 import nl.welkom.model.auth.LoginRequest;
 import nl.welkom.model.sync.Mutation;
 import nl.welkom.model.sync.MutationType;
@@ -42,7 +38,6 @@ import nl.welkom.model.sync.PushRequest;
  */
 class LogCanaryTest {
     private static final Api API = new Api();
-    private static final Pattern NAME = Pattern.compile("(?m)^\\s*-?\\s*displayName:\\s*(.+?)\\s*$");
 
     @Test
     void representativeFlowsLogNoNameUsernameNoteOrMessageText() {
@@ -65,17 +60,10 @@ class LogCanaryTest {
         }
 
         Set<String> canaries = new LinkedHashSet<>(household.canaries);
-        canaries.addAll(names("fixtures/demo.yaml"));
-        canaries.addAll(names("demo/demo.yaml"));
-        canaries.addAll(List.of(Fixtures.OFFICER, Fixtures.BUDDY, Fixtures.OTHER_OFFICER, Fixtures.EDITOR, Fixtures.ADMIN));
+        canaries.addAll(Canaries.people());
         List<String> hits = new ArrayList<>();
         for (ILoggingEvent event : captured.list) {
-            String text = text(event);
-            for (String canary : canaries) {
-                if (text.contains(canary)) {
-                    hits.add(canary + " in " + event.getLoggerName() + ": " + text);
-                }
-            }
+            hits.addAll(Canaries.hits(event, canaries));
         }
         System.out.println("LogCanaryTest: " + captured.list.size() + " log events captured, " + canaries.size()
                 + " canaries, " + hits.size() + " hits");
@@ -110,31 +98,5 @@ class LogCanaryTest {
         API.get("/api/households/" + household.id + "/export", officer);
         API.post("/api/households/" + household.id + "/erase", officer, Map.of("confirmReference", household.reference));
         API.get("/api/sync/pull?after=0", household.phone.token());
-    }
-
-    private static String text(ILoggingEvent event) {
-        StringBuilder text = new StringBuilder(event.getFormattedMessage());
-        event.getMDCPropertyMap().values().forEach(value -> text.append(' ').append(value));
-        for (IThrowableProxy cause = event.getThrowableProxy(); cause != null; cause = cause.getCause()) {
-            text.append(' ').append(cause.getClassName()).append(": ").append(cause.getMessage());
-        }
-        return text.toString();
-    }
-
-    /** The people's names in a demo file (every {@code displayName}). */
-    private static Set<String> names(String resource) {
-        Set<String> names = new LinkedHashSet<>();
-        try (InputStream in = LogCanaryTest.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new AssertionError("no " + resource);
-            }
-            Matcher matcher = NAME.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            while (matcher.find()) {
-                names.add(matcher.group(1).replaceAll("^[\"']|[\"']$", ""));
-            }
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-        return names;
     }
 }

@@ -168,6 +168,9 @@ class ApiFuzzTest {
                     String where = "POST " + path + " [" + type + "] " + preview(body);
                     if (answer.status() >= 500) {
                         failures.add(answer.status() + " for " + where + ": " + shorten(answer.body()));
+                    } else if (answer.status() == 400 && type.startsWith("application/x-www-form")
+                            && !String.valueOf(answer.headers().get("content-type")).startsWith("text/html")) {
+                        failures.add("a 400 that is not a page for " + where + ": " + answer.headers().get("content-type"));
                     } else if (INTERNALS.matcher(answer.body()).find()) {
                         failures.add("internals in the page for " + where + ": " + internals(answer.body()));
                     }

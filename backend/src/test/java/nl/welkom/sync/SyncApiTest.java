@@ -3,6 +3,7 @@ package nl.welkom.sync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -44,7 +45,9 @@ class SyncApiTest {
         PullResponse pull = pull(pageDevice, 0, 200);
 
         assertEquals(1, pull.households().size());
-        assertEquals("T-PAGE", pull.households().get(0).reference());
+        assertEquals(pageDevice.householdId(), pull.households().get(0).id());
+        assertNull(pull.households().get(0).reference(), "a phone that is lost carries no case reference");
+        assertNull(pull.households().get(0).campOfOrigin());
         assertEquals(5, pull.tasks().size());
         assertFalse(pull.hasMore());
         assertTrue(pull.cursor() > 0);

@@ -108,6 +108,7 @@ final class BackendProcess implements AutoCloseable {
         }
     }
 
+    /** Stops the server and checks its whole log for personal data ({@link LogCanaries}). */
     @Override
     public void close() {
         try {
@@ -115,6 +116,7 @@ final class BackendProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        LogCanaries.assertClean(output());
     }
 
     private void awaitHealthy(Duration timeout) throws InterruptedException, IOException {

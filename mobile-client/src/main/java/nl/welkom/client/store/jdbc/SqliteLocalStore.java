@@ -195,6 +195,8 @@ public final class SqliteLocalStore implements LocalStore, Closeable {
 
     private final Connection connection;
     private int depth;
+    /** Set by a deletion: once its transaction commits, the write-ahead log's old page images go too. */
+    private boolean deleted;
     private boolean closed;
 
     private SqliteLocalStore(Connection connection) {
@@ -240,6 +242,9 @@ public final class SqliteLocalStore implements LocalStore, Closeable {
             s.execute("PRAGMA journal_mode=WAL");
             s.execute("PRAGMA synchronous=FULL");
             s.execute("PRAGMA busy_timeout=5000");
+            // Deleted rows are overwritten with zeros, not left in free pages: what a revoked phone forgets
+            // (or a household the officer erased) cannot be read back from the file (docs/gdpr.md).
+            s.execute("PRAGMA secure_delete=ON");
         }
     }
 
@@ -351,6 +356,7 @@ public final class SqliteLocalStore implements LocalStore, Closeable {
             } catch (SQLException e) {
                 throw failure(e);
             }
+            deletedSomething();
         });
     }
 
@@ -499,6 +505,11 @@ public final class SqliteLocalStore implements LocalStore, Closeable {
                 } finally {
                     connection.setAutoCommit(true);
                 }
+                boolean emptyLog = ok && deleted;
+                deleted = false;
+                if (emptyLog) {
+                    emptyTheLog();
+                }
             } else if (ok) {
                 execute("RELEASE " + savepoint);
             } else {
@@ -546,6 +557,18 @@ public final class SqliteLocalStore implements LocalStore, Closeable {
         } catch (SQLException e) {
             throw failure(e);
         }
+        if (sql.startsWith("DELETE")) {
+            deletedSomething();
+        }
+    }
+
+    /** Marks the running transaction as one that deleted rows; outside a transaction, empties the log now. */
+    private void deletedSomething() {
+        if (depth == 0) {
+            emptyTheLog();
+        } else {
+            deleted = true;
+        }
     }
 
     private void deleteByIds(String sql, Collection<String> ids) {
@@ -561,7 +584,21 @@ public final class SqliteLocalStore implements LocalStore, Closeable {
             } catch (SQLException e) {
                 throw failure(e);
             }
+            deletedSomething();
         });
+    }
+
+    /**
+     * The write-ahead log still holds the pages as they were before a deletion: copies the zeroed pages
+     * into the file and empties the log. The deletion has committed either way; a log that cannot be
+     * emptied now (another reader) is emptied by SQLite's next checkpoint.
+     */
+    private void emptyTheLog() {
+        try {
+            execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        } catch (SQLException e) {
+            // committed; see above
+        }
     }
 
     private void execute(String sql) throws SQLException {

@@ -4,20 +4,22 @@ import nl.welkom.model.household.Household;
 import nl.welkom.model.household.Member;
 
 /**
- * What a family friend (buddy) sees of a matched household, the one place that decides it
- * (docs/sync.md, "Terms"): display name, stage, languages, and the members' display names and
- * languages. Not the case reference, nationality, camp of origin, arrival path or birth years: a
- * volunteer needs none of them to help, and a phone that is lost should not carry them. In the
- * caseload ({@link CaseloadRow}) a buddy also gets no arrival date, conflict count or buddy flag.
+ * What a phone carries of a household, and what a family friend (buddy) sees of a matched one: the
+ * one place that decides it (docs/sync.md, "Terms"): display name, stage, languages, and the members'
+ * display names and languages. Not the case reference, nationality, camp of origin, arrival path or
+ * birth years: neither a volunteer nor the companion needs them, and a phone that is lost should not
+ * carry them (data minimisation, docs/authz.md). The household's own phone gets the same, plus its
+ * family friend ({@link HouseholdReader}). In the caseload ({@link CaseloadRow}) a buddy also gets no
+ * arrival date, conflict count or buddy flag.
  */
-final class BuddyView {
-    private BuddyView() {
+final class MinimalView {
+    private MinimalView() {
     }
 
     static Household of(Household household) {
         return new Household(household.id(), household.municipalityId(), null, household.displayName(), null, null,
                 null, household.stage(), household.languages(),
-                household.members().stream().map(BuddyView::of).toList(), household.version(), null);
+                household.members().stream().map(MinimalView::of).toList(), household.version(), null);
     }
 
     private static Member of(Member member) {

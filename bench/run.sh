@@ -32,7 +32,7 @@ if [ "${1:-}" = "--fuzz" ]; then
     log=bench/results/fuzz.log
     echo "[fuzz] ApiFuzzTest: $rounds rounds, seed $seed; Maven log in $log" >&2
     set +e
-    ./mvnw -B -pl backend -am test -Dtest=ApiFuzzTest -Dsurefire.failIfNoSpecifiedTests=false \
+    ./mvnw -B -pl backend -am test -Dtest=ApiFuzzTest -Dsurefire.failIfNoSpecifiedTests=false -Dwelkom.postgres.skip=true \
         -Dwelkom.fuzz.rounds="$rounds" -Dwelkom.fuzz.seed="$seed" >"$log" 2>&1
     rc=$?
     set -e

@@ -9,7 +9,7 @@ import java.time.ZoneId;
 import java.util.UUID;
 
 /**
- * Writes caseload test data straight into a server's SQLite file, for what no endpoint makes yet
+ * Writes caseload test data straight into a server's database (SQLite file or PostgreSQL), for what no endpoint makes yet
  * (households, conflicts, ended matches) and for many rows fast: municipalities, staff (with the
  * password hash of an existing fixture user, so the fixture password works), households, members,
  * tasks, conflicts and buddy matches. Each household and task takes the next change sequence value,
@@ -97,12 +97,30 @@ public final class CaseloadData implements AutoCloseable {
                 UUID.randomUUID().toString(), buddyUserId, householdId, now, ended ? now : null);
     }
 
+    /** Starts one transaction for many rows (on SQLite one write lock, taken at once). */
     public void begin() {
-        update("BEGIN IMMEDIATE");
+        try {
+            if (db.getMetaData().getURL().startsWith("jdbc:sqlite:")) {
+                update("BEGIN IMMEDIATE");
+            } else {
+                db.setAutoCommit(false);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public void commit() {
-        update("COMMIT");
+        try {
+            if (db.getAutoCommit()) {
+                update("COMMIT");
+            } else {
+                db.commit();
+                db.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,7 +18,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 
 /**
  * One real server for the whole test run: a random port, a temporary data directory with its own
- * SQLite file and secret, the test fixtures as content and demo data. Started on first use and
+ * SQLite file (or PostgreSQL database, {@link TestDatabase}) and secret, the test fixtures as content and demo data. Started on first use and
  * stopped when the JVM ends; tests keep to their own fixture households so they stay independent.
  */
 public final class TestServer {
@@ -76,6 +75,7 @@ public final class TestServer {
         properties.put("welkom.abuse.trusted-proxies", "127.0.0.1,0:0:0:0:0:0:0:1");
         properties.put("welkom.abuse.login-failures-per-source", 1_000_000);
         properties.put("welkom.abuse.activation-failures-per-source", 1_000_000);
+        TestDatabase.configure(properties, dataDir);
         return properties;
     }
 
@@ -91,14 +91,9 @@ public final class TestServer {
         return dataDir;
     }
 
-    /** A direct connection to the server's database file, beside the server's own pool (WAL allows it). */
+    /** A direct connection to the server's database (SQLite file or PostgreSQL), beside the server's own pool. */
     public Connection database() {
-        try {
-            return DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("welkom.db")
-                    + "?busy_timeout=5000&foreign_keys=true");
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestDatabase.connect(dataDir);
     }
 
     /** The single long value of a query, such as a count. */

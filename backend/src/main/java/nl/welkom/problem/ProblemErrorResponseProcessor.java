@@ -44,6 +44,11 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
                     .body(StorageTrouble.storageFull())
                     .contentType(Problems.MEDIA_TYPE);
         }
+        if (status.getCode() >= 500 && context.getRootCause().filter(StorageTrouble::isRefusedValue).isPresent()) {
+            // A value the database cannot hold (PostgreSQL: a NUL character, a number out of range): bad input.
+            status = HttpStatus.BAD_REQUEST;
+            response.status(status);
+        }
         if ((status == HttpStatus.BAD_REQUEST || status == HttpStatus.UNSUPPORTED_MEDIA_TYPE)
                 && PageErrors.isPage(context.getRequest())) {
             MutableHttpResponse<?> page = pages.get().page(HttpStatus.BAD_REQUEST, context.getRequest());
@@ -67,7 +72,10 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
                                 .map(violation -> lastNode(violation.getPropertyPath().toString()) + " " + violation.getMessage())
                                 .sorted()
                                 .collect(Collectors.joining("; ")))
-                        .orElse("The request could not be read: malformed JSON, an unknown value or a missing field.");
+                        .orElse(context.getRootCause().filter(StorageTrouble::isRefusedValue).isPresent()
+                                ? "A value in the request cannot be stored: a NUL character, a number out of range "
+                                        + "or a text that is too long."
+                                : "The request could not be read: malformed JSON, an unknown value or a missing field.");
             case UNAUTHORIZED:
                 return "Sign in or send a valid bearer token.";
             case FORBIDDEN:

@@ -46,6 +46,23 @@ public final class StorageTrouble {
         return "53100".equals(e.getSQLState()) || "58030".equals(e.getSQLState());
     }
 
+    /**
+     * True when the database refused a value of the request itself: SQL state class {@code 22}, "data
+     * exception" — on PostgreSQL a NUL character in a text ({@code 22021}), a number out of range, a
+     * text too long for its column. The request is at fault (400), the transaction was rolled back.
+     * SQLite stores such values instead of refusing them.
+     */
+    public static boolean isRefusedValue(Throwable failure) {
+        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+        for (Throwable t = failure; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
+            if (t instanceof SQLException && ((SQLException) t).getSQLState() != null
+                    && ((SQLException) t).getSQLState().startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The 503 answer: no personal data, no internals. */
     static Problem storageFull() {
         return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "storage-full", "Storage full, try again later",

@@ -10,12 +10,15 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.micronaut.data.annotation.Query;
+import nl.welkom.TestDatabase;
 import nl.welkom.TestServer;
 
 /** A pull's announcement query costs what changed in the municipality, not every announcement there is. */
+@Tag(TestDatabase.SQLITE_ONLY)
 class AnnouncementQueryPlanTest {
 
     @Test

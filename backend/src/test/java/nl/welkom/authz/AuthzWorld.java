@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,6 +26,7 @@ import java.util.UUID;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
+import nl.welkom.TestDatabase;
 import nl.welkom.TestServer;
 
 /**
@@ -76,9 +76,11 @@ final class AuthzWorld {
         Map<String, Object> properties = TestServer.properties(dataDir);
         properties.put("welkom.demo.enabled", "true");
         properties.put("welkom.demo.location", "classpath:demo/demo.yaml");
-        // Durability is not what these tests probe: no fsync per audit entry keeps thousands of probes quick.
-        properties.put("datasources.default.url", "jdbc:sqlite:" + dataDir.resolve("welkom.db")
-                + "?journal_mode=WAL&busy_timeout=5000&foreign_keys=true&synchronous=OFF");
+        if (!TestDatabase.isPostgres()) {
+            // Durability is not what these tests probe: no fsync per audit entry keeps thousands of probes quick.
+            properties.put("datasources.default.url", "jdbc:sqlite:" + dataDir.resolve("welkom.db")
+                    + "?journal_mode=WAL&busy_timeout=5000&foreign_keys=true&synchronous=OFF");
+        }
         server = ApplicationContext.run(EmbeddedServer.class, properties, "test");
         prepare();
     }
@@ -317,9 +319,8 @@ final class AuthzWorld {
         return value != null ? value : otherwise.get();
     }
 
-    private Connection database() throws SQLException {
-        return DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("welkom.db")
-                + "?busy_timeout=5000&foreign_keys=true");
+    private Connection database() {
+        return TestDatabase.connect(dataDir);
     }
 
     String string(String sql, Object... parameters) {

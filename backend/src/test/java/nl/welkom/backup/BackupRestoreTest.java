@@ -20,10 +20,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import nl.welkom.Api;
 import nl.welkom.Fixtures;
+import nl.welkom.TestDatabase;
 import nl.welkom.TestServer;
 import nl.welkom.model.message.Message;
 
@@ -32,6 +34,7 @@ import nl.welkom.model.message.Message;
  * writers keep sending messages, restored into a fresh server, gives back every write that was
  * acknowledged before the backup started; a damaged backup and a database still in use are refused.
  */
+@Tag(TestDatabase.SQLITE_ONLY)
 class BackupRestoreTest {
     private static final List<String> HOUSEHOLDS = List.of("T-SCOPE", "T-UNMATCHED", "T-PAGE");
 

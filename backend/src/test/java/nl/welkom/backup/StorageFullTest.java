@@ -17,11 +17,13 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import nl.welkom.Api;
 import nl.welkom.Fixtures;
+import nl.welkom.TestDatabase;
 import nl.welkom.TestServer;
 import nl.welkom.model.Problem;
 import nl.welkom.model.journey.Task;
@@ -33,6 +35,7 @@ import nl.welkom.model.message.Message;
  * last byte. Writes are refused with a clean 503 problem and store nothing, reads go on, and once
  * the filler is deleted the same write succeeds — without a restart.
  */
+@Tag(TestDatabase.SQLITE_ONLY)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StorageFullTest {
     private Path mount;

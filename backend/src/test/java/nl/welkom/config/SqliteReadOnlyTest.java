@@ -14,10 +14,12 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
+import nl.welkom.TestDatabase;
 import nl.welkom.TestServer;
 import nl.welkom.auth.AppUserRepository;
 import nl.welkom.auth.Municipality;
 import nl.welkom.auth.MunicipalityRepository;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.TestInstance;
  * {@code setReadOnly} on an open connection. Runs without a test transaction so that reads really
  * go through the non-transactional path.
  */
+@Tag(TestDatabase.SQLITE_ONLY)
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SqliteReadOnlyTest implements TestPropertyProvider {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import nl.welkom.CaseloadData;
+import nl.welkom.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,8 +53,8 @@ class CaseloadBrowserTest implements TestPropertyProvider {
 
     @BeforeAll
     void caseloadAndBrowser() throws SQLException, IOException {
-        Path db = Path.of(demo.properties().get("welkom.data-dir")).resolve("welkom.db");
-        try (CaseloadData data = new CaseloadData(DriverManager.getConnection("jdbc:sqlite:" + db))) {
+        Path dataDir = Path.of(demo.properties().get("welkom.data-dir"));
+        try (CaseloadData data = new CaseloadData(TestDatabase.connect(dataDir))) {
             String zwolle = data.municipalityId("zwolle");
             data.begin();
             for (int i = 1; i <= FAMILIES; i++) {

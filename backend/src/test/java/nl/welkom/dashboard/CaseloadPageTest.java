@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +19,7 @@ import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import nl.welkom.CaseloadData;
+import nl.welkom.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -38,8 +38,8 @@ class CaseloadPageTest extends DemoPagesTest {
 
     @BeforeAll
     void moreZwolleHouseholds() throws SQLException {
-        Path db = Path.of(demo.properties().get("welkom.data-dir")).resolve("welkom.db");
-        try (CaseloadData data = new CaseloadData(DriverManager.getConnection("jdbc:sqlite:" + db))) {
+        Path dataDir = Path.of(demo.properties().get("welkom.data-dir"));
+        try (CaseloadData data = new CaseloadData(TestDatabase.connect(dataDir))) {
             String zwolle = data.municipalityId("zwolle");
             data.begin();
             for (int i = 1; i <= FILLERS; i++) {

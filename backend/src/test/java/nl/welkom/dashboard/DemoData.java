@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,6 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import nl.welkom.TestDatabase;
 import nl.welkom.TestServer;
 
 /**
@@ -50,7 +50,7 @@ final class DemoData {
 
     /** The single long value of a query on the server's database file (WAL lets a second connection read). */
     long queryLong(String sql, Object... parameters) {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("welkom.db"));
+        try (Connection connection = TestDatabase.connect(dataDir);
              PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
@@ -66,7 +66,7 @@ final class DemoData {
 
     /** The single text value of a query on the server's database file, or null when there is no row. */
     String queryString(String sql, Object... parameters) {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("welkom.db"));
+        try (Connection connection = TestDatabase.connect(dataDir);
              PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);

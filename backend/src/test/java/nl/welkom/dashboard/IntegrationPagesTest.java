@@ -204,7 +204,7 @@ class IntegrationPagesTest extends DemoPagesTest {
         assertEquals(303, saved.code());
         assertTrue(saved.header(HttpHeaders.LOCATION).endsWith("/integration/members/" + tesfay + "#intake"));
         assertEquals(1, demo.queryLong("SELECT count(*) FROM integration_intake WHERE member_id = ?"
-                + " AND education = 'HIGHER' AND health_affects_learning = 0", tesfay));
+                + " AND education = 'HIGHER' AND health_affects_learning = FALSE", tesfay));
     }
 
     @Test
@@ -261,7 +261,7 @@ class IntegrationPagesTest extends DemoPagesTest {
                 "integration_meeting"}) {
             total += demo.queryLong("SELECT count(*) FROM " + table);
         }
-        return total + demo.queryLong("SELECT count(*) FROM integration_obligation WHERE obliged = 1");
+        return total + demo.queryLong("SELECT count(*) FROM integration_obligation WHERE obliged = TRUE");
     }
 
     private static String dutch(LocalDate date) {

@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,6 +33,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import nl.welkom.TestDatabase;
 import nl.welkom.TestServer;
 
 /**
@@ -186,8 +186,8 @@ class RetentionJobTest implements TestPropertyProvider {
         }
     }
 
-    private Connection database() throws SQLException {
-        return DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("welkom.db") + "?busy_timeout=5000&foreign_keys=true");
+    private Connection database() {
+        return TestDatabase.connect(dataDir);
     }
 
     private static Path temporary() {

@@ -13,9 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import nl.welkom.TestDatabase;
 import nl.welkom.TestServer;
 import nl.welkom.auth.Caller;
 import nl.welkom.model.auth.Role;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * matches), and the tasks, conflicts, matches and members of each household through an index on
  * its id. No statement reads a whole table.
  */
+@Tag(TestDatabase.SQLITE_ONLY)
 class CaseloadQueryPlanTest {
     private static final Caller OFFICER = new Caller(Role.OFFICER, "u", null, "m", null);
     private static final Caller BUDDY = new Caller(Role.BUDDY, "b", null, "m", null);

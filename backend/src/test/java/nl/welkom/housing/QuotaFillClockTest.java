@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -27,6 +26,7 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import nl.welkom.TestDatabase;
 import nl.welkom.TestServer;
 import nl.welkom.model.auth.LoginRequest;
 import nl.welkom.model.auth.Session;
@@ -170,8 +170,8 @@ class QuotaFillClockTest implements TestPropertyProvider {
         return http.toBlocking().retrieve(HttpRequest.POST(path, body).bearerAuth(token), type);
     }
 
-    private Connection database() throws SQLException {
-        return DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("welkom.db") + "?busy_timeout=5000");
+    private Connection database() {
+        return TestDatabase.connect(dataDir);
     }
 
     private static Path temporaryFolder() {

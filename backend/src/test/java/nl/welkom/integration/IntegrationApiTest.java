@@ -602,7 +602,7 @@ class IntegrationApiTest {
             total += TestServer.get().queryLong("SELECT count(*) FROM " + table + " WHERE household_id = ?", household);
         }
         return total + TestServer.get().queryLong("SELECT count(*) FROM integration_obligation WHERE household_id = ?"
-                + " AND obliged = 1", household);
+                + " AND obliged = TRUE", household);
     }
 
     private static long audited(String action) {

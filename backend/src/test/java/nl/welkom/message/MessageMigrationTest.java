@@ -10,10 +10,14 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import nl.welkom.TestDatabase;
+
 /** V15 turns the newcomers' old questions into the first messages of their households' conversations. */
+@Tag(TestDatabase.SQLITE_ONLY)
 class MessageMigrationTest {
 
     @Test

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.List;
 
 import io.micronaut.data.annotation.Query;
+import nl.welkom.TestDatabase;
 import nl.welkom.TestServer;
 import nl.welkom.appointment.AppointmentRepository;
 import nl.welkom.meeting.MeetingRepository;
@@ -21,6 +22,7 @@ import nl.welkom.household.HouseholdRepository;
 import nl.welkom.household.ScopeChangeRepository;
 import nl.welkom.journey.TaskRepository;
 import nl.welkom.message.MessageRepository;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * query of the pull, taken from the repositories' own {@code @Query} text, searches an index by
  * household or subject and never scans a table.
  */
+@Tag(TestDatabase.SQLITE_ONLY)
 class SyncQueryPlanTest {
 
     @Test

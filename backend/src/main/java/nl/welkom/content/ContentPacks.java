@@ -3,8 +3,11 @@ package nl.welkom.content;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
-import java.sql.Connection;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -17,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
@@ -48,11 +52,17 @@ import nl.welkom.model.content.TranslationState;
  * {@link TranslationState#MISSING} when the text comes from a fallback. The pack's version is a
  * hash of its content, so it changes exactly when what the reader sees changes.
  *
- * <p>Packs are cached per chain until {@link #invalidate()}; whoever writes content calls it.
+ * <p>Packs are cached per chain until {@link #invalidate()}; whoever writes content calls it. Several
+ * backend instances share the database but not this cache: {@code invalidate} also moves the shared
+ * generation of the content (table {@code cache_generation}), and every instance compares it at most
+ * every {@link #SHARED_CHECK} and drops its packs when another instance moved it (docs/postgresql.md).
  */
 @Singleton
 public class ContentPacks {
     private static final int MAX_CACHED = 256;
+    /** How stale another instance's content change may be here, at most. */
+    static final long SHARED_CHECK = 2_000_000_000L;
+    private static final String GENERATION = "SELECT generation FROM cache_generation WHERE name = 'content'";
 
     private final LanguageRepository languages;
     private final TopicRepository topics;
@@ -65,6 +75,8 @@ public class ContentPacks {
     private final TransactionOperations<Connection> transactions;
     private final Map<List<String>, ContentPack> cache = new ConcurrentHashMap<>();
     private volatile Set<String> offered;
+    private volatile long generation = -1;
+    private volatile long checkedAt = System.nanoTime() - SHARED_CHECK;
 
     ContentPacks(LanguageRepository languages, TopicRepository topics, TopicTranslationRepository topicTranslations,
                  LessonRepository lessons, LessonTranslationRepository lessonTranslations, SectionRepository sections,
@@ -110,6 +122,7 @@ public class ContentPacks {
 
     /** The pack for a chain ending in Dutch, from cache when unchanged. */
     public ContentPack pack(List<String> chain) {
+        followOtherInstances();
         ContentPack cached = cache.get(chain);
         if (cached != null) {
             return cached;
@@ -122,10 +135,40 @@ public class ContentPacks {
         return built;
     }
 
-    /** Forgets cached packs; call after any content write. */
+    /** Forgets cached packs, here and (within {@link #SHARED_CHECK}) on every other instance; call after any content write. */
     public void invalidate() {
+        transactions.executeWrite(status -> {
+            try (PreparedStatement bump = status.getConnection().prepareStatement(
+                    "UPDATE cache_generation SET generation = generation + 1 WHERE name = 'content'")) {
+                return bump.executeUpdate();
+            } catch (SQLException e) {
+                throw new DataAccessException("Cannot move the content generation", e);
+            }
+        });
         cache.clear();
         offered = null;
+    }
+
+    /** Drops the cache when another instance changed the content since the last look (at most every 2 s). */
+    private void followOtherInstances() {
+        long now = System.nanoTime();
+        if (now - checkedAt < SHARED_CHECK) {
+            return;
+        }
+        checkedAt = now;
+        long current = transactions.executeRead(status -> {
+            try (PreparedStatement read = status.getConnection().prepareStatement(GENERATION);
+                 ResultSet row = read.executeQuery()) {
+                return row.next() ? row.getLong(1) : 0L;
+            } catch (SQLException e) {
+                throw new DataAccessException("Cannot read the content generation", e);
+            }
+        });
+        if (current != generation) {
+            cache.clear();
+            offered = null;
+            generation = current;
+        }
     }
 
     private ContentPack build(List<String> chain) {

@@ -27,7 +27,7 @@ class HouseholdTablesTest {
             "municipality", "app_user", "password_code", // staff and volunteer accounts (docs/admin.md)
             "volunteer", "volunteer_language", "volunteer_event", // the volunteers themselves (docs/volunteers.md)
             "calendar_feed", // a staff member's calendar token (HMAC)
-            "change_sequence", "job_lease", "throttle", // counters, leases, sign-in throttling (hashed keys)
+            "change_sequence", "job_lease", "throttle", "cache_generation", // counters, leases, throttling, cache generations
             "language", "topic", "topic_translation", "lesson", "lesson_translation", "section", "section_translation",
             "lesson_revision", "lesson_revision_section", "failed_search", // content; failed searches without who
             "task_template", "task_template_title", "task_template_seed", // a municipality's templates

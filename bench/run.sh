@@ -6,6 +6,7 @@
 #   bench/run.sh --large 100000       # a smaller "large" database for a quick look
 #   bench/run.sh --only caseload      # the household list: 1,000 vs 100,000 households (issue 10)
 #   bench/run.sh --only matching      # family-friend suggestions: 200 vs 2,000 volunteers, 5,000 households (issue 12)
+#   bench/run.sh --only load          # wrk: the 304 ceiling, up-to-date and full pulls, capacity, start-up, memory (issue 14)
 #   bench/run.sh --convergence [tries [steps]]   # long run of SyncConvergenceIT instead (bench/convergence.sh)
 #   bench/run.sh --fuzz [rounds [seed]]          # long run of the API fuzzer ApiFuzzTest (docs/fuzz.md), 20 rounds by default
 #   bench/run.sh --crash [rounds]     # kill -9 rounds of CrashIT, 100 by default (bench/crash.sh, docs/backup.md)
@@ -42,6 +43,18 @@ if [ "${1:-}" = "--fuzz" ]; then
         tail -n 40 "$log" >&2
     fi
     exit "$rc"
+fi
+
+# The load bench drives the server with wrk (Debian), installed here when missing.
+if ! command -v wrk >/dev/null 2>&1; then
+    case " $* " in
+        *" --only "*) case " $* " in *" --only load "*) need_wrk=1 ;; *) need_wrk=0 ;; esac ;;
+        *) need_wrk=1 ;;
+    esac
+    if [ "$need_wrk" = 1 ]; then
+        echo "[bench] installing wrk (apt-get)" >&2
+        apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null
+    fi
 fi
 
 # backend is named too: bench does not depend on it (it runs the jar as a process), so -am alone

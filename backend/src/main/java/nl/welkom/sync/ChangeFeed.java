@@ -114,6 +114,12 @@ class ChangeFeed {
     /**
      * The page after {@code after} of at most {@code limit} changes, with {@code contentVersion} as
      * given and announcements in the {@code lang} chain ({@code ar,en}; null: Dutch).
+     *
+     * <p>A complete page (nothing more to come) moves the cursor to the head of the change sequence it
+     * was read up to, even past the caller's last change: every change up to the head has been
+     * considered for this caller's scope. So a phone that is up to date asks with the head, and a pull
+     * with nothing newer than the head anywhere is answered from the head alone, without touching
+     * the change tables (issue 14, docs/sync.md).
      */
     @Transactional(readOnly = true)
     public PullResponse page(Caller caller, long after, int limit, @Nullable String contentVersion,
@@ -121,6 +127,10 @@ class ChangeFeed {
         // First the bound, then the scope: every change up to the bound has committed, and the scope
         // read after it already reflects every scope change up to the bound.
         long upTo = sequence.last();
+        if (after >= upTo) {
+            return new PullResponse(after, false, List.of(), List.of(), List.of(), List.of(), contentVersion, List.of(),
+                    List.of(), List.of(), List.of());
+        }
         Set<String> inScope = new LinkedHashSet<>(scope.visibleHouseholdIds(caller));
         AnnouncementFeed.Audience audience = inScope.contains(caller.householdId())
                 ? announcementFeed.audience(caller, lang) : null;
@@ -153,6 +163,9 @@ class ChangeFeed {
             cursor = change.seq();
         }
         boolean hasMore = consumed < changes.size();
+        if (!hasMore) {
+            cursor = upTo;
+        }
         if (audience != null && page.households.containsKey(audience.householdId())) {
             announcementFeed.live(audience).forEach(announcement -> page.announcements.put(announcement.id(), announcement));
         }

@@ -93,6 +93,11 @@ final class Backend implements AutoCloseable {
         process = null;
     }
 
+    /** The process id of the running server. */
+    long pid() {
+        return process.pid();
+    }
+
     /** The server's output so far. */
     String output() {
         try {

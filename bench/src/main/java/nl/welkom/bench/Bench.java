@@ -27,7 +27,8 @@ import com.google.gson.JsonObject;
  * <pre>
  * java -jar bench/target/welkom-bench.jar [--backend-jar backend/target/welkom-backend.jar]
  *      [--out bench/results/latest.json] [--small 10000] [--large 1000000]
- *      [--requests 500] [--warmup 300] [--only wire|pull|caseload|matching] [--keep]
+ *      [--requests 500] [--warmup 300] [--only wire|pull|caseload|matching|load]
+ *      [--load-phones 200] [--load-seconds 15] [--keep]
  *      [--caseload-small 1000] [--caseload-large 100000] [--caseload-own 5000]
  *      [--caseload-requests 200] [--caseload-warmup 20]
  *      [--matching-households 5000] [--matching-small 200] [--matching-large 2000]
@@ -58,6 +59,8 @@ public final class Bench {
         int requests = 500;
         int warmup = 300;
         String only = null;
+        int loadPhones = 200;
+        int loadSeconds = 15;
         int caseloadSmall = 1000;
         int caseloadLarge = 100_000;
         int caseloadOwn = 5000;
@@ -78,6 +81,8 @@ public final class Bench {
                 case "--requests" -> requests = Integer.parseInt(args[++i]);
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--only" -> only = args[++i];
+                case "--load-phones" -> loadPhones = Integer.parseInt(args[++i]);
+                case "--load-seconds" -> loadSeconds = Integer.parseInt(args[++i]);
                 case "--keep" -> keep = true;
                 case "--caseload-small" -> caseloadSmall = Integer.parseInt(args[++i]);
                 case "--caseload-large" -> caseloadLarge = Integer.parseInt(args[++i]);
@@ -119,6 +124,10 @@ public final class Bench {
             if (only == null || only.equals("caseload")) {
                 result.add("caseload", new CaseloadBench(backendJar, work, caseloadSmall, caseloadLarge, caseloadOwn,
                         caseloadRequests, caseloadWarmup).run());
+            }
+            if (only == null || only.equals("load")) {
+                System.err.println("[bench] load: starting (wrk)");
+                result.add("load", new LoadBench(backendJar, work, loadPhones, loadSeconds).run());
             }
             if (only == null || only.equals("matching")) {
                 result.add("matching", new MatchingBench(backendJar, work, matchingHouseholds, matchingSmall,
@@ -167,6 +176,10 @@ public final class Bench {
             }
             if (r.has("pull")) {
                 pull(r.getAsJsonObject("pull"), o);
+            }
+            if (r.has("load")) {
+                LoadBench.print(r.getAsJsonObject("load"), o);
+                o.println();
             }
             if (r.has("caseload")) {
                 caseload(r.getAsJsonObject("caseload"), o);

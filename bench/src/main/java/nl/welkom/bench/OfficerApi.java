@@ -1,6 +1,8 @@
 package nl.welkom.bench;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -57,6 +59,15 @@ final class OfficerApi {
 
     JsonArray tasks(String householdId) throws IOException {
         return get("/api/households/" + householdId + "/tasks").getAsJsonArray();
+    }
+
+    /** Every household id in the officer's caseload. */
+    List<String> householdIds() throws IOException {
+        List<String> ids = new ArrayList<>();
+        for (JsonElement h : get("/api/households").getAsJsonArray()) {
+            ids.add(h.getAsJsonObject().get("id").getAsString());
+        }
+        return ids;
     }
 
     String createActivationCode(String householdId) throws IOException {

@@ -1,0 +1,133 @@
+package nl.welkom.client.e2e;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.robolectric.Shadows.shadowOf;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.robolectric.RobolectricTestRunner;
+import org.robolectric.RuntimeEnvironment;
+import org.robolectric.annotation.Config;
+import org.robolectric.shadows.ShadowNetworkCapabilities;
+
+import android.content.Context;
+import android.net.ConnectivityManager;
+import android.net.NetworkCapabilities;
+
+import nl.welkom.client.Welkom;
+import nl.welkom.client.android.AndroidLocalStore;
+import nl.welkom.client.android.SyncWorker;
+import nl.welkom.model.auth.ActivationCode;
+import nl.welkom.model.auth.Role;
+import nl.welkom.model.auth.Session;
+import nl.welkom.model.household.Household;
+import nl.welkom.model.journey.Task;
+import nl.welkom.model.journey.TaskAssignee;
+import nl.welkom.model.journey.TaskStatus;
+
+/**
+ * A family's phone on Android's own framework (Robolectric, Android 8 and a current SDK): the client
+ * library on {@link AndroidLocalStore}, synced by {@link SyncWorker}, against the real backend jar
+ * started as a process on loopback. Activate with the officer's code, pull the journey, tick a task
+ * and write a note while the server is away, restart the app, and push when it is back.
+ */
+@RunWith(RobolectricTestRunner.class)
+@Config(sdk = {26, 34})
+public class AndroidSyncRoundIT {
+
+    private BackendProcess backend;
+    private AndroidLocalStore store;
+    private Context app;
+
+    @Before
+    public void startBackend() throws Exception {
+        Path data = Files.createTempDirectory("welkom-android-it").resolve("backend-data");
+        Files.createDirectories(data);
+        backend = new BackendProcess(data);
+        backend.start();
+        app = RuntimeEnvironment.getApplication();
+        ConnectivityManager connectivity = app.getSystemService(ConnectivityManager.class);
+        NetworkCapabilities internet = ShadowNetworkCapabilities.newInstance();
+        shadowOf(internet).addCapability(NetworkCapabilities.NET_CAPABILITY_INTERNET);
+        shadowOf(connectivity).setNetworkCapabilities(connectivity.getActiveNetwork(), internet);
+    }
+
+    @After
+    public void stopEverything() {
+        if (store != null) {
+            store.close();
+        }
+        if (backend != null) {
+            backend.close();
+        }
+    }
+
+    private Welkom phone() {
+        return Welkom.builder().baseUrl(backend.baseUrl()).store(store).build();
+    }
+
+    @Test
+    public void aFamilysPhoneActivatesPullsEditsOfflineAndPushesWhenTheServerIsBack() throws Exception {
+        Officer officer = Officer.login(backend.baseUrl(), "officer@zwolle.demo", "welkom-demo");
+        Household alKhatib = officer.household("Familie Al-Khatib");
+        ActivationCode code = officer.createActivationCode(alKhatib.id());
+
+        store = AndroidLocalStore.open(app, "welkom.db");
+        Welkom phone = phone();
+        Session session = phone.activate(code.code(), "Telefoon Al-Khatib");
+        assertEquals(Role.NEWCOMER, session.role());
+        phone.setLanguages(Collections.singletonList("ar"));
+        SyncWorker worker = new SyncWorker(app, SyncWorker.of(phone));
+
+        assertEquals(SyncWorker.Outcome.SYNCED, worker.runOnce());
+        assertEquals("Familie Al-Khatib", phone.journey().household().get().displayName());
+        assertFalse("the journey arrived", phone.journey().tasks().isEmpty());
+        assertFalse("lessons arrived", phone.lessons().topics().isEmpty());
+        System.out.println("[android] content pack kept in the store: "
+                + store.document("content", "").map(d -> d.body().length()).orElse(0) + " characters");
+        Task open = phone.journey().tasks().stream()
+                .filter(t -> t.status() == TaskStatus.OPEN && t.assignee() == TaskAssignee.FAMILY)
+                .findFirst().orElseThrow(() -> new AssertionError("the demo family has an open task of its own"));
+
+        // The server goes away; the family ticks the task and writes a note anyway.
+        backend.stop();
+        phone.journey().complete(open.id());
+        phone.journey().setNote(open.id(), "Afspraak gemaakt — موعد محدد");
+        assertEquals(TaskStatus.DONE, onPhone(phone, open.id()).status());
+        assertEquals(2, phone.pendingChanges());
+        assertEquals(SyncWorker.Outcome.RETRY, worker.runOnce());
+        assertEquals("retried after 30 s", SyncWorker.INITIAL_BACKOFF_MILLIS, worker.nextDelayMillis());
+        assertEquals("a failed sync keeps the edits", 2, phone.pendingChanges());
+
+        // The app is closed and opened again: the edits are on disk.
+        store.close();
+        store = AndroidLocalStore.open(app, "welkom.db");
+        Welkom reopened = phone();
+        assertEquals(2, reopened.pendingChanges());
+        assertEquals(TaskStatus.DONE, onPhone(reopened, open.id()).status());
+        assertEquals("Afspraak gemaakt — موعد محدد", onPhone(reopened, open.id()).note());
+
+        backend.start();
+        SyncWorker again = new SyncWorker(app, SyncWorker.of(reopened));
+        assertEquals(SyncWorker.Outcome.SYNCED, again.runOnce());
+        assertEquals(0, reopened.pendingChanges());
+        assertTrue(reopened.notices().isEmpty());
+        Task seenByOfficer = officer.task(alKhatib.id(), open.id());
+        assertEquals(TaskStatus.DONE, seenByOfficer.status());
+        assertEquals("Afspraak gemaakt — موعد محدد", seenByOfficer.note());
+        assertEquals(seenByOfficer.version(), onPhone(reopened, open.id()).version());
+    }
+
+    private static Task onPhone(Welkom phone, String taskId) {
+        return phone.journey().tasks().stream().filter(t -> t.id().equals(taskId)).findFirst()
+                .orElseThrow(() -> new AssertionError("task " + taskId + " is on the phone"));
+    }
+}

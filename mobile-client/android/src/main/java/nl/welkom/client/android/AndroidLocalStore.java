@@ -1,12 +1,16 @@
 package nl.welkom.client.android;
 
 import java.io.Closeable;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import android.content.Context;
 import android.database.Cursor;
@@ -43,6 +47,13 @@ import nl.welkom.model.sync.MutationType;
  *
  * <p>A document is read in slices of {@link #SLICE} characters: a row larger than a
  * {@code CursorWindow} (2 MB on most phones) could not be read in one piece on API 26.
+ *
+ * <p>The device token: the library keeps the session (token, role, household) as the document of
+ * kind {@code session}. Opened with a {@link Sealer}, this store encrypts that document's body before
+ * it reaches the file and decrypts it on reading; a body that does not decrypt (the database came
+ * from a backup or another phone, whose Keystore key is not here) reads as no session, so the phone
+ * must be activated again. Nothing else is encrypted: the rest is what the family may read anyway,
+ * in the app's private folder.
  */
 public final class AndroidLocalStore implements LocalStore, Closeable {
 
@@ -69,28 +80,44 @@ public final class AndroidLocalStore implements LocalStore, Closeable {
 
     private static final String SYNC_CURSOR = "sync_cursor";
 
+    /** Document kinds kept sealed when a {@link Sealer} is given: the library's session (device token). */
+    static final Set<String> SEALED_KINDS = Collections.unmodifiableSet(new HashSet<>(Arrays.asList("session")));
+
     private final SQLiteOpenHelper helper;
     private final SQLiteDatabase db;
+    private final Sealer sealer;
     private int depth;
     private boolean closed;
 
-    private AndroidLocalStore(SQLiteOpenHelper helper, SQLiteDatabase db) {
+    private AndroidLocalStore(SQLiteOpenHelper helper, SQLiteDatabase db, Sealer sealer) {
         this.helper = helper;
         this.db = db;
+        this.sealer = sealer;
     }
 
     /**
      * Opens (creating when missing) the app's database {@code name} (a file in the app's private
      * database folder, {@code Context.getDatabasePath}) and brings its schema up to date.
      *
+     * The session (with the device token) is kept in the clear: use {@link #open(Context, String, Sealer)}
+     * on a phone.
+     *
      * @throws LocalStoreException when the file cannot be opened or was written by a newer app
      */
     public static AndroidLocalStore open(Context context, String name) {
+        return open(context, name, null);
+    }
+
+    /**
+     * Like {@link #open(Context, String)}, keeping the session document sealed with {@code sealer}
+     * (on a phone {@link Sealer#androidKeystore(String)}); null keeps it in the clear.
+     */
+    public static AndroidLocalStore open(Context context, String name, Sealer sealer) {
         Objects.requireNonNull(context, "context");
         Objects.requireNonNull(name, "name");
         Helper helper = new Helper(context.getApplicationContext() == null ? context : context.getApplicationContext(), name);
         try {
-            return new AndroidLocalStore(helper, helper.getWritableDatabase());
+            return new AndroidLocalStore(helper, helper.getWritableDatabase(), sealer);
         } catch (SQLException | LocalStoreException e) {
             helper.close();
             if (e instanceof LocalStoreException) {
@@ -155,13 +182,32 @@ public final class AndroidLocalStore implements LocalStore, Closeable {
             body.append(queryOne("SELECT substr(body, ?, ?) FROM stored_document WHERE kind = ? AND key = ?",
                     c -> c.getString(0), Long.toString(from), Integer.toString(SLICE), kind, key).orElse(""));
         }
-        return Optional.of(new StoredDocument(kind, key, row[0], row[1], row[2], body.toString()));
+        String value = body.toString();
+        if (value.startsWith(Sealer.PREFIX) && SEALED_KINDS.contains(kind)) {
+            if (sealer == null) {
+                return Optional.empty();
+            }
+            try {
+                value = sealer.open(value);
+            } catch (GeneralSecurityException e) {
+                return Optional.empty(); // another phone's key, or a changed file: no session here
+            }
+        }
+        return Optional.of(new StoredDocument(kind, key, row[0], row[1], row[2], value));
     }
 
     @Override
     public synchronized void putDocument(StoredDocument d) {
+        String body = d.body();
+        if (sealer != null && SEALED_KINDS.contains(d.kind())) {
+            try {
+                body = sealer.seal(body);
+            } catch (GeneralSecurityException e) {
+                throw new LocalStoreException("Cannot seal the " + d.kind() + " document", e);
+            }
+        }
         update("INSERT OR REPLACE INTO stored_document (" + DOCUMENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)",
-                d.kind(), d.key(), d.variant(), d.etag(), d.version(), d.body());
+                d.kind(), d.key(), d.variant(), d.etag(), d.version(), body);
     }
 
     @Override

@@ -1,11 +1,17 @@
 package nl.welkom.client.android;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.SecureRandom;
 import java.util.Collections;
+
+import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.After;
 import org.junit.Before;
@@ -111,5 +117,48 @@ public class AndroidLocalStoreTest {
             assertThrows(SQLiteException.class, () -> db.execSQL(
                     "INSERT INTO t (k, v) VALUES ('a', 'b') ON CONFLICT(k) DO UPDATE SET v = excluded.v"));
         }
+    }
+
+    /** A software AES key standing in for the Keystore's, which Robolectric does not have. */
+    static Sealer softwareSealer() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        SecretKeySpec spec = new SecretKeySpec(key, "AES");
+        return new Sealer(() -> spec);
+    }
+
+    @Test
+    public void withASealerTheDeviceTokenNeverReachesTheFileInTheClear() throws Exception {
+        store.close();
+        Sealer sealer = softwareSealer();
+        store = AndroidLocalStore.open(app, "sealed.db", sealer);
+        String session = "{\"token\":\"device-token-7f3a9c\",\"role\":\"NEWCOMER\"}";
+        store.putDocument(StoredDocument.of("session", session));
+        store.putDocument(StoredDocument.of("languages", "[\"ti\"]"));
+
+        assertEquals(session, store.document("session", "").get().body());
+        store.close();
+        String file = new String(Files.readAllBytes(app.getDatabasePath("sealed.db").toPath()), StandardCharsets.ISO_8859_1);
+        assertFalse("the token is not in the file", file.contains("device-token-7f3a9c"));
+        assertTrue("other documents stay readable", file.contains("[\"ti\"]"));
+
+        store = AndroidLocalStore.open(app, "sealed.db", sealer);
+        assertEquals("the same key opens it after a restart", session, store.document("session", "").get().body());
+    }
+
+    @Test
+    public void aDatabaseCopiedToAnotherPhoneHasNoSessionButKeepsTheRest() {
+        store.close();
+        store = AndroidLocalStore.open(app, "sealed.db", softwareSealer());
+        store.putDocument(StoredDocument.of("session", "{\"token\":\"t\"}"));
+        store.putDocument(StoredDocument.of("languages", "[\"ar\"]"));
+        store.close();
+
+        store = AndroidLocalStore.open(app, "sealed.db", softwareSealer());
+        assertFalse("another key cannot open the session: activate again", store.document("session", "").isPresent());
+        assertEquals("[\"ar\"]", store.document("languages", "").get().body());
+        store.close();
+        store = AndroidLocalStore.open(app, "sealed.db");
+        assertFalse("nor can a store without a sealer", store.document("session", "").isPresent());
     }
 }

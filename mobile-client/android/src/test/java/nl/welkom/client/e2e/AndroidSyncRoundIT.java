@@ -5,9 +5,13 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.robolectric.Shadows.shadowOf;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.Collections;
+
+import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.After;
 import org.junit.Before;
@@ -24,6 +28,7 @@ import android.net.NetworkCapabilities;
 
 import nl.welkom.client.Welkom;
 import nl.welkom.client.android.AndroidLocalStore;
+import nl.welkom.client.android.Sealer;
 import nl.welkom.client.android.SyncWorker;
 import nl.welkom.model.auth.ActivationCode;
 import nl.welkom.model.auth.Role;
@@ -80,10 +85,13 @@ public class AndroidSyncRoundIT {
         Household alKhatib = officer.household("Familie Al-Khatib");
         ActivationCode code = officer.createActivationCode(alKhatib.id());
 
-        store = AndroidLocalStore.open(app, "welkom.db");
+        Sealer sealer = keystoreStandIn();
+        store = AndroidLocalStore.open(app, "welkom.db", sealer);
         Welkom phone = phone();
         Session session = phone.activate(code.code(), "Telefoon Al-Khatib");
         assertEquals(Role.NEWCOMER, session.role());
+        String file = new String(Files.readAllBytes(app.getDatabasePath("welkom.db").toPath()), StandardCharsets.ISO_8859_1);
+        assertFalse("the device token is sealed in the database file", file.contains(session.token()));
         phone.setLanguages(Collections.singletonList("ar"));
         SyncWorker worker = new SyncWorker(app, SyncWorker.of(phone));
 
@@ -109,7 +117,7 @@ public class AndroidSyncRoundIT {
 
         // The app is closed and opened again: the edits are on disk.
         store.close();
-        store = AndroidLocalStore.open(app, "welkom.db");
+        store = AndroidLocalStore.open(app, "welkom.db", sealer);
         Welkom reopened = phone();
         assertEquals(2, reopened.pendingChanges());
         assertEquals(TaskStatus.DONE, onPhone(reopened, open.id()).status());
@@ -124,6 +132,14 @@ public class AndroidSyncRoundIT {
         assertEquals(TaskStatus.DONE, seenByOfficer.status());
         assertEquals("Afspraak gemaakt — موعد محدد", seenByOfficer.note());
         assertEquals(seenByOfficer.version(), onPhone(reopened, open.id()).version());
+    }
+
+    /** The Android Keystore is not in Robolectric: a software AES key in its place. */
+    private static Sealer keystoreStandIn() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        SecretKeySpec spec = new SecretKeySpec(key, "AES");
+        return new Sealer(() -> spec);
     }
 
     private static Task onPhone(Welkom phone, String taskId) {

@@ -51,6 +51,12 @@ public class AppFootprintIT {
         }
         System.out.printf(Locale.ROOT, "[footprint] total: %d jars, %d bytes (%.2f MB)%n", jars.size(), total,
                 total / 1_000_000.0);
+        Path sqliteJdbc = Paths.get(System.getProperty("welkom.sqlite-jdbc.jar"));
+        if (Files.isRegularFile(sqliteJdbc)) {
+            long desktop = total - size(jars.get(0)) + Files.size(sqliteJdbc);
+            System.out.printf(Locale.ROOT, "[footprint] baseline, the desktop companion's set (core + sqlite-jdbc, no adapter): %d bytes;"
+                    + " ratio Android / desktop %.2f%n", desktop, total / (double) desktop);
+        }
         assertTrue(names.toString(), names.stream().anyMatch(n -> n.startsWith("okhttp-4.")));
         assertTrue(names.toString(), names.stream().anyMatch(n -> n.startsWith("gson-")));
         assertTrue(names.toString(), names.stream().anyMatch(n -> n.startsWith("mobile-client") || n.equals("classes")));

@@ -55,9 +55,9 @@ public final class SyncWorker {
         /**
          * Syncs once.
          *
-         * @throws IllegalStateException when there is nothing to sync with (not activated)
+         * @return false when there is nothing to sync with: the phone is not activated or signed in
          */
-        void sync() throws WelkomException;
+        boolean sync() throws WelkomException;
     }
 
     private final ConnectivityManager connectivity;
@@ -82,9 +82,10 @@ public final class SyncWorker {
         Objects.requireNonNull(welkom, "welkom");
         return () -> {
             if (!welkom.session().isPresent()) {
-                throw new IllegalStateException("This phone is not activated");
+                return false;
             }
             welkom.sync(SyncListener.NONE);
+            return true;
         };
     }
 
@@ -107,7 +108,10 @@ public final class SyncWorker {
             return Outcome.ALREADY_RUNNING;
         }
         try {
-            task.sync();
+            if (!task.sync()) {
+                failures = 0;
+                return record(Outcome.NEEDS_READER);
+            }
             failures = 0;
             return record(Outcome.SYNCED);
         } catch (WelkomOfflineException e) {
@@ -124,9 +128,9 @@ public final class SyncWorker {
             failures++;
             return record(Outcome.RETRY);
         } catch (IllegalStateException e) {
-            // Not activated, or the app ran a sync of its own meanwhile (the library runs one at a time).
-            return record(e.getMessage() != null && e.getMessage().contains("not activated")
-                    ? Outcome.NEEDS_READER : Outcome.ALREADY_RUNNING);
+            // The app ran a sync of its own meanwhile (the library runs one at a time), or signed out
+            // just now: the next run tells which.
+            return record(Outcome.ALREADY_RUNNING);
         } finally {
             running.set(false);
         }

@@ -65,6 +65,14 @@ public class AndroidLocalStoreTest {
     }
 
     @Test
+    public void writesAreSyncedToDiskInFullLikeTheJdbcStore() {
+        store.putDocument(StoredDocument.of("x", "{}"));
+        store.close();
+        store = AndroidLocalStore.open(app, "welkom.db");
+        assertEquals("the helper configures each open", 2L, store.pragma("synchronous"));
+    }
+
+    @Test
     public void aDocumentLargerThanACursorWindowIsKeptAndReadWhole() {
         StringBuilder big = new StringBuilder();
         // Ge'ez (3 bytes in UTF-8), Arabic (2), an emoji (4, a surrogate pair in Java) and ASCII, past 3 MB.

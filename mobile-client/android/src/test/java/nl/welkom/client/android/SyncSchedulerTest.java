@@ -63,6 +63,7 @@ public class SyncSchedulerTest {
             if (next != null) {
                 throw next;
             }
+            return true;
         });
         Handler handler = new Handler(Looper.getMainLooper());
         scheduler = new SyncScheduler(context, worker, handler);
@@ -165,7 +166,7 @@ public class SyncSchedulerTest {
     public void aPhoneThatIsNotActivatedIsNotSyncedOverAndOver() {
         SyncWorker notActivated = new SyncWorker(context, () -> {
             runs.incrementAndGet();
-            throw new IllegalStateException("This phone is not activated");
+            return false;
         });
         assertEquals(SyncWorker.Outcome.NEEDS_READER, notActivated.runOnce());
         assertEquals(-1L, notActivated.nextDelayMillis());
@@ -183,6 +184,7 @@ public class SyncSchedulerTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            return true;
         });
         AtomicReference<SyncWorker.Outcome> first = new AtomicReference<>();
         Thread background = new Thread(() -> first.set(slow.runOnce()));

@@ -5,11 +5,15 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.robolectric.Shadows.shadowOf;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import javax.crypto.spec.SecretKeySpec;
 
@@ -49,12 +53,14 @@ import nl.welkom.model.journey.TaskStatus;
 public class AndroidSyncRoundIT {
 
     private BackendProcess backend;
+    private Path folder;
     private AndroidLocalStore store;
     private Context app;
 
     @Before
     public void startBackend() throws Exception {
-        Path data = Files.createTempDirectory("welkom-android-it").resolve("backend-data");
+        folder = Files.createTempDirectory("welkom-android-it");
+        Path data = folder.resolve("backend-data");
         Files.createDirectories(data);
         backend = new BackendProcess(data);
         backend.start();
@@ -66,12 +72,19 @@ public class AndroidSyncRoundIT {
     }
 
     @After
-    public void stopEverything() {
+    public void stopEverything() throws IOException {
         if (store != null) {
             store.close();
         }
         if (backend != null) {
             backend.close();
+        }
+        if (folder != null) {
+            try (Stream<Path> files = Files.walk(folder)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
+                    Files.delete(p);
+                }
+            }
         }
     }
 

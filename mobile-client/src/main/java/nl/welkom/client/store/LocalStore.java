@@ -38,9 +38,9 @@ import nl.welkom.model.sync.Mutation;
  *   <li>Failures surface as the unchecked {@link LocalStoreException}.</li>
  * </ul>
  *
- * <p>On Android an app implements this over {@code android.database.sqlite} with the same three
- * tables as {@code SqliteLocalStore}; the session document holds the device token and belongs in
- * Keystore-backed encrypted storage there.
+ * <p>On Android, {@code nl.welkom.client.android.AndroidLocalStore} (module {@code mobile-client/android})
+ * implements this over {@code android.database.sqlite} with the same tables as {@code SqliteLocalStore};
+ * the session document holds the device token and is sealed there with a key in the Android Keystore.
  */
 public interface LocalStore {
 

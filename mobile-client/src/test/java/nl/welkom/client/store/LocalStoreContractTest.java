@@ -24,7 +24,8 @@ import nl.welkom.model.sync.MutationType;
 
 /**
  * The {@link LocalStore} contract, run against every implementation (in memory, SQLite on the
- * current driver and on SQLite 3.18, Android 8's). The store knows kinds and keys, not features:
+ * current driver and on SQLite 3.18, Android 8's; {@code AndroidLocalStore} on Robolectric through
+ * mobile-client's test-jar). The store knows kinds and keys, not features:
  * these tests use made-up kinds on purpose.
  */
 public abstract class LocalStoreContractTest {

@@ -87,6 +87,8 @@ public final class AndroidLocalStore implements LocalStore, Closeable {
     private final SQLiteDatabase db;
     private final Sealer sealer;
     private int depth;
+    /** Set by a deletion: once its transaction commits, the write-ahead log's old page images go too. */
+    private boolean deleted;
     private boolean closed;
 
     private AndroidLocalStore(SQLiteOpenHelper helper, SQLiteDatabase db, Sealer sealer) {
@@ -138,6 +140,11 @@ public final class AndroidLocalStore implements LocalStore, Closeable {
             // choose WAL with synchronous=NORMAL for an app that sets nothing, which may lose the last
             // commits (an offline edit) when the battery dies.
             db.execSQL("PRAGMA synchronous=FULL");
+            // Deleted rows are overwritten with zeros (Android's SQLite is built so; said here for every
+            // build): what a revoked phone forgets cannot be read back from the file (docs/gdpr.md).
+            try (Cursor answer = db.rawQuery("PRAGMA secure_delete=ON", null)) {
+                answer.moveToFirst(); // the pragma answers a row, which execSQL refuses
+            }
         }
 
         @Override
@@ -400,6 +407,11 @@ public final class AndroidLocalStore implements LocalStore, Closeable {
                     db.setTransactionSuccessful();
                 }
                 db.endTransaction();
+                boolean emptyLog = ok && deleted;
+                deleted = false;
+                if (emptyLog) {
+                    emptyTheLog();
+                }
             } else if (ok) {
                 db.execSQL("RELEASE " + savepoint);
             } else {
@@ -457,6 +469,31 @@ public final class AndroidLocalStore implements LocalStore, Closeable {
         } catch (SQLException e) {
             throw failure(e);
         }
+        if (sql.startsWith("DELETE")) {
+            deletedSomething();
+        }
+    }
+
+    /** Marks the running transaction as one that deleted rows; outside a transaction, empties the log now. */
+    private void deletedSomething() {
+        if (depth == 0) {
+            emptyTheLog();
+        } else {
+            deleted = true;
+        }
+    }
+
+    /**
+     * In write-ahead-log mode the log still holds the pages as they were before a deletion: copies the
+     * zeroed pages into the file and empties the log (a no-op in rollback-journal mode). The deletion
+     * has committed either way; a log that cannot be emptied now is emptied by SQLite's next checkpoint.
+     */
+    private void emptyTheLog() {
+        try (Cursor result = db.rawQuery("PRAGMA wal_checkpoint(TRUNCATE)", null)) {
+            result.moveToFirst();
+        } catch (SQLException e) {
+            // committed; see above
+        }
     }
 
     /** Runs one statement per item, compiled once; callers wrap it in a transaction. */
@@ -470,6 +507,9 @@ public final class AndroidLocalStore implements LocalStore, Closeable {
             }
         } catch (SQLException e) {
             throw failure(e);
+        }
+        if (sql.startsWith("DELETE")) {
+            deletedSomething();
         }
     }
 

@@ -27,6 +27,7 @@ final class Backend implements AutoCloseable {
     private final Path log;
     private final int port;
     private final List<String> jvmOptions;
+    private final java.util.Map<String, String> environment = new java.util.HashMap<>();
     private Process process;
 
     Backend(Path jar, Path dataDir, String name, List<String> jvmOptions) throws IOException {
@@ -75,6 +76,7 @@ final class Backend implements AutoCloseable {
         builder.environment().put("MICRONAUT_SERVER_PORT", String.valueOf(port));
         builder.environment().put("WELKOM_DATA_DIR", dataDir.toString());
         builder.environment().put("WELKOM_DEMO_ENABLED", "true");
+        builder.environment().putAll(environment);
         builder.directory(dataDir.getParent().toFile());
         process = builder.start();
         awaitHealthy(Duration.ofSeconds(90));
@@ -91,6 +93,12 @@ final class Backend implements AutoCloseable {
             process.waitFor(20, TimeUnit.SECONDS);
         }
         process = null;
+    }
+
+    /** Sets an environment variable for the next start, e.g. {@code DATASOURCES_DEFAULT_URL} for PostgreSQL. */
+    Backend with(String name, String value) {
+        environment.put(name, value);
+        return this;
     }
 
     /** The process id of the running server. */

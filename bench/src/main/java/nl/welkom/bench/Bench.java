@@ -28,7 +28,7 @@ import com.google.gson.JsonObject;
  * java -jar bench/target/welkom-bench.jar [--backend-jar backend/target/welkom-backend.jar]
  *      [--out bench/results/latest.json] [--small 10000] [--large 1000000]
  *      [--requests 500] [--warmup 300] [--only wire|pull|caseload|matching|load]
- *      [--load-phones 200] [--load-seconds 15] [--keep]
+ *      [--load-phones 200] [--load-seconds 15] [--load-database-url jdbc:postgresql://…?user=…&password=…] [--keep]
  *      [--caseload-small 1000] [--caseload-large 100000] [--caseload-own 5000]
  *      [--caseload-requests 200] [--caseload-warmup 20]
  *      [--matching-households 5000] [--matching-small 200] [--matching-large 2000]
@@ -61,6 +61,7 @@ public final class Bench {
         String only = null;
         int loadPhones = 200;
         int loadSeconds = 15;
+        String loadDatabaseUrl = null;
         int caseloadSmall = 1000;
         int caseloadLarge = 100_000;
         int caseloadOwn = 5000;
@@ -83,6 +84,7 @@ public final class Bench {
                 case "--only" -> only = args[++i];
                 case "--load-phones" -> loadPhones = Integer.parseInt(args[++i]);
                 case "--load-seconds" -> loadSeconds = Integer.parseInt(args[++i]);
+                case "--load-database-url" -> loadDatabaseUrl = args[++i];
                 case "--keep" -> keep = true;
                 case "--caseload-small" -> caseloadSmall = Integer.parseInt(args[++i]);
                 case "--caseload-large" -> caseloadLarge = Integer.parseInt(args[++i]);
@@ -127,7 +129,7 @@ public final class Bench {
             }
             if (only == null || only.equals("load")) {
                 System.err.println("[bench] load: starting (wrk)");
-                result.add("load", new LoadBench(backendJar, work, loadPhones, loadSeconds).run());
+                result.add("load", new LoadBench(backendJar, work, loadPhones, loadSeconds, loadDatabaseUrl).run());
             }
             if (only == null || only.equals("matching")) {
                 result.add("matching", new MatchingBench(backendJar, work, matchingHouseholds, matchingSmall,

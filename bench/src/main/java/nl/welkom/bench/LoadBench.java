@@ -44,18 +44,24 @@ final class LoadBench {
     private final Path work;
     private final int phones;
     private final int seconds;
+    private final String databaseUrl;
 
-    LoadBench(Path jar, Path work, int phones, int seconds) {
+    /** {@code databaseUrl}: null for the SQLite default, or a {@code jdbc:postgresql://user:password@…} database. */
+    LoadBench(Path jar, Path work, int phones, int seconds, String databaseUrl) {
         this.jar = jar;
         this.work = work;
         this.phones = phones;
         this.seconds = seconds;
+        this.databaseUrl = databaseUrl;
     }
 
     JsonObject run() throws Exception {
         JsonObject result = new JsonObject();
         long launched = System.nanoTime();
         try (Backend backend = new Backend(jar, work.resolve("load-data"), "load", List.of())) {
+            if (databaseUrl != null) {
+                backend.with("DATASOURCES_DEFAULT_URL", databaseUrl).with("DATASOURCES_DEFAULT_MAXIMUM_POOL_SIZE", "16");
+            }
             backend.start();
             result.addProperty("coldStartMs", Math.round((System.nanoTime() - launched) / 1e6));
             String base = backend.baseUrl();
@@ -110,6 +116,7 @@ final class LoadBench {
                     + " a sync every 15 minutes, all cores on phones (officers' dashboard work not included)");
             result.add("capacity", capacity);
         }
+        result.addProperty("database", databaseUrl == null ? "SQLite (default)" : "PostgreSQL");
         result.addProperty("phones", phones);
         result.addProperty("secondsPerRun", seconds);
         result.addProperty("wrk", "-t2 -c32, loopback");
@@ -229,7 +236,8 @@ final class LoadBench {
 
     /** The Markdown table. */
     static void print(JsonObject r, java.io.PrintStream o) {
-        o.println("### Load: " + r.get("phones").getAsInt() + " phones, wrk " + r.get("wrk").getAsString() + ", "
+        o.println("### Load on " + (r.has("database") ? r.get("database").getAsString() : "SQLite") + ": "
+                + r.get("phones").getAsInt() + " phones, wrk " + r.get("wrk").getAsString() + ", "
                 + r.get("secondsPerRun").getAsInt() + " s per run");
         o.println();
         o.println("| request | req/s | p50 ms | p99 ms | ratio to the 304 ceiling |");

@@ -116,7 +116,7 @@ final class BackendProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        LogCanaries.assertClean(output());
+        LogCanaries.assertClean(output(), jar);
     }
 
     private void awaitHealthy(Duration timeout) throws InterruptedException, IOException {

@@ -23,16 +23,19 @@ import java.util.stream.Stream;
 final class LogCanaries {
     private static final Pattern NAME =
             Pattern.compile("(?m)^\\s*-?\\s*(?:displayName|firstName|lastName|username):\\s*(.+?)\\s*$");
-    private static final Path DEMO = Path.of("..", "backend", "src", "main", "resources", "demo");
     private static Set<String> canaries;
 
     private LogCanaries() {
     }
 
-    /** Fails with every log line that carries a canary. */
-    static void assertClean(String log) {
+    /**
+     * Fails with every log line that carries a canary; {@code backendJar} ({@code backend/target/welkom-backend.jar})
+     * says where the backend's demo data is, from whichever module the test runs in.
+     */
+    static void assertClean(String log, Path backendJar) {
         List<String> hits = new ArrayList<>();
-        Set<String> names = canaries();
+        Set<String> names = canaries(backendJar.toAbsolutePath().getParent().getParent()
+                .resolve(Path.of("src", "main", "resources", "demo")));
         for (String line : log.split("\n")) {
             for (String canary : names) {
                 if (line.contains(canary)) {
@@ -47,10 +50,10 @@ final class LogCanaries {
         }
     }
 
-    private static synchronized Set<String> canaries() {
+    private static synchronized Set<String> canaries(Path demo) {
         if (canaries == null) {
             Set<String> found = new LinkedHashSet<>();
-            try (Stream<Path> files = Files.list(DEMO)) {
+            try (Stream<Path> files = Files.list(demo)) {
                 for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).collect(Collectors.toList())) {
                     Matcher matcher = NAME.matcher(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
                     while (matcher.find()) {
@@ -58,10 +61,10 @@ final class LogCanaries {
                     }
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read the demo data in " + DEMO.toAbsolutePath(), e);
+                throw new UncheckedIOException("Cannot read the demo data in " + demo, e);
             }
             if (found.size() < 50) {
-                throw new IllegalStateException("Too few demo names found in " + DEMO.toAbsolutePath() + ": " + found);
+                throw new IllegalStateException("Too few demo names found in " + demo + ": " + found);
             }
             canaries = found;
         }

@@ -102,6 +102,12 @@ class MutationApplier {
         return new MutationResult(mutation.id(), edited.outcome(), edited.detail());
     }
 
+    /** The answer for a mutation applied (or rejected) before, as a retry hears it; empty when it is new. */
+    @Transactional
+    public Optional<MutationResult> appliedBefore(Caller caller, Mutation mutation) {
+        return applied.findById(mutation.id()).map(previous -> repeated(caller, mutation, previous));
+    }
+
     private static MutationResult repeated(Caller caller, Mutation mutation, AppliedMutation previous) {
         boolean sameActor = Objects.equals(previous.deviceId(), caller.deviceId())
                 && (caller.isDevice() || Objects.equals(previous.userId(), caller.userId()));

@@ -75,9 +75,22 @@ class SyncService {
         }
         List<MutationResult> results = new ArrayList<>(mutations.size());
         for (Mutation mutation : mutations) {
-            results.add(applier.apply(caller, mutation));
+            results.add(applyOnce(caller, mutation));
         }
         return new PushResponse(results);
+    }
+
+    /**
+     * Applies one mutation. When the same mutation is being applied at the same moment elsewhere (a
+     * phone's retry that reached another backend instance, docs/postgresql.md), the second transaction
+     * fails on the {@code applied_mutation} key and rolls back: its answer is then the first one's.
+     */
+    private MutationResult applyOnce(Caller caller, Mutation mutation) {
+        try {
+            return applier.apply(caller, mutation);
+        } catch (RuntimeException e) {
+            return applier.appliedBefore(caller, mutation).orElseThrow(() -> e);
+        }
     }
 
     /**

@@ -156,6 +156,33 @@ class TwoInstancesTest {
     }
 
     @Test
+    void theSamePushReachingBothInstancesAtOnceIsAppliedOnceAndBothAnswersSaySo() throws Exception {
+        Session phone = Fixtures.device(onOne, "T-PUSH");
+        Task task = openTask(onTwo, phone);
+        Mutation note = new Mutation(UUID.randomUUID().toString(), MutationType.TASK_SET_NOTE, task.id(),
+                task.version(), null, "Vrijdag 9 uur bibliotheek");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<MutationResult>> results = new ArrayList<>();
+        for (Api api : List.of(onOne, onTwo)) {
+            results.add(pool.submit(() -> {
+                go.await();
+                return push(api, phone, note);
+            }));
+        }
+        go.countDown();
+        List<MutationOutcome> outcomes = new ArrayList<>(List.of(results.get(0).get().outcome(),
+                results.get(1).get().outcome()));
+        pool.shutdown();
+        outcomes.sort(null);
+
+        assertEquals(List.of(MutationOutcome.APPLIED, MutationOutcome.ALREADY_APPLIED), outcomes,
+                "one instance applied it, the other says it was applied: no 500, no double edit");
+        Task after = taskById(onOne, phone, task.id());
+        assertEquals(task.version() + 1, after.version(), "applied once");
+    }
+
+    @Test
     void aDashboardSessionStartedOnOneInstanceIsSignedInOnTheOther() throws Exception {
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         String form = "username=" + URLEncoder.encode(Fixtures.OFFICER, StandardCharsets.UTF_8) + "&password=test-password";
@@ -200,6 +227,11 @@ class TwoInstancesTest {
     private static Task openTask(Api api, Session phone) {
         return api.get("/api/sync/pull?after=0&limit=1000", phone.token()).as(PullResponse.class).tasks().stream()
                 .filter(task -> task.status() == TaskStatus.OPEN).findFirst().orElseThrow();
+    }
+
+    private static Task taskById(Api api, Session phone, String id) {
+        return api.get("/api/sync/pull?after=0&limit=1000", phone.token()).as(PullResponse.class).tasks().stream()
+                .filter(task -> task.id().equals(id)).findFirst().orElseThrow();
     }
 
     private static MutationResult push(Api api, Session phone, Mutation mutation) {

@@ -28,8 +28,12 @@ public final class TestServer {
     private final EmbeddedServer server;
 
     private TestServer(Path dataDir) {
+        this(dataDir, properties(dataDir));
+    }
+
+    private TestServer(Path dataDir, Map<String, Object> properties) {
         this.dataDir = dataDir;
-        this.server = ApplicationContext.run(EmbeddedServer.class, properties(dataDir), "test");
+        this.server = ApplicationContext.run(EmbeddedServer.class, properties, "test");
     }
 
     /** The shared server, started on first call. */
@@ -52,6 +56,19 @@ public final class TestServer {
      */
     public static TestServer startOwn(Path dataDir) {
         return new TestServer(dataDir);
+    }
+
+    /**
+     * A server of the caller's own on the SQLite default whichever pass this is (MoveToPostgresTest
+     * starts from one); stop it with {@link #shutdown()}.
+     */
+    public static TestServer startOwnOnSqlite(Path dataDir) {
+        Map<String, Object> properties = properties(dataDir);
+        properties.remove("datasources.default.username");
+        properties.remove("datasources.default.password");
+        properties.put("datasources.default.url", "jdbc:sqlite:" + dataDir.resolve("welkom.db")
+                + "?journal_mode=WAL&busy_timeout=5000&foreign_keys=true");
+        return new TestServer(dataDir, properties);
     }
 
     /** Stops a server from {@link #startOwn}, leaving its data folder. */

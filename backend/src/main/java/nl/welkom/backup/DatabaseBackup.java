@@ -130,7 +130,7 @@ public final class DatabaseBackup {
         Path folder = database.toAbsolutePath().getParent();
         Files.createDirectories(folder);
         if (Files.exists(database)) {
-            requireNotInUse(database);
+            requireNotInUse(database, "restoring");
             String suffix = ".before-restore-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
             for (String extension : List.of("", "-wal", "-shm")) {
                 Path file = folder.resolve(DATABASE_FILE + extension);
@@ -165,7 +165,7 @@ public final class DatabaseBackup {
      * A running server keeps its connections open, and each holds a shared lock on a WAL database:
      * then an exclusive transaction cannot start and the restore is refused.
      */
-    private static void requireNotInUse(Path database) throws SQLException {
+    static void requireNotInUse(Path database, String doing) throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database + "?busy_timeout=0");
              Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA locking_mode=EXCLUSIVE");
@@ -174,12 +174,12 @@ public final class DatabaseBackup {
                 statement.execute("SELECT count(*) FROM sqlite_master");
                 statement.execute("COMMIT");
             } catch (SQLException busy) {
-                throw new BackupException("the database is in use: stop the server before restoring");
+                throw new BackupException("the database is in use: stop the server before " + doing);
             }
         }
     }
 
-    private static Connection open(Path file) throws SQLException {
+    static Connection open(Path file) throws SQLException {
         return DriverManager.getConnection("jdbc:sqlite:" + file + "?busy_timeout=10000");
     }
 

@@ -77,6 +77,7 @@ public class ContentPacks {
     private volatile Set<String> offered;
     private volatile long generation = -1;
     private volatile long checkedAt = System.nanoTime() - SHARED_CHECK;
+    private final java.util.concurrent.atomic.AtomicLong epoch = new java.util.concurrent.atomic.AtomicLong();
 
     ContentPacks(LanguageRepository languages, TopicRepository topics, TopicTranslationRepository topicTranslations,
                  LessonRepository lessons, LessonTranslationRepository lessonTranslations, SectionRepository sections,
@@ -135,6 +136,16 @@ public class ContentPacks {
         return built;
     }
 
+    /**
+     * A number that moves whenever content was written here ({@link #invalidate()}) or on another
+     * instance (seen within {@link #SHARED_CHECK}): other caches of content (the places) keep it
+     * beside what they hold and drop what was built under an older one.
+     */
+    public long epoch() {
+        followOtherInstances();
+        return epoch.get();
+    }
+
     /** Forgets cached packs, here and (within {@link #SHARED_CHECK}) on every other instance; call after any content write. */
     public void invalidate() {
         transactions.executeWrite(status -> {
@@ -147,6 +158,7 @@ public class ContentPacks {
         });
         cache.clear();
         offered = null;
+        epoch.incrementAndGet();
     }
 
     /** Drops the cache when another instance changed the content since the last look (at most every 2 s). */
@@ -168,6 +180,7 @@ public class ContentPacks {
             cache.clear();
             offered = null;
             generation = current;
+            epoch.incrementAndGet();
         }
     }
 

@@ -29,8 +29,12 @@ import nl.welkom.model.place.Places;
  * The places of one municipality, resolved for a language chain like the phrasebook: each place's
  * description and opening hours in the first language of the chain that has them (state
  * {@link TranslationState#MISSING} on fallback), opening hours likewise along the chain on their
- * own. The version is a hash of the resolved list. Read from the database on every call (a
- * handful of rows on an index), so a change is visible at once.
+ * own. The version is a hash of the resolved list.
+ *
+ * <p>Resolved lists are kept per municipality and chain, since every pull asks for the version
+ * (issue 14: reading and hashing them was a third of an up-to-date pull). They are dropped when the
+ * content's {@link ContentPacks#epoch() epoch} moves: whoever writes places calls
+ * {@link ContentPacks#invalidate()}, as for any content, and other instances follow within 2 s.
  */
 @Singleton
 public class LocalPlaces {
@@ -38,7 +42,10 @@ public class LocalPlaces {
 
     private final TransactionOperations<Connection> transactions;
     private final ContentPacks packs;
+    private static final int MAX_CACHED = 1024;
+
     private final JsonMapper json;
+    private final Map<Key, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
     LocalPlaces(TransactionOperations<Connection> transactions, ContentPacks packs, JsonMapper json) {
         this.transactions = transactions;
@@ -56,8 +63,30 @@ public class LocalPlaces {
         return municipalityId == null ? "" : places(municipalityId, chain(lang, null)).version();
     }
 
-    /** The places of {@code municipalityId} for a chain ending in Dutch. */
+    /** The places of {@code municipalityId} for a chain ending in Dutch; from cache while no content was written. */
     public Places places(String municipalityId, List<String> chain) {
+        long epoch = packs.epoch();
+        Key key = new Key(municipalityId, List.copyOf(chain));
+        Cached cached = cache.get(key);
+        if (cached != null && cached.epoch() == epoch) {
+            return cached.places();
+        }
+        Places read = read(municipalityId, chain);
+        if (cache.size() >= MAX_CACHED) {
+            cache.clear();
+        }
+        // Kept under the epoch read before the rows, so a list read before a write never outlives it.
+        cache.put(key, new Cached(epoch, read));
+        return read;
+    }
+
+    private record Key(String municipalityId, List<String> chain) {
+    }
+
+    private record Cached(long epoch, Places places) {
+    }
+
+    private Places read(String municipalityId, List<String> chain) {
         List<Row> rows = new ArrayList<>();
         List<TextRow> textRows = new ArrayList<>();
         transactions.executeRead(status -> {

@@ -89,12 +89,14 @@ class ChangeFeed {
     private final MeetingRepository meetings;
     private final MeetingService meetingService;
     private final Clock clock;
+    private final ChangeProbe probe;
 
-    ChangeFeed(ChangeSequence sequence, HouseholdScope scope, ScopeChangeRepository scopeChanges,
+    ChangeFeed(ChangeProbe probe, ChangeSequence sequence, HouseholdScope scope, ScopeChangeRepository scopeChanges,
                HouseholdRepository households, HouseholdReader reader, TaskRepository tasks, TaskService taskService,
                AppointmentRepository appointments, MessageRepository messages, MessageService messageService,
                AnnouncementFeed announcementFeed, MeetingRepository meetings, MeetingService meetingService,
                Clock clock) {
+        this.probe = probe;
         this.clock = clock;
         this.meetings = meetings;
         this.meetingService = meetingService;
@@ -119,7 +121,7 @@ class ChangeFeed {
      * was read up to, even past the caller's last change: every change up to the head has been
      * considered for this caller's scope. So a phone that is up to date asks with the head, and a pull
      * with nothing newer than the head anywhere is answered from the head alone, without touching
-     * the change tables (issue 14, docs/sync.md).
+     * the change tables (issue 14, docs/sync.md). A household's phone is asked {@link #quiet} first.
      */
     @Transactional(readOnly = true)
     public PullResponse page(Caller caller, long after, int limit, @Nullable String contentVersion,
@@ -128,8 +130,7 @@ class ChangeFeed {
         // read after it already reflects every scope change up to the bound.
         long upTo = sequence.last();
         if (after >= upTo) {
-            return new PullResponse(after, false, List.of(), List.of(), List.of(), List.of(), contentVersion, List.of(),
-                    List.of(), List.of(), List.of());
+            return nothingNew(after, contentVersion);
         }
         Set<String> inScope = new LinkedHashSet<>(scope.visibleHouseholdIds(caller));
         AnnouncementFeed.Audience audience = inScope.contains(caller.householdId())
@@ -176,6 +177,25 @@ class ChangeFeed {
                 page.messages.values().stream().map(MessageEntity::asModel).toList(),
                 List.copyOf(page.announcements.values()),
                 page.meetings.values().stream().map(MeetingEntity::asModel).toList());
+    }
+
+    /**
+     * For a household's phone, the empty page at the head when nothing after {@code after} is for it,
+     * from one statement outside any transaction ({@link ChangeProbe}), however far the head moved;
+     * null when there may be something (or the caller is not a phone): then ask {@link #page}.
+     */
+    @Nullable
+    public PullResponse quiet(Caller caller, long after, @Nullable String contentVersion) {
+        if (!ChangeProbe.answersFor(caller)) {
+            return null;
+        }
+        ChangeProbe.Answer answer = probe.ask(caller, after);
+        return answer.anything() ? null : nothingNew(Math.max(after, answer.head()), contentVersion);
+    }
+
+    private static PullResponse nothingNew(long cursor, @Nullable String contentVersion) {
+        return new PullResponse(cursor, false, List.of(), List.of(), List.of(), List.of(), contentVersion, List.of(),
+                List.of(), List.of(), List.of());
     }
 
     private Entering entering(Caller caller, String householdId) {

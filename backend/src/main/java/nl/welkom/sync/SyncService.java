@@ -105,6 +105,10 @@ class SyncService {
             throw ProblemException.badRequest("after must be 0 or more and limit 1 or more.");
         }
         String contentVersion = lang == null || lang.isBlank() ? null : contentVersion(caller, lang);
+        PullResponse quiet = feed.quiet(caller, after, contentVersion);
+        if (quiet != null) {
+            return quiet;
+        }
         PullResponse page = feed.page(caller, after, Math.min(limit, MAX_LIMIT), contentVersion, lang);
         Set<String> read = new LinkedHashSet<>();
         page.households().stream().map(Household::id).forEach(read::add);

@@ -11,6 +11,7 @@ import java.util.List;
 import nl.welkom.Api;
 import nl.welkom.Fixtures;
 import nl.welkom.TestServer;
+import nl.welkom.content.ContentPacks;
 import nl.welkom.model.auth.Session;
 import nl.welkom.model.content.TranslationState;
 import nl.welkom.model.place.Place;
@@ -99,6 +100,8 @@ class PlacesApiTest {
         try {
             assertEquals(1, server.update("UPDATE place_text SET opening_hours = ? WHERE place_id = ? AND lang = 'en'",
                     "Mondays 9-12.", placeId));
+            // Whoever writes places says so, as for any content (LocalPlaces keeps resolved lists).
+            server.context().getBean(ContentPacks.class).invalidate();
 
             assertNotEquals(before, version(device));
             assertNotEquals(etagBefore, API.get("/api/places?lang=en", device).header("ETag"));
@@ -107,6 +110,7 @@ class PlacesApiTest {
         } finally {
             server.update("UPDATE place_text SET opening_hours = ? WHERE place_id = ? AND lang = 'en'",
                     "By appointment.", placeId);
+            server.context().getBean(ContentPacks.class).invalidate();
         }
         assertEquals(before, version(device));
     }

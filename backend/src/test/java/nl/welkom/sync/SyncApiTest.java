@@ -154,6 +154,27 @@ class SyncApiTest {
     }
 
     @Test
+    void aPhoneBehindAMovingHeadGetsAnEmptyPageAtTheHeadAndStillItsOwnNextChange() {
+        PullResponse upToDate = pull(pageDevice, 0, 1000);
+        Task elsewhere = pull(pushDevice, 0, 1000).tasks().get(0);
+        setStatusAsOfficer(elsewhere.id(), elsewhere.status() == TaskStatus.DONE ? TaskStatus.OPEN : TaskStatus.DONE,
+                elsewhere.version());
+
+        PullResponse nothing = pull(pageDevice, upToDate.cursor(), 1000);
+        assertTrue(nothing.households().isEmpty() && nothing.tasks().isEmpty() && nothing.messages().isEmpty(),
+                "another household's change is not this phone's");
+        assertTrue(nothing.cursor() > upToDate.cursor(), "the cursor moves to the head it was read up to");
+        assertFalse(nothing.hasMore());
+
+        Task own = upToDate.tasks().get(0);
+        Task edited = setStatusAsOfficer(own.id(), own.status() == TaskStatus.DONE ? TaskStatus.OPEN : TaskStatus.DONE,
+                own.version());
+        PullResponse next = pull(pageDevice, nothing.cursor(), 1000);
+        assertEquals(List.of(own.id()), next.tasks().stream().map(Task::id).toList());
+        assertEquals(edited.version(), next.tasks().get(0).version());
+    }
+
+    @Test
     void aMutationOnAnotherHouseholdsTaskIsRejected() {
         Task foreign = pull(pageDevice, 0, 1000).tasks().get(0);
 

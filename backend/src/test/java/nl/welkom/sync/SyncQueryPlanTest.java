@@ -91,6 +91,22 @@ class SyncQueryPlanTest {
         assertFalse(plan.contains("SCAN"), plan);
     }
 
+    @Test
+    void thePhonesAnythingNewProbeSearchesOneIndexPerSourceAndScansNothing() throws SQLException {
+        String plan = explain(ChangeProbe.sql());
+
+        for (String index : List.of("scope_change_device_seq (subject_device_id=? AND seq>? AND seq<?)",
+                "household USING INDEX sqlite_autoindex_household_1 (id=?)",
+                "task_household_seq (household_id=? AND change_seq>? AND change_seq<?)",
+                "appointment_household_change (household_id=? AND change_seq>? AND change_seq<?)",
+                "message_household_change (household_id=? AND change_seq>? AND change_seq<?)",
+                "announcement_municipality_change (municipality_id=? AND change_seq>? AND change_seq<?)")) {
+            assertTrue(plan.contains(index), index + " in\n" + plan);
+        }
+        // The one constant row the CASE is selected from is no table.
+        assertFalse(plan.replace("SCAN CONSTANT ROW", "").contains("SCAN"), plan);
+    }
+
     /** {@code EXPLAIN QUERY PLAN} of a repository method's SQL, with an {@code IN} list of {@code inSize} values. */
     private static String plan(Class<?> repository, String method, int inSize) throws SQLException {
         Method found = Arrays.stream(repository.getMethods())
@@ -98,7 +114,10 @@ class SyncQueryPlanTest {
                 .findFirst().orElseThrow();
         String sql = found.getAnnotation(Query.class).value();
         String placeholders = String.join(", ", Collections.nCopies(Math.max(inSize, 1), "?"));
-        String jdbc = sql.replaceAll("IN \\(:\\w+\\)", "IN (" + placeholders + ")").replaceAll(":\\w+", "?");
+        return explain(sql.replaceAll("IN \\(:\\w+\\)", "IN (" + placeholders + ")").replaceAll(":\\w+", "?"));
+    }
+
+    private static String explain(String jdbc) throws SQLException {
         List<String> steps = new ArrayList<>();
         try (Connection connection = TestServer.get().database();
              PreparedStatement statement = connection.prepareStatement("EXPLAIN QUERY PLAN " + jdbc);

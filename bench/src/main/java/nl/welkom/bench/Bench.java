@@ -28,7 +28,8 @@ import com.google.gson.JsonObject;
  * java -jar bench/target/welkom-bench.jar [--backend-jar backend/target/welkom-backend.jar]
  *      [--out bench/results/latest.json] [--small 10000] [--large 1000000]
  *      [--requests 500] [--warmup 300] [--only wire|pull|caseload|matching|load]
- *      [--load-phones 200] [--load-seconds 15] [--load-database-url jdbc:postgresql://…?user=…&password=…] [--keep]
+ *      [--load-phones 200] [--load-seconds 15] [--load-databases sqlite,postgres]
+ *      [--load-profile server.jfr] [--keep]
  *      [--caseload-small 1000] [--caseload-large 100000] [--caseload-own 5000]
  *      [--caseload-requests 200] [--caseload-warmup 20]
  *      [--matching-households 5000] [--matching-small 200] [--matching-large 2000]
@@ -61,7 +62,8 @@ public final class Bench {
         String only = null;
         int loadPhones = 200;
         int loadSeconds = 15;
-        String loadDatabaseUrl = null;
+        List<String> loadDatabases = List.of("sqlite", "postgres");
+        Path loadProfile = null;
         int caseloadSmall = 1000;
         int caseloadLarge = 100_000;
         int caseloadOwn = 5000;
@@ -84,7 +86,8 @@ public final class Bench {
                 case "--only" -> only = args[++i];
                 case "--load-phones" -> loadPhones = Integer.parseInt(args[++i]);
                 case "--load-seconds" -> loadSeconds = Integer.parseInt(args[++i]);
-                case "--load-database-url" -> loadDatabaseUrl = args[++i];
+                case "--load-databases" -> loadDatabases = List.of(args[++i].split(","));
+                case "--load-profile" -> loadProfile = Path.of(args[++i]);
                 case "--keep" -> keep = true;
                 case "--caseload-small" -> caseloadSmall = Integer.parseInt(args[++i]);
                 case "--caseload-large" -> caseloadLarge = Integer.parseInt(args[++i]);
@@ -128,8 +131,18 @@ public final class Bench {
                         caseloadRequests, caseloadWarmup).run());
             }
             if (only == null || only.equals("load")) {
-                System.err.println("[bench] load: starting (wrk)");
-                result.add("load", new LoadBench(backendJar, work, loadPhones, loadSeconds, loadDatabaseUrl).run());
+                if (loadDatabases.contains("sqlite")) {
+                    System.err.println("[bench] load on SQLite: starting (wrk)");
+                    result.add("load", new LoadBench(backendJar, work, loadPhones, loadSeconds, null, loadProfile).run());
+                }
+                if (loadDatabases.contains("postgres")) {
+                    System.err.println("[bench] load on PostgreSQL: starting (wrk)");
+                    try (Postgres postgres = Postgres.start()) {
+                        result.add("loadPostgres", new LoadBench(backendJar, work, loadPhones, loadSeconds, postgres,
+                                loadProfile == null ? null : loadProfile.resolveSibling("postgres-" + loadProfile.getFileName()))
+                                .run());
+                    }
+                }
             }
             if (only == null || only.equals("matching")) {
                 result.add("matching", new MatchingBench(backendJar, work, matchingHouseholds, matchingSmall,
@@ -179,9 +192,11 @@ public final class Bench {
             if (r.has("pull")) {
                 pull(r.getAsJsonObject("pull"), o);
             }
-            if (r.has("load")) {
-                LoadBench.print(r.getAsJsonObject("load"), o);
-                o.println();
+            for (String key : List.of("load", "loadPostgres")) {
+                if (r.has(key)) {
+                    o.println();
+                    LoadBench.print(r.getAsJsonObject(key), o);
+                }
             }
             if (r.has("caseload")) {
                 caseload(r.getAsJsonObject("caseload"), o);

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import okhttp3.MediaType;
@@ -40,27 +41,44 @@ final class LoadBench {
     private static final Pattern PERCENTILE = Pattern.compile("^\\s+(50|99)%\\s+([0-9.]+)(us|ms|s)\\s*$", Pattern.MULTILINE);
     private static final Pattern BAD = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
 
+    /** One sync in this many carries a change in the mix (issue 14's realistic mix: 1 in 10). */
+    static final int MIX_EVERY = 10;
+    /**
+     * The writer's rate: a million households syncing every 15 minutes make 1,111 syncs/s, and 1 in 10
+     * carries a change, so about 111 changes a second move the head.
+     */
+    static final int WRITES_PER_SECOND = 111;
+    /** Connections to PostgreSQL (SQLite's default is 4: one writer at a time). */
+    static final int POSTGRES_POOL = 8;
+
     private final Path jar;
     private final Path work;
     private final int phones;
     private final int seconds;
-    private final String databaseUrl;
+    private final Postgres postgres;
+    private final Path profile;
 
-    /** {@code databaseUrl}: null for the SQLite default, or a {@code jdbc:postgresql://user:password@…} database. */
-    LoadBench(Path jar, Path work, int phones, int seconds, String databaseUrl) {
+    /** {@code postgres}: null for the SQLite default, else the server the backend gets a fresh database on. */
+    LoadBench(Path jar, Path work, int phones, int seconds, Postgres postgres, Path profile) {
+        this.profile = profile;
         this.jar = jar;
         this.work = work;
         this.phones = phones;
         this.seconds = seconds;
-        this.databaseUrl = databaseUrl;
+        this.postgres = postgres;
     }
 
     JsonObject run() throws Exception {
         JsonObject result = new JsonObject();
         long launched = System.nanoTime();
-        try (Backend backend = new Backend(jar, work.resolve("load-data"), "load", List.of())) {
-            if (databaseUrl != null) {
-                backend.with("DATASOURCES_DEFAULT_URL", databaseUrl).with("DATASOURCES_DEFAULT_MAXIMUM_POOL_SIZE", "16");
+        try (Backend backend = new Backend(jar, work.resolve("load-data-" + (postgres == null ? "sqlite" : "pg")),
+                "load", profile == null ? List.of()
+                        : List.of("-XX:StartFlightRecording=settings=profile,filename=" + profile.toAbsolutePath()))) {
+            if (postgres != null) {
+                backend.with("DATASOURCES_DEFAULT_URL", postgres.createDatabase("load_" + ProcessHandle.current().pid()))
+                        .with("DATASOURCES_DEFAULT_USERNAME", Postgres.USER)
+                        .with("DATASOURCES_DEFAULT_PASSWORD", Postgres.PASSWORD)
+                        .with("DATASOURCES_DEFAULT_MAXIMUM_POOL_SIZE", String.valueOf(POSTGRES_POOL));
             }
             backend.start();
             result.addProperty("coldStartMs", Math.round((System.nanoTime() - launched) / 1e6));
@@ -68,59 +86,178 @@ final class LoadBench {
             OfficerApi officer = OfficerApi.login(base, "officer@zwolle.demo", "welkom-demo");
             List<String> households = officer.householdIds();
             List<String> tokens = new ArrayList<>();
-            List<Long> cursors = new ArrayList<>();
+            List<String> langs = new ArrayList<>();
+            List<Long> before = new ArrayList<>();
             for (int i = 0; i < phones; i++) {
-                String code = officer.createActivationCode(households.get(i % households.size()));
+                String household = households.get(i % households.size());
+                String code = officer.createActivationCode(household);
                 String token = activate(base, code);
                 tokens.add(token);
-                cursors.add(upToDate(base, token));
+                langs.add(officer.languageChain(household));
+                before.add(upToDate(base, token, langs.get(i)));
+            }
+            // One change in every household, then every phone up to date again: a pull from its
+            // earlier cursor brings exactly that change (and whatever the writer adds elsewhere).
+            for (String household : households) {
+                JsonArray tasks = officer.tasks(household);
+                if (!tasks.isEmpty()) {
+                    officer.toggle(tasks.get(0).getAsJsonObject());
+                }
+            }
+            List<Long> current = new ArrayList<>();
+            for (int i = 0; i < phones; i++) {
+                current.add(upToDate(base, tokens.get(i), langs.get(i)));
             }
             Thread.sleep(2000);
             result.addProperty("rssAtRestMb", rssMb(backend.pid()));
             String etag = etag(base);
 
             Path ceilingScript = script("ceiling.lua", "wrk.headers[\"If-None-Match\"] = '" + etag + "'\n");
-            Path upToDateScript = rotating("uptodate.lua", tokens, cursors);
+            Path upToDateScript = rotating("uptodate.lua", tokens, langs, current, current, 0);
+            Path deltaScript = rotating("delta.lua", tokens, langs, before, before, 0);
             List<Long> zeros = new ArrayList<>();
             tokens.forEach(t -> zeros.add(0L));
-            Path fullScript = rotating("full.lua", tokens, zeros);
+            Path fullScript = rotating("full.lua", tokens, langs, zeros, zeros, 0);
+            Path mixScript = rotating("mix.lua", tokens, langs, current, before, MIX_EVERY);
 
             // Warm up every path (JIT, caches), then measure each in turn.
-            for (Path script : List.of(ceilingScript, upToDateScript, fullScript)) {
+            for (Path script : List.of(ceilingScript, upToDateScript, deltaScript, fullScript, mixScript)) {
                 wrk(base, script, Math.max(3, seconds / 3));
             }
             JsonObject ceiling = wrk(base, ceilingScript, seconds);
             ceiling.addProperty("path", "GET /api/content?lang=nl → 304");
-            JsonObject upToDate = wrk(base, upToDateScript, seconds);
-            upToDate.addProperty("path", "GET /api/sync/pull?after=<own cursor>, " + phones + " phones");
-            JsonObject full = wrk(base, fullScript, seconds);
-            full.addProperty("path", "GET /api/sync/pull?after=0, " + phones + " phones");
-            double top = ceiling.get("rps").getAsDouble();
-            for (JsonObject row : List.of(ceiling, upToDate, full)) {
-                row.addProperty("ratioToCeiling", round(row.get("rps").getAsDouble() / top, 3));
+            JsonObject quiet = wrk(base, upToDateScript, seconds);
+            quiet.addProperty("path", "up-to-date pull, nothing changed anywhere (cursor at the head)");
+            List<JsonObject> moving = new ArrayList<>();
+            JsonObject writes;
+            try (Writer writer = Writer.start(base, WRITES_PER_SECOND)) {
+                JsonObject busyCeiling = wrk(base, ceilingScript, seconds);
+                busyCeiling.addProperty("path", "GET /api/content?lang=nl → 304, head moving");
+                JsonObject upToDate = wrk(base, upToDateScript, seconds);
+                upToDate.addProperty("path", "up-to-date pull, head moving (nothing new for the phone)");
+                JsonObject delta = wrk(base, deltaScript, seconds);
+                delta.addProperty("path", "delta pull: one changed task for the phone, head moving");
+                JsonObject full = wrk(base, fullScript, seconds);
+                full.addProperty("path", "full pull from cursor 0, head moving");
+                JsonObject mix = wrk(base, mixScript, seconds);
+                mix.addProperty("path", "mix: 9 up-to-date to 1 delta pull, head moving");
+                moving.addAll(List.of(busyCeiling, upToDate, delta, full, mix));
+                writes = writer.stop();
             }
-            result.add("ceiling", ceiling);
-            result.add("upToDatePull", upToDate);
-            result.add("fullPull", full);
+            double top = ceiling.get("rps").getAsDouble();
+            JsonArray rows = new JsonArray();
+            double busyTop = moving.get(0).get("rps").getAsDouble();
+            for (JsonObject row : List.of(ceiling, quiet)) {
+                row.addProperty("ratioToCeiling", round(row.get("rps").getAsDouble() / top, 3));
+                rows.add(row);
+            }
+            // While the writer runs, the ceiling measured under the same writer is the baseline.
+            for (JsonObject row : moving) {
+                row.addProperty("ratioToCeiling", round(row.get("rps").getAsDouble() / busyTop, 3));
+                rows.add(row);
+            }
+            result.add("rows", rows);
+            result.add("writer", writes);
             result.addProperty("rssAfterLoadMb", rssMb(backend.pid()));
 
-            // Capacity from the measured costs: each phone syncs every 15 minutes; 9 in 10 syncs find
-            // nothing new, 1 in 10 brings changes (costed as a full pull of its household, an upper bound).
-            double secondsPerSync = 0.9 / upToDate.get("rps").getAsDouble() + 0.1 / full.get("rps").getAsDouble();
-            double syncsPerSecond = 1 / secondsPerSync;
+            // Capacity, measured: the mix's rate is what the server sustains with 1 in 10 syncs
+            // carrying a change while officers' writes move the head; one phone per household
+            // syncing every 15 minutes.
+            JsonObject mix = moving.get(4);
+            double syncsPerSecond = mix.get("rps").getAsDouble();
             JsonObject capacity = new JsonObject();
             capacity.addProperty("syncsPerSecond", Math.round(syncsPerSecond));
             capacity.addProperty("households", Math.round(syncsPerSecond * 15 * 60));
             capacity.addProperty("goalSyncsPerSecond", 1111);
-            capacity.addProperty("method", "computed: 0.9 × up-to-date + 0.1 × full pull, one phone per household,"
-                    + " a sync every 15 minutes, all cores on phones (officers' dashboard work not included)");
+            capacity.addProperty("p99Ms", mix.get("p99Ms").getAsDouble());
             result.add("capacity", capacity);
         }
-        result.addProperty("database", databaseUrl == null ? "SQLite (default)" : "PostgreSQL");
+        result.addProperty("database", postgres == null ? "SQLite (default)"
+                : "PostgreSQL 17 (embedded binaries, default settings, pool of " + POSTGRES_POOL + ")");
         result.addProperty("phones", phones);
         result.addProperty("secondsPerRun", seconds);
         result.addProperty("wrk", "-t2 -c32, loopback");
         return result;
+    }
+
+    /**
+     * An officer of another municipality (Deventer) toggling tasks at a steady rate on eight threads
+     * while the pulls are measured: the change sequence's head moves, as it does when a million
+     * households' officers, phones and volunteers write, so a phone's cursor is behind the head.
+     */
+    private static final class Writer implements AutoCloseable {
+        private final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        private final java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+        private final List<Thread> threads = new ArrayList<>();
+        private final long started = System.nanoTime();
+        private volatile Exception failure;
+
+        static Writer start(String base, int perSecond) throws IOException {
+            OfficerApi deventer = OfficerApi.login(base, "officer@deventer.demo", "welkom-demo");
+            List<JsonObject> tasks = new ArrayList<>();
+            for (String household : deventer.householdIds()) {
+                deventer.tasks(household).forEach(task -> tasks.add(task.getAsJsonObject()));
+            }
+            if (tasks.size() < 2) {
+                throw new IllegalStateException("the writer needs Deventer's demo tasks");
+            }
+            Writer writer = new Writer();
+            int threads = 8;
+            for (int t = 0; t < threads; t++) {
+                List<JsonObject> own = new ArrayList<>();
+                for (int i = t; i < tasks.size(); i += threads) {
+                    own.add(tasks.get(i));
+                }
+                Thread thread = new Thread(() -> writer.loop(deventer, own, perSecond / (double) threads), "writer-" + t);
+                thread.setDaemon(true);
+                writer.threads.add(thread);
+                thread.start();
+            }
+            return writer;
+        }
+
+        private void loop(OfficerApi officer, List<JsonObject> tasks, double perSecond) {
+            long interval = Math.round(1e9 / perSecond);
+            long next = System.nanoTime();
+            int i = 0;
+            try {
+                while (running.get()) {
+                    JsonObject task = tasks.get(i % tasks.size());
+                    tasks.set(i % tasks.size(), officer.toggle(task));
+                    done.incrementAndGet();
+                    i++;
+                    // A steady offered rate: a write that is late does not make the next come sooner.
+                    next = Math.max(next + interval, System.nanoTime());
+                    long wait = next - System.nanoTime();
+                    if (wait > 0) {
+                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                failure = e;
+            }
+        }
+
+        JsonObject stop() throws Exception {
+            running.set(false);
+            for (Thread thread : threads) {
+                thread.join(10_000);
+            }
+            if (failure != null) {
+                throw new IOException("the writer failed", failure);
+            }
+            JsonObject row = new JsonObject();
+            row.addProperty("writes", done.get());
+            row.addProperty("writesPerSecond", round(done.get() / ((System.nanoTime() - started) / 1e9), 1));
+            return row;
+        }
+
+        @Override
+        public void close() {
+            running.set(false);
+        }
     }
 
     private static String activate(String base, String code) throws IOException {
@@ -138,11 +275,12 @@ final class LoadBench {
         }
     }
 
-    /** Pulls until nothing is left and returns the phone's cursor then. */
-    private static long upToDate(String base, String token) throws IOException {
+    /** Pulls (as the phone does, with its language chain) until nothing is left; returns the cursor then. */
+    private static long upToDate(String base, String token, String lang) throws IOException {
         long cursor = 0;
         while (true) {
-            Request request = new Request.Builder().url(base + "/api/sync/pull?after=" + cursor + "&limit=1000")
+            Request request = new Request.Builder()
+                    .url(base + "/api/sync/pull?after=" + cursor + "&limit=1000&lang=" + lang)
                     .header("Authorization", "Bearer " + token).build();
             try (Response response = HTTP.newCall(request).execute()) {
                 JsonObject page = JsonParser.parseString(response.body().string()).getAsJsonObject();
@@ -170,16 +308,28 @@ final class LoadBench {
         return file;
     }
 
-    /** A wrk script that sends each request as the next phone, with that phone's token and cursor. */
-    private Path rotating(String name, List<String> tokens, List<Long> cursors) throws IOException {
+    /**
+     * A wrk script that sends each request as the next phone, with that phone's token, language chain
+     * and cursor; with {@code every > 0}, every {@code every}-th request uses the phone's {@code other}
+     * cursor instead (the mix).
+     */
+    private Path rotating(String name, List<String> tokens, List<String> langs, List<Long> cursors, List<Long> other,
+                          int every) throws IOException {
         StringBuilder lua = new StringBuilder("local tokens = {");
         tokens.forEach(token -> lua.append('"').append(token).append("\","));
+        lua.append("}\nlocal langs = {");
+        langs.forEach(lang -> lua.append('"').append(lang).append("\","));
         lua.append("}\nlocal cursors = {");
         cursors.forEach(cursor -> lua.append(cursor).append(','));
-        lua.append("}\nlocal i = 0\n")
+        lua.append("}\nlocal other = {");
+        other.forEach(cursor -> lua.append(cursor).append(','));
+        lua.append("}\nlocal every = ").append(every).append("\nlocal i = 0\nlocal n = 0\n")
                 .append("request = function()\n")
                 .append("  i = (i % #tokens) + 1\n")
-                .append("  return wrk.format(\"GET\", \"/api/sync/pull?after=\" .. cursors[i] .. \"&limit=200\",")
+                .append("  n = n + 1\n")
+                .append("  local cursor = cursors[i]\n")
+                .append("  if every > 0 and n % every == 0 then cursor = other[i] end\n")
+                .append("  return wrk.format(\"GET\", \"/api/sync/pull?after=\" .. cursor .. \"&limit=200&lang=\" .. langs[i],")
                 .append(" {[\"Authorization\"] = \"Bearer \" .. tokens[i], [\"Accept-Encoding\"] = \"gzip\"})\n")
                 .append("end\n");
         return script(name, lua.toString());
@@ -236,24 +386,32 @@ final class LoadBench {
 
     /** The Markdown table. */
     static void print(JsonObject r, java.io.PrintStream o) {
-        o.println("### Load on " + (r.has("database") ? r.get("database").getAsString() : "SQLite") + ": "
-                + r.get("phones").getAsInt() + " phones, wrk " + r.get("wrk").getAsString() + ", "
-                + r.get("secondsPerRun").getAsInt() + " s per run");
+        JsonObject writer = r.getAsJsonObject("writer");
+        o.println("### Load on " + r.get("database").getAsString() + ": " + r.get("phones").getAsInt() + " phones, wrk "
+                + r.get("wrk").getAsString() + ", " + r.get("secondsPerRun").getAsInt() + " s per run");
+        o.println();
+        o.println(String.format(Locale.ROOT, "Every pull as the phone sends it (its token, cursor and language chain)."
+                + " \"Head moving\": meanwhile an officer of another municipality changes %.0f tasks a second"
+                + " (%d writes in all), the rate of a million households.", writer.get("writesPerSecond").getAsDouble(),
+                writer.get("writes").getAsLong()));
+        o.println();
+        o.println("Ratios: to the 304 ceiling measured under the same conditions (quiet, or head moving).");
         o.println();
         o.println("| request | req/s | p50 ms | p99 ms | ratio to the 304 ceiling |");
         o.println("|---|---:|---:|---:|---:|");
-        for (String key : List.of("ceiling", "upToDatePull", "fullPull")) {
-            JsonObject row = r.getAsJsonObject(key);
-            o.println(String.format(Locale.ROOT, "| %s | %.0f | %.2f | %.2f | %.3f |", row.get("path").getAsString(),
+        for (var element : r.getAsJsonArray("rows")) {
+            JsonObject row = element.getAsJsonObject();
+            o.println(String.format(Locale.ROOT, "| %s | %.0f | %.2f | %.2f | **%.3f** |", row.get("path").getAsString(),
                     row.get("rps").getAsDouble(), row.get("p50Ms").getAsDouble(), row.get("p99Ms").getAsDouble(),
                     row.get("ratioToCeiling").getAsDouble()));
         }
         JsonObject capacity = r.getAsJsonObject("capacity");
         o.println();
-        o.println(String.format(Locale.ROOT, "Capacity (%s): %d syncs/s, about %,d households (goal 1,111 syncs/s,"
-                        + " one million households: ratio %.2f).", capacity.get("method").getAsString(),
-                capacity.get("syncsPerSecond").getAsLong(), capacity.get("households").getAsLong(),
-                capacity.get("syncsPerSecond").getAsDouble() / 1111));
+        o.println(String.format(Locale.ROOT, "Capacity, measured as the mix's rate (one phone per household, a sync every"
+                        + " 15 minutes, 1 in %d carrying a change, officers writing): %,d syncs/s at p99 %.1f ms, about"
+                        + " %,d households; ratio to the goal of one million (1,111 syncs/s): **%.2f**.", MIX_EVERY,
+                capacity.get("syncsPerSecond").getAsLong(), capacity.get("p99Ms").getAsDouble(),
+                capacity.get("households").getAsLong(), capacity.get("syncsPerSecond").getAsDouble() / 1111));
         o.println(String.format(Locale.ROOT, "Cold start to first answer %d ms; resident memory %.0f MB at rest, %.0f MB"
                         + " after the load.", r.get("coldStartMs").getAsLong(), r.get("rssAtRestMb").getAsDouble(),
                 r.get("rssAfterLoadMb").getAsDouble()));

@@ -70,6 +70,16 @@ final class OfficerApi {
         return ids;
     }
 
+    /** The household's languages as a phone's chain ({@code ar,en}); {@code en} when none are known. */
+    String languageChain(String householdId) throws IOException {
+        JsonObject household = get("/api/households/" + householdId).getAsJsonObject();
+        List<String> chain = new ArrayList<>();
+        if (household.has("languages") && household.get("languages").isJsonArray()) {
+            household.getAsJsonArray("languages").forEach(language -> chain.add(language.getAsString()));
+        }
+        return chain.isEmpty() ? "en" : String.join(",", chain);
+    }
+
     String createActivationCode(String householdId) throws IOException {
         Request request = authorised("/api/households/" + householdId + "/activation-codes")
                 .post(RequestBody.create("", JSON)).build();

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Welkom benchmark (issue 3): bytes on the wire per sync, and the server cost of a delta pull with
-# 10 thousand versus 1 million change rows. Builds what it needs, runs, prints Markdown tables and
-# writes bench/results/latest.json. Arguments are passed to the benchmark, e.g.
+# Welkom benchmark (issues 3, 10, 12, 14): bytes on the wire per sync, the server cost of a pull and of
+# the household list against the size of the database, family-friend suggestions, and the server
+# under load, on SQLite and on PostgreSQL (an embedded PostgreSQL 17 from Maven). Builds what it needs,
+# runs, prints Markdown tables, merges the figures into bench/figures.json (kept in git) and writes every
+# part's latest tables into docs/performance.md. Arguments are passed to the benchmark, e.g.
 #   bench/run.sh --only wire          # bytes on the wire only (~15 s after the build)
 #   bench/run.sh --large 100000       # a smaller "large" database for a quick look
 #   bench/run.sh --only caseload      # the household list: 1,000 vs 100,000 households (issue 10)
 #   bench/run.sh --only matching      # family-friend suggestions: 200 vs 2,000 volunteers, 5,000 households (issue 12)
-#   bench/run.sh --only load          # wrk: the 304 ceiling, up-to-date and full pulls, capacity, start-up, memory (issue 14)
+#   bench/run.sh --only load          # wrk: the 304 ceiling, up-to-date, delta and full pulls, a 9:1 mix, start-up, memory (issue 14)
+#   bench/run.sh --databases sqlite   # pull, caseload and load on SQLite only (default: sqlite,postgres)
 #   bench/run.sh --convergence [tries [steps]]   # long run of SyncConvergenceIT instead (bench/convergence.sh)
 #   bench/run.sh --fuzz [rounds [seed]]          # long run of the API fuzzer ApiFuzzTest (docs/fuzz.md), 20 rounds by default
 #   bench/run.sh --crash [rounds]     # kill -9 rounds of CrashIT, 100 by default (bench/crash.sh, docs/backup.md)
@@ -61,7 +64,15 @@ fi
 # would not build it. maven.test.skip: the bench needs no test classes, so none are compiled.
 ./mvnw -B -q -Pbench -pl backend,bench -am package -Dmaven.test.skip=true
 
+# The figures name the commit they were measured on ("-dirty": with uncommitted changes), and their
+# tables are written into docs/performance.md between its bench markers.
+commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+if [ "$commit" != unknown ] && [ -n "$(git status --porcelain --untracked-files=no 2>/dev/null)" ]; then
+    commit="$commit-dirty"
+fi
 exec java -jar bench/target/welkom-bench.jar \
     --backend-jar backend/target/welkom-backend.jar \
-    --out bench/results/latest.json \
+    --out bench/figures.json \
+    --commit "$commit" \
+    --docs docs/performance.md \
     "$@"

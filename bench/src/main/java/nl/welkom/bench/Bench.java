@@ -26,15 +26,16 @@ import com.google.gson.JsonObject;
  *
  * <pre>
  * java -jar bench/target/welkom-bench.jar [--backend-jar backend/target/welkom-backend.jar]
- *      [--out bench/results/latest.json] [--small 10000] [--large 1000000]
+ *      [--out bench/figures.json] [--small 10000] [--large 1000000]
  *      [--requests 500] [--warmup 300] [--only wire|pull|caseload|matching|load]
- *      [--load-phones 200] [--load-seconds 15] [--load-databases sqlite,postgres]
+ *      [--load-phones 200] [--load-seconds 15] [--databases sqlite,postgres]
  *      [--load-profile server.jfr] [--keep]
+ *      [--commit SHA] [--docs docs/performance.md]
  *      [--caseload-small 1000] [--caseload-large 100000] [--caseload-own 5000]
  *      [--caseload-requests 200] [--caseload-warmup 20]
  *      [--matching-households 5000] [--matching-small 200] [--matching-large 2000]
  *      [--matching-requests 200] [--matching-warmup 50]
- * java -jar bench/target/welkom-bench.jar --report bench/results/latest.json
+ * java -jar bench/target/welkom-bench.jar --report bench/figures.json
  * </pre>
  *
  * Prints Markdown tables on stdout, progress on stderr, and writes the figures as JSON.
@@ -54,7 +55,7 @@ public final class Bench {
             return;
         }
         Path backendJar = Path.of("backend/target/welkom-backend.jar");
-        Path out = Path.of("bench/results/latest.json");
+        Path out = Path.of("bench/figures.json");
         int small = 10_000;
         int large = 1_000_000;
         int requests = 500;
@@ -62,7 +63,7 @@ public final class Bench {
         String only = null;
         int loadPhones = 200;
         int loadSeconds = 15;
-        List<String> loadDatabases = List.of("sqlite", "postgres");
+        List<String> databases = List.of("sqlite", "postgres");
         Path loadProfile = null;
         int caseloadSmall = 1000;
         int caseloadLarge = 100_000;
@@ -75,6 +76,8 @@ public final class Bench {
         int matchingRequests = 200;
         int matchingWarmup = 50;
         boolean keep = false;
+        String commit = "unknown";
+        Path docs = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--backend-jar" -> backendJar = Path.of(args[++i]);
@@ -86,9 +89,11 @@ public final class Bench {
                 case "--only" -> only = args[++i];
                 case "--load-phones" -> loadPhones = Integer.parseInt(args[++i]);
                 case "--load-seconds" -> loadSeconds = Integer.parseInt(args[++i]);
-                case "--load-databases" -> loadDatabases = List.of(args[++i].split(","));
+                case "--databases" -> databases = List.of(args[++i].split(","));
                 case "--load-profile" -> loadProfile = Path.of(args[++i]);
                 case "--keep" -> keep = true;
+                case "--commit" -> commit = args[++i];
+                case "--docs" -> docs = Path.of(args[++i]);
                 case "--caseload-small" -> caseloadSmall = Integer.parseInt(args[++i]);
                 case "--caseload-large" -> caseloadLarge = Integer.parseInt(args[++i]);
                 case "--caseload-own" -> caseloadOwn = Integer.parseInt(args[++i]);
@@ -109,6 +114,7 @@ public final class Bench {
         Path work = Files.createTempDirectory("welkom-bench-");
         long started = System.nanoTime();
 
+        LazyPostgres postgres = new LazyPostgres();
         JsonObject result = new JsonObject();
         result.addProperty("date", OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         JsonObject machine = new JsonObject();
@@ -123,25 +129,37 @@ public final class Bench {
                 System.err.println("[bench] wire: starting");
                 result.add("wire", new WireBench(backendJar, work).run());
             }
+            boolean onSqlite = databases.contains("sqlite");
+            boolean onPostgres = databases.contains("postgres");
             if (only == null || only.equals("pull")) {
-                result.add("pull", new PullBench(backendJar, work, small, large, requests, warmup).run());
+                if (onSqlite) {
+                    result.add("pull", new PullBench(backendJar, work, small, large, requests, warmup, null).run());
+                }
+                if (onPostgres) {
+                    result.add("pullPostgres", new PullBench(backendJar, work.resolve("pg"), small, large, requests, warmup,
+                            postgres.get()).run());
+                }
             }
             if (only == null || only.equals("caseload")) {
-                result.add("caseload", new CaseloadBench(backendJar, work, caseloadSmall, caseloadLarge, caseloadOwn,
-                        caseloadRequests, caseloadWarmup).run());
+                if (onSqlite) {
+                    result.add("caseload", new CaseloadBench(backendJar, work, caseloadSmall, caseloadLarge, caseloadOwn,
+                            caseloadRequests, caseloadWarmup, null).run());
+                }
+                if (onPostgres) {
+                    result.add("caseloadPostgres", new CaseloadBench(backendJar, work.resolve("pg"), caseloadSmall,
+                            caseloadLarge, caseloadOwn, caseloadRequests, caseloadWarmup, postgres.get()).run());
+                }
             }
             if (only == null || only.equals("load")) {
-                if (loadDatabases.contains("sqlite")) {
+                if (onSqlite) {
                     System.err.println("[bench] load on SQLite: starting (wrk)");
                     result.add("load", new LoadBench(backendJar, work, loadPhones, loadSeconds, null, loadProfile).run());
                 }
-                if (loadDatabases.contains("postgres")) {
+                if (onPostgres) {
                     System.err.println("[bench] load on PostgreSQL: starting (wrk)");
-                    try (Postgres postgres = Postgres.start()) {
-                        result.add("loadPostgres", new LoadBench(backendJar, work, loadPhones, loadSeconds, postgres,
-                                loadProfile == null ? null : loadProfile.resolveSibling("postgres-" + loadProfile.getFileName()))
-                                .run());
-                    }
+                    result.add("loadPostgres", new LoadBench(backendJar, work, loadPhones, loadSeconds, postgres.get(),
+                            loadProfile == null ? null : loadProfile.resolveSibling("postgres-" + loadProfile.getFileName()))
+                            .run());
                 }
             }
             if (only == null || only.equals("matching")) {
@@ -149,6 +167,7 @@ public final class Bench {
                         matchingLarge, matchingRequests, matchingWarmup).run());
             }
         } finally {
+            postgres.close();
             if (keep) {
                 System.err.println("[bench] work files kept in " + work);
             } else {
@@ -157,15 +176,86 @@ public final class Bench {
         }
         result.addProperty("runSeconds", PullBench.round((System.nanoTime() - started) / 1e9, 1));
 
+        // The parts of this run replace the same parts of earlier runs; the others stay, each with its
+        // own date and commit, so docs/performance.md always holds every part's latest figures.
+        JsonObject merged = Files.isRegularFile(out) ? read(out) : new JsonObject();
+        for (String part : PARTS) {
+            if (result.has(part)) {
+                JsonObject figures = result.getAsJsonObject(part);
+                figures.addProperty("measuredAt", result.get("date").getAsString());
+                figures.addProperty("commit", commit);
+                figures.add("machine", result.get("machine"));
+                merged.add(part, figures);
+            }
+        }
+        merged.add("machine", result.get("machine"));
+        merged.add("date", result.get("date"));
+        merged.add("runSeconds", result.get("runSeconds"));
         Files.createDirectories(out.toAbsolutePath().getParent());
         Gson gson = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
         try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            gson.toJson(result, w);
+            gson.toJson(merged, w);
         }
         PrintStream o = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        Report.print(result, o);
+        Report.print(merged, o);
         o.println();
         o.println("Written: " + out.toAbsolutePath());
+        if (docs != null) {
+            writeDocs(docs, merged);
+            o.println("Tables written into " + docs.toAbsolutePath());
+        }
+    }
+
+    /** The parts of a run, in report order. */
+    static final List<String> PARTS = List.of("wire", "pull", "pullPostgres", "load", "loadPostgres", "caseload",
+            "caseloadPostgres", "matching");
+    static final String DOCS_BEGIN = "<!-- bench:begin (written by bench/run.sh; edit the text around it, not this) -->";
+    static final String DOCS_END = "<!-- bench:end -->";
+
+    private static JsonObject read(Path file) throws java.io.IOException {
+        try (java.io.Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return com.google.gson.JsonParser.parseReader(in).getAsJsonObject();
+        }
+    }
+
+    /** Replaces the generated block of {@code docs} (between the markers) with the report. */
+    private static void writeDocs(Path docs, JsonObject merged) throws java.io.IOException {
+        String text = Files.readString(docs, StandardCharsets.UTF_8);
+        int begin = text.indexOf(DOCS_BEGIN);
+        int end = text.indexOf(DOCS_END);
+        if (begin < 0 || end < begin) {
+            throw new IllegalStateException(docs + " has no " + DOCS_BEGIN + " … " + DOCS_END + " block");
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        Report.print(merged, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        // One level for the block's own section in the page: every heading goes two levels down.
+        String report = bytes.toString(StandardCharsets.UTF_8).lines()
+                .map(line -> line.startsWith("#") ? "##" + line : line)
+                .collect(java.util.stream.Collectors.joining("\n"));
+        Files.writeString(docs, text.substring(0, begin) + DOCS_BEGIN + "\n\n" + report.strip() + "\n\n"
+                + text.substring(end), StandardCharsets.UTF_8);
+    }
+
+    /** One embedded PostgreSQL for the whole run, started when a part first needs it. */
+    private static final class LazyPostgres {
+        private Postgres started;
+
+        Postgres get() throws java.io.IOException {
+            if (started == null) {
+                started = Postgres.start();
+            }
+            return started;
+        }
+
+        void close() {
+            if (started != null) {
+                try {
+                    started.close();
+                } catch (java.io.IOException e) {
+                    System.err.println("[bench] could not stop PostgreSQL: " + e);
+                }
+            }
+        }
     }
 
     private static void deleteTree(Path root) {
@@ -184,13 +274,23 @@ public final class Bench {
         static void print(JsonObject r, PrintStream o) {
             JsonObject m = r.getAsJsonObject("machine");
             o.printf(Locale.ROOT, "# Welkom benchmark, %s%n%n", r.get("date").getAsString());
-            o.printf(Locale.ROOT, "Machine: %d cores, %s, %s. Whole run: %.0f s.%n", m.get("cores").getAsInt(),
+            o.printf(Locale.ROOT, "Machine: %d cores, %s, %s. Last run: %.0f s.%n", m.get("cores").getAsInt(),
                     m.get("os").getAsString(), m.get("java").getAsString(), r.get("runSeconds").getAsDouble());
+            o.printf("%n| part | measured | commit |%n|---|---|---|%n");
+            for (String part : PARTS) {
+                if (r.has(part)) {
+                    JsonObject p = r.getAsJsonObject(part);
+                    o.printf("| %s | %s | %s |%n", part, p.has("measuredAt") ? p.get("measuredAt").getAsString() : "–",
+                            p.has("commit") ? p.get("commit").getAsString() : "–");
+                }
+            }
             if (r.has("wire")) {
                 wire(r.getAsJsonObject("wire"), o);
             }
-            if (r.has("pull")) {
-                pull(r.getAsJsonObject("pull"), o);
+            for (String key : List.of("pull", "pullPostgres")) {
+                if (r.has(key)) {
+                    pull(r.getAsJsonObject(key), o);
+                }
             }
             for (String key : List.of("load", "loadPostgres")) {
                 if (r.has(key)) {
@@ -198,8 +298,10 @@ public final class Bench {
                     LoadBench.print(r.getAsJsonObject(key), o);
                 }
             }
-            if (r.has("caseload")) {
-                caseload(r.getAsJsonObject("caseload"), o);
+            for (String key : List.of("caseload", "caseloadPostgres")) {
+                if (r.has(key)) {
+                    caseload(r.getAsJsonObject(key), o);
+                }
             }
             if (r.has("matching")) {
                 matching(r.getAsJsonObject("matching"), o);
@@ -225,7 +327,7 @@ public final class Bench {
         private static void caseload(JsonObject c, PrintStream o) {
             String s = PullBench.label(c.get("small").getAsInt());
             String l = PullBench.label(c.get("large").getAsInt());
-            o.printf("%n## The household list: %s vs %s households in the database%n%n", s, l);
+            o.printf("%n## The household list: %s vs %s households in the database (%s)%n%n", s, l, database(c));
             for (JsonElement e : c.getAsJsonArray("series")) {
                 JsonObject series = e.getAsJsonObject();
                 o.printf("- %s: %s%n", series.get("key").getAsString(), series.get("label").getAsString());
@@ -272,6 +374,10 @@ public final class Bench {
                         d.get("municipalityRows").getAsLong(), d.get("dbBytes").getAsLong() / 1e6,
                         d.get("fillSeconds").getAsDouble());
             }
+            if (statements.getAsJsonArray("plans").isEmpty()) {
+                moves(dbs, o);
+                return;
+            }
             o.printf("%n### Query plans of the caseload's statements%n%n");
             for (JsonElement e : statements.getAsJsonArray("plans")) {
                 JsonObject st = e.getAsJsonObject();
@@ -281,6 +387,22 @@ public final class Bench {
                     o.println("  - " + key + ": " + String.join(" / ", strings(st.getAsJsonArray(key))));
                 }
             }
+        }
+
+        /** On PostgreSQL: how long the operator's move command took to bring each filled SQLite file over. */
+        private static void moves(JsonObject dbs, PrintStream o) {
+            o.printf("%nFilled in SQLite (sizes above are the SQLite files), then moved with `move-to-postgresql`:");
+            for (String key : dbs.keySet()) {
+                JsonObject d = dbs.getAsJsonObject(key);
+                if (d.has("moveSeconds")) {
+                    o.printf(Locale.ROOT, " %s in %.1f s;", key, d.get("moveSeconds").getAsDouble());
+                }
+            }
+            o.printf(" every table compared equal before the commit.%n");
+        }
+
+        private static String database(JsonObject part) {
+            return part.has("database") ? part.get("database").getAsString() : "SQLite";
         }
 
         private static double ms(JsonObject kind, String series, String field) {
@@ -363,7 +485,7 @@ public final class Bench {
         private static void pull(JsonObject p, PrintStream o) {
             String s = PullBench.label(p.get("smallRows").getAsInt());
             String l = PullBench.label(p.get("largeRows").getAsInt());
-            o.printf("%n## Server time of a pull: %s vs %s filler task rows%n%n", s, l);
+            o.printf("%n## Server time of a pull: %s vs %s filler task rows (%s)%n%n", s, l, database(p));
             o.printf("Latency seen by a client on loopback, %d measured requests per kind and server (after %d warm-up"
                     + " rounds of every kind), both servers up at once and measured in alternating rounds of %d.%n%n",
                     p.get("measuredPerKindAndServer").getAsInt(), p.get("warmupRoundsOfEveryKind").getAsInt(), PullBench.ROUND);
@@ -400,6 +522,10 @@ public final class Bench {
                 o.printf(Locale.ROOT, "| %s | %,d | %,d | %,d | %.1f MB | %.1f s |%n", key, d.get("taskRows").getAsLong(),
                         d.get("taskTitleRows").getAsLong(), d.get("householdRows").getAsLong(),
                         d.get("dbBytes").getAsLong() / 1e6, d.get("fillSeconds").getAsDouble());
+            }
+            if (!p.has("plans")) {
+                moves(dbs, o);
+                return;
             }
             JsonObject plans = p.getAsJsonObject("plans");
             o.printf("%n### Query plans of the statements one delta pull runs (%s)%n%n",

@@ -46,8 +46,11 @@ final class CaseloadBench {
     private final int own;
     private final int measured;
     private final int warmup;
+    private final Postgres postgres;
 
-    CaseloadBench(Path backendJar, Path work, int small, int large, int own, int measured, int warmup) {
+    /** {@code postgres}: null for SQLite, else the server each filled database is moved to before measuring. */
+    CaseloadBench(Path backendJar, Path work, int small, int large, int own, int measured, int warmup, Postgres postgres) {
+        this.postgres = postgres;
         this.backendJar = backendJar;
         this.work = work;
         this.small = small;
@@ -85,6 +88,7 @@ final class CaseloadBench {
         final Map<String, Integer> fill;
         final JsonObject info = new JsonObject();
         Backend backend;
+        String postgresUrl;
 
         Database(String label, Path data, Map<String, Integer> fill) {
             this.label = label;
@@ -141,6 +145,12 @@ final class CaseloadBench {
                 }
             }
             d.info.addProperty("dbBytes", Files.size(d.db()));
+            if (postgres != null) {
+                Postgres.Moved moved = postgres.moveInto(backendJar, d.data,
+                        "caseload_" + d.label.toLowerCase(java.util.Locale.ROOT));
+                d.postgresUrl = moved.url();
+                d.info.addProperty("moveSeconds", PullBench.round(moved.seconds(), 1));
+            }
             log("caseload: " + d.label + " " + d.info);
         }
         List<Series> series = List.of(
@@ -153,6 +163,9 @@ final class CaseloadBench {
         try {
             for (Database d : databases) {
                 d.backend = new Backend(backendJar, d.data, "caseload-" + d.label, List.of());
+                if (d.postgresUrl != null) {
+                    Postgres.point(d.backend, d.postgresUrl);
+                }
                 d.backend.start();
             }
             for (Series s : series) {
@@ -228,6 +241,7 @@ final class CaseloadBench {
         out.addProperty("own", own);
         out.addProperty("measuredPerKindAndSeries", measured);
         out.addProperty("warmupRounds", warmup);
+        out.addProperty("database", postgres == null ? "SQLite" : "PostgreSQL");
         return out;
     }
 
@@ -248,6 +262,9 @@ final class CaseloadBench {
             try (Backend b = new Backend(backendJar, d.data, "caseload-sql-" + d.label,
                     List.of("-Dlogger.levels.nl.welkom.household.Caseload=DEBUG",
                             "-Dlogger.levels.io.micronaut.data.query=DEBUG"))) {
+                if (d.postgresUrl != null) {
+                    Postgres.point(b, d.postgresUrl);
+                }
                 b.start();
                 zwolle.database.backend = b;
                 zwolle.token = OfficerApi.login(b.baseUrl(), zwolle.username, PASSWORD).token();
@@ -276,7 +293,8 @@ final class CaseloadBench {
         http.connectionPool().evictAll();
         out.add("perPage", perKind);
         JsonArray plans = new JsonArray();
-        for (String sql : caseloadSql.values()) {
+        // SQLite's plans of the file; on PostgreSQL the statements are counted, not explained.
+        for (String sql : postgres == null ? caseloadSql.values() : List.<String>of()) {
             JsonObject o = new JsonObject();
             o.addProperty("sql", sql);
             for (Database d : databases) {

@@ -44,8 +44,11 @@ final class PullBench {
     private final int large;
     private final int measured;
     private final int warmup;
+    private final Postgres postgres;
 
-    PullBench(Path backendJar, Path work, int small, int large, int measured, int warmup) {
+    /** {@code postgres}: null for SQLite, else the server each filled database is moved to before measuring. */
+    PullBench(Path backendJar, Path work, int small, int large, int measured, int warmup, Postgres postgres) {
+        this.postgres = postgres;
         this.backendJar = backendJar;
         this.work = work;
         this.small = small;
@@ -60,6 +63,7 @@ final class PullBench {
         final int rows;
         final Path data;
         Backend backend;
+        String postgresUrl;
         String householdId;
         String token;
         long headBeforeChange;
@@ -114,6 +118,11 @@ final class PullBench {
                 t.info.addProperty("changeSeqHead", Filler.lastSeq(db));
             }
             t.info.addProperty("dbBytes", Files.size(t.db()));
+            if (postgres != null) {
+                Postgres.Moved moved = postgres.moveInto(backendJar, t.data, "pull_" + t.label.toLowerCase(java.util.Locale.ROOT));
+                t.postgresUrl = moved.url();
+                t.info.addProperty("moveSeconds", round(moved.seconds(), 1));
+            }
             log("pull: " + t.label + " " + t.info);
         }
 
@@ -122,6 +131,9 @@ final class PullBench {
         try {
             for (Target t : targets) {
                 t.backend = new Backend(backendJar, t.data, "pull-" + t.label, List.of());
+                if (t.postgresUrl != null) {
+                    Postgres.point(t.backend, t.postgresUrl);
+                }
                 t.backend.start();
                 prepare(t, http);
             }
@@ -203,7 +215,10 @@ final class PullBench {
         }
 
         // 5. The SQL a pull runs, as the server logs it, and SQLite's plan for it on each database.
-        out.add("plans", plans(targets));
+        if (postgres == null) {
+            out.add("plans", plans(targets));
+        }
+        out.addProperty("database", postgres == null ? "SQLite" : "PostgreSQL");
 
         JsonObject dbs = new JsonObject();
         for (Target t : targets) {

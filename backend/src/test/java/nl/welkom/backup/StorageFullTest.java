@@ -133,7 +133,7 @@ class StorageFullTest {
     }
 
     /** Writes a file until the disk has no byte left. */
-    private static void fill(Path filler) throws IOException {
+    static void fill(Path filler) throws IOException {
         byte[] block = new byte[64 * 1024];
         try (OutputStream out = Files.newOutputStream(filler)) {
             while (true) {

@@ -1,0 +1,128 @@
+package nl.welkom.backup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.UserPrincipal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import nl.welkom.Api;
+import nl.welkom.Fixtures;
+import nl.welkom.TestServer;
+import nl.welkom.model.message.Message;
+import nl.welkom.model.Problem;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * A PostgreSQL whose disk fills up (the PostgreSQL pass's sibling of {@link StorageFullTest}): the
+ * {@code message} table is moved into a tablespace on a small tmpfs of its own (the test runs as root,
+ * as CI here does; elsewhere it is skipped), and a filler file takes the last byte. PostgreSQL then
+ * refuses to extend the table ({@code 53100 disk_full}); the server answers 503 {@code storage-full},
+ * stores nothing half, and once the filler is gone the same write succeeds without a restart.
+ */
+@EnabledIfSystemProperty(named = "welkom.test.database", matches = "postgres")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PostgresStorageFullTest {
+    private Path mount;
+    private TestServer server;
+    private Api api;
+    private String tablespace;
+
+    @BeforeAll
+    void startWithTheMessagesOnASmallDisk() throws Exception {
+        mount = Files.createTempDirectory("welkom-pg-full");
+        Process mounting = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", mount.toString())
+                .redirectErrorStream(true).start();
+        boolean mounted = mounting.waitFor(10, TimeUnit.SECONDS) && mounting.exitValue() == 0;
+        assumeTrue(mounted, "needs root to mount a small tmpfs");
+        server = TestServer.startOwn(Files.createTempDirectory("welkom-pg-full-data"));
+        api = new Api(server);
+        tablespace = "welkom_full_" + ProcessHandle.current().pid();
+        try (Connection database = server.database(); Statement statement = database.createStatement()) {
+            // The tablespace's folder must belong to the operating-system user PostgreSQL runs as.
+            UserPrincipal owner = Files.getOwner(Path.of(single(statement, "SHOW data_directory")));
+            Path folder = Files.createDirectory(mount.resolve("tablespace"));
+            Files.setOwner(folder, owner);
+            statement.execute("CREATE TABLESPACE " + tablespace + " LOCATION '" + folder + "'");
+            statement.execute("ALTER TABLE message SET TABLESPACE " + tablespace);
+        }
+    }
+
+    @AfterAll
+    void stopAndUnmount() throws Exception {
+        if (server != null) {
+            try (Connection database = server.database(); Statement statement = database.createStatement()) {
+                statement.execute("ALTER TABLE message SET TABLESPACE pg_default");
+                statement.execute("DROP TABLESPACE " + tablespace);
+            } finally {
+                server.shutdown();
+            }
+        }
+        new ProcessBuilder("umount", mount.toString()).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
+        Files.deleteIfExists(mount);
+    }
+
+    @Test
+    void aFullDiskUnderPostgresqlRefusesTheWriteWithA503ProblemStoresNothingAndRecovers() throws Exception {
+        String officer = api.login(Fixtures.OFFICER);
+        String household = Fixtures.householdId(api, officer, "T-SCOPE");
+        String messages = "/api/households/" + household + "/messages";
+        Path filler = mount.resolve("filler");
+        StorageFullTest.fill(filler);
+
+        List<String> stored = new ArrayList<>();
+        Api.Response refused = null;
+        String refusedText = null;
+        for (int i = 0; i < 2000 && refused == null; i++) {
+            String text = "Bericht " + i + " terwijl de schijf vol is. " + "x".repeat(1500);
+            Api.Response response = api.post(messages, officer, Map.of("text", text));
+            if (response.status() == 201) {
+                stored.add(response.as(Message.class).id());
+            } else {
+                refused = response;
+                refusedText = text;
+            }
+        }
+        assertNotNull(refused, "a write is refused once the tablespace's disk is full");
+        Problem problem = refused.problem(503);
+        assertTrue(problem.type().endsWith("/storage-full"), problem.type());
+        assertEquals("60", refused.header("Retry-After"));
+        assertFalse(refused.body().contains("Exception") || refused.body().contains("PSQL"), refused.body());
+        assertEquals(200, api.get("/api/content?lang=nl", officer).status(), "reads that write nothing go on");
+
+        String lostText = refusedText;
+        assertEquals(0, server.queryLong("SELECT COUNT(*) FROM message WHERE text = ?", lostText), "nothing half-written");
+        for (String id : stored) {
+            assertEquals(1, server.queryLong("SELECT COUNT(*) FROM message WHERE id = ?", id), "every 201 is there");
+        }
+
+        Files.delete(filler);
+        assertEquals(201, api.post(messages, officer, Map.of("text", refusedText)).status(), "space is back");
+        assertEquals(1, server.queryLong("SELECT COUNT(*) FROM message WHERE text = ?", lostText), "stored once, on the retry");
+        System.out.println("PostgresStorageFullTest: tablespace disk filled after " + stored.size()
+                + " writes; 503 storage-full, 0 partial records, recovered without restart");
+    }
+
+    private static String single(Statement statement, String sql) throws SQLException {
+        try (ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getString(1);
+        }
+    }
+}

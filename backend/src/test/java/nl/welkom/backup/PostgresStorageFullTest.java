@@ -2,7 +2,6 @@ package nl.welkom.backup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -13,7 +12,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import nl.welkom.Api;
 import nl.welkom.Fixtures;
 import nl.welkom.TestServer;
-import nl.welkom.model.message.Message;
 import nl.welkom.model.Problem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,20 +83,10 @@ class PostgresStorageFullTest {
         Path filler = mount.resolve("filler");
         StorageFullTest.fill(filler);
 
-        List<String> stored = new ArrayList<>();
-        Api.Response refused = null;
-        String refusedText = null;
-        for (int i = 0; i < 2000 && refused == null; i++) {
-            String text = "Bericht " + i + " terwijl de schijf vol is. " + "x".repeat(1500);
-            Api.Response response = api.post(messages, officer, Map.of("text", text));
-            if (response.status() == 201) {
-                stored.add(response.as(Message.class).id());
-            } else {
-                refused = response;
-                refusedText = text;
-            }
-        }
-        assertNotNull(refused, "a write is refused once the tablespace's disk is full");
+        StorageFullTest.Refusal refusal = StorageFullTest.writeUntilRefused(api, messages, officer);
+        List<String> stored = refusal.stored();
+        Api.Response refused = refusal.response();
+        String refusedText = refusal.text();
         Problem problem = refused.problem(503);
         assertTrue(problem.type().endsWith("/storage-full"), problem.type());
         assertEquals("60", refused.header("Retry-After"));

@@ -2,7 +2,6 @@ package nl.welkom.backup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -71,20 +70,10 @@ class StorageFullTest {
         fill(filler);
 
         // Writes that still fit in pages SQLite already owns succeed; then one is refused.
-        List<String> stored = new ArrayList<>();
-        Api.Response refused = null;
-        String refusedText = null;
-        for (int i = 0; i < 2000 && refused == null; i++) {
-            String text = "Bericht " + i + " terwijl de schijf vol is. " + "x".repeat(1500);
-            Api.Response response = api.post(messages, officer, Map.of("text", text));
-            if (response.status() == 201) {
-                stored.add(response.as(Message.class).id());
-            } else {
-                refused = response;
-                refusedText = text;
-            }
-        }
-        assertNotNull(refused, "a write is refused once the disk is full");
+        Refusal refusal = writeUntilRefused(api, messages, officer);
+        List<String> stored = refusal.stored();
+        Api.Response refused = refusal.response();
+        String refusedText = refusal.text();
         Problem problem = refused.problem(503);
         assertTrue(problem.type().endsWith("/storage-full"), problem.type());
         assertEquals("Storage full, try again later", problem.title());
@@ -130,6 +119,24 @@ class StorageFullTest {
         Api.Response response = api.get("/api/households/" + household + "/tasks", officer);
         assertEquals(200, response.status(), response.body());
         return response.asListOf(Task.class);
+    }
+
+    /** The writes that were stored before the first refused one, that answer, and its text. */
+    record Refusal(List<String> stored, Api.Response response, String text) {
+    }
+
+    /** Sends messages (1.5 KB each) until one is not stored; fails when none is refused. */
+    static Refusal writeUntilRefused(Api api, String messages, String officer) {
+        List<String> stored = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            String text = "Bericht " + i + " terwijl de schijf vol is. " + "x".repeat(1500);
+            Api.Response response = api.post(messages, officer, Map.of("text", text));
+            if (response.status() != 201) {
+                return new Refusal(stored, response, text);
+            }
+            stored.add(response.as(Message.class).id());
+        }
+        throw new AssertionError("a write is refused once the disk is full");
     }
 
     /** Writes a file until the disk has no byte left. */

@@ -48,8 +48,11 @@ final class LoadBench {
      * carries a change, so about 111 changes a second move the head.
      */
     static final int WRITES_PER_SECOND = 111;
-    /** Connections to PostgreSQL (SQLite's default is 4: one writer at a time). */
-    static final int POSTGRES_POOL = 8;
+    /**
+     * Connections to PostgreSQL: 4, as for SQLite. On 2 cores a pool of 8 gave the up-to-date pull p99
+     * stalls over 100 ms (docs/performance.md); {@code -Dwelkom.bench.postgres-pool} changes it.
+     */
+    static final int POSTGRES_POOL = Integer.getInteger("welkom.bench.postgres-pool", 4);
 
     private final Path jar;
     private final Path work;

@@ -60,16 +60,18 @@ if ! command -v wrk >/dev/null 2>&1; then
     fi
 fi
 
-# backend is named too: bench does not depend on it (it runs the jar as a process), so -am alone
-# would not build it. maven.test.skip: the bench needs no test classes, so none are compiled.
-./mvnw -B -q -Pbench -pl backend,bench -am package -Dmaven.test.skip=true
-
 # The figures name the commit they were measured on ("-dirty": with uncommitted changes), and their
-# tables are written into docs/performance.md between its bench markers.
+# tables are written into docs/performance.md between its bench markers. Taken before the build,
+# so that an edit made while the bench runs does not name a commit the figures do not come from.
 commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 if [ "$commit" != unknown ] && [ -n "$(git status --porcelain --untracked-files=no 2>/dev/null)" ]; then
     commit="$commit-dirty"
 fi
+
+# backend is named too: bench does not depend on it (it runs the jar as a process), so -am alone
+# would not build it. maven.test.skip: the bench needs no test classes, so none are compiled.
+./mvnw -B -q -Pbench -pl backend,bench -am package -Dmaven.test.skip=true
+
 exec java -jar bench/target/welkom-bench.jar \
     --backend-jar backend/target/welkom-backend.jar \
     --out bench/figures.json \

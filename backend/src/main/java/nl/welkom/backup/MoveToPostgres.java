@@ -146,15 +146,15 @@ public final class MoveToPostgres {
                 List<Moved> moved = new ArrayList<>();
                 long rows = 0;
                 for (Map.Entry<String, List<Column>> table : tables.entrySet()) {
-                    long copied = copy(source, target, table.getKey(), table.getValue());
-                    Digest from = digest(source, table.getKey(), table.getValue());
+                    // The SQLite side is digested as it is copied (one pass), PostgreSQL's by reading it back.
+                    Digest from = copy(source, target, table.getKey(), table.getValue());
                     Digest to = digest(target, table.getKey(), table.getValue());
-                    if (from.rows() != copied || !from.equals(to)) {
+                    if (!from.equals(to)) {
                         throw new IllegalStateException("table " + table.getKey() + " differs after the copy ("
                                 + from.rows() + " rows in SQLite, " + to.rows() + " in PostgreSQL)");
                     }
-                    moved.add(new Moved(table.getKey(), copied, to.hex()));
-                    rows += copied;
+                    moved.add(new Moved(table.getKey(), from.rows(), to.hex()));
+                    rows += from.rows();
                 }
                 target.commit();
                 return new Result(List.copyOf(moved), rows, (System.nanoTime() - started) / 1_000_000);
@@ -221,27 +221,31 @@ public final class MoveToPostgres {
         return columns;
     }
 
-    private static long copy(Connection source, Connection target, String table, List<Column> columns)
+    /** Copies the table in batches; returns the digest of what it read from SQLite. */
+    private static Digest copy(Connection source, Connection target, String table, List<Column> columns)
             throws SQLException {
         String names = String.join(", ", columns.stream().map(Column::name).toList());
         String marks = String.join(", ", columns.stream().map(column -> "?").toList());
-        long rows = 0;
+        Digest digest = new Digest();
         try (Statement read = source.createStatement();
              ResultSet from = read.executeQuery("SELECT " + names + " FROM " + table);
              PreparedStatement write = target.prepareStatement("INSERT INTO " + table + " (" + names + ") VALUES ("
                      + marks + ")")) {
+            Object[] values = new Object[columns.size()];
             while (from.next()) {
                 for (int i = 0; i < columns.size(); i++) {
-                    bind(write, i + 1, columns.get(i).type(), value(from, i + 1, columns.get(i).type()));
+                    values[i] = value(from, i + 1, columns.get(i).type());
+                    bind(write, i + 1, columns.get(i).type(), values[i]);
                 }
+                digest.add(values);
                 write.addBatch();
-                if (++rows % BATCH == 0) {
+                if (digest.rows() % BATCH == 0) {
                     write.executeBatch();
                 }
             }
             write.executeBatch();
         }
-        return rows;
+        return digest;
     }
 
     /** A value read as the target column's type: SQLite's 0 and 1 become booleans, numbers keep their kind. */
@@ -280,39 +284,66 @@ public final class MoveToPostgres {
     }
 
     /** A table's row count and the sum of its rows' hashes: equal on both sides whatever their order. */
-    private record Digest(long rows, long sum) {
+    private static final class Digest {
+        private final MessageDigest sha;
+        private long rows;
+        private long sum;
+
+        Digest() {
+            try {
+                sha = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        void add(Object[] values) {
+            StringBuilder text = new StringBuilder();
+            for (Object value : values) {
+                text.append(canonical(value)).append('\u001f');
+            }
+            byte[] hash = sha.digest(text.toString().getBytes(StandardCharsets.UTF_8));
+            long first = 0;
+            for (int i = 0; i < 8; i++) {
+                first = (first << 8) | (hash[i] & 0xff);
+            }
+            sum += first;
+            rows++;
+        }
+
+        long rows() {
+            return rows;
+        }
+
         String hex() {
             return String.format(Locale.ROOT, "%016x", sum);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Digest digest && digest.rows == rows && digest.sum == sum;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(rows * 31 + sum);
         }
     }
 
     private static Digest digest(Connection connection, String table, List<Column> columns) throws SQLException {
         String names = String.join(", ", columns.stream().map(Column::name).toList());
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        long rows = 0;
-        long sum = 0;
+        Digest digest = new Digest();
         try (Statement read = connection.createStatement();
              ResultSet row = read.executeQuery("SELECT " + names + " FROM " + table)) {
+            Object[] values = new Object[columns.size()];
             while (row.next()) {
-                StringBuilder text = new StringBuilder();
                 for (int i = 0; i < columns.size(); i++) {
-                    text.append(canonical(value(row, i + 1, columns.get(i).type()))).append('\u001f');
+                    values[i] = value(row, i + 1, columns.get(i).type());
                 }
-                byte[] hash = sha.digest(text.toString().getBytes(StandardCharsets.UTF_8));
-                long first = 0;
-                for (int i = 0; i < 8; i++) {
-                    first = (first << 8) | (hash[i] & 0xff);
-                }
-                sum += first;
-                rows++;
+                digest.add(values);
             }
         }
-        return new Digest(rows, sum);
+        return digest;
     }
 
     private static String canonical(Object value) {

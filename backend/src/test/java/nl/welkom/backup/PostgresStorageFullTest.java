@@ -3,7 +3,6 @@ package nl.welkom.backup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +13,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import nl.welkom.Api;
 import nl.welkom.Fixtures;
@@ -43,11 +41,7 @@ class PostgresStorageFullTest {
 
     @BeforeAll
     void startWithTheMessagesOnASmallDisk() throws Exception {
-        mount = Files.createTempDirectory("welkom-pg-full");
-        Process mounting = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", mount.toString())
-                .redirectErrorStream(true).start();
-        boolean mounted = mounting.waitFor(10, TimeUnit.SECONDS) && mounting.exitValue() == 0;
-        assumeTrue(mounted, "needs root to mount a small tmpfs");
+        mount = StorageFullTest.mountSmallDisk("welkom-pg-full", "4m");
         server = TestServer.startOwn(Files.createTempDirectory("welkom-pg-full-data"));
         api = new Api(server);
         tablespace = "welkom_full_" + ProcessHandle.current().pid();
@@ -71,8 +65,7 @@ class PostgresStorageFullTest {
                 server.shutdown();
             }
         }
-        new ProcessBuilder("umount", mount.toString()).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
-        Files.deleteIfExists(mount);
+        StorageFullTest.unmount(mount);
     }
 
     @Test

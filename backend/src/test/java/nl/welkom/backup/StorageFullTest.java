@@ -43,11 +43,7 @@ class StorageFullTest {
 
     @BeforeAll
     void startOnASmallDisk() throws Exception {
-        mount = Files.createTempDirectory("welkom-full");
-        Process mounting = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=24m", "tmpfs", mount.toString())
-                .redirectErrorStream(true).start();
-        boolean mounted = mounting.waitFor(10, TimeUnit.SECONDS) && mounting.exitValue() == 0;
-        assumeTrue(mounted, "needs root to mount a small tmpfs");
+        mount = mountSmallDisk("welkom-full", "24m");
         server = TestServer.startOwn(mount.resolve("data"));
         api = new Api(server);
     }
@@ -57,8 +53,26 @@ class StorageFullTest {
         if (server != null) {
             server.shutdown();
         }
-        new ProcessBuilder("umount", mount.toString()).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
-        Files.deleteIfExists(mount);
+        unmount(mount);
+    }
+
+    /** A new folder with a tmpfs of {@code size} mounted on it; the test is skipped when that needs root it lacks. */
+    static Path mountSmallDisk(String prefix, String size) throws IOException, InterruptedException {
+        Path folder = Files.createTempDirectory(prefix);
+        Process mounting = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", folder.toString())
+                .redirectErrorStream(true).start();
+        boolean mounted = mounting.waitFor(10, TimeUnit.SECONDS) && mounting.exitValue() == 0;
+        assumeTrue(mounted, "needs root to mount a small tmpfs");
+        return folder;
+    }
+
+    /** Unmounts what {@link #mountSmallDisk} mounted (nothing when it was skipped). */
+    static void unmount(Path folder) throws IOException, InterruptedException {
+        if (folder == null) {
+            return;
+        }
+        new ProcessBuilder("umount", folder.toString()).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
+        Files.deleteIfExists(folder);
     }
 
     @Test

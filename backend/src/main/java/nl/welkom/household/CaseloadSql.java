@@ -118,8 +118,12 @@ final class CaseloadSql {
                 where.append(" OR LOWER(h.reference)").append(like);
                 parameters.add(pattern);
             }
+            // LIMIT 1 OFFSET 0 changes nothing in what EXISTS answers; it keeps PostgreSQL from turning the
+            // EXISTS into a hashed subplan that reads every member of the country once (PostgreSQL never
+            // rewrites a subquery with an OFFSET), so members are looked up by household, as on SQLite, and
+            // the search costs what the caseload holds (PostgresCaseloadPlanTest).
             where.append(" OR EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.id AND LOWER(m.display_name)")
-                    .append(like).append("))");
+                    .append(like).append(" LIMIT 1 OFFSET 0))");
             parameters.add(pattern);
         }
         if (filter.stage() != null) {

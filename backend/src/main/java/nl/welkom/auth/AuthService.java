@@ -138,11 +138,25 @@ public class AuthService {
      * families. Other roles get a plain "no caller": an officer simply signs in again.
      */
     TokenCheck check(String token) {
+        return check(token, null);
+    }
+
+    /**
+     * {@link #check(String)}, with a route's {@link TokenQuestion} asked in the same statement; its
+     * answer comes back only with a household's device as the caller.
+     */
+    TokenCheck check(String token, @Nullable TokenQuestion.Asked question) {
         // One statement on a connection without a transaction (issue 14: every request of every phone
         // comes through here; two repository look-ups in a transaction cost a fifth of an up-to-date
         // pull). Not cached, so a revocation or logout on any instance counts from the next request on.
-        List<TokenRow> found = connections.executeRead(status -> Sql.query(status.getConnection(), TOKEN_CHECK,
-                TokenRow::of, hasher.hash(token)));
+        Object[] parameters = new Object[question == null ? 1 : question.parameters().size() + 1];
+        if (question != null) {
+            question.parameters().toArray(parameters);
+        }
+        parameters[parameters.length - 1] = hasher.hash(token);
+        List<TokenRow> found = connections.executeRead(status -> Sql.query(status.getConnection(),
+                tokenCheckSql(question == null ? null : question.columns()),
+                row -> TokenRow.of(row, question), parameters));
         if (found.isEmpty()) {
             return TokenCheck.NONE;
         }
@@ -157,8 +171,8 @@ public class AuthService {
             if (!owned || !usable) {
                 return TokenCheck.NONE;
             }
-            return TokenCheck.of(new Caller(Role.NEWCOMER, null, row.deviceId(), row.householdMunicipalityId(),
-                    row.householdId()).toAuthentication(row.expiresAt()));
+            return new TokenCheck(new Caller(Role.NEWCOMER, null, row.deviceId(), row.householdMunicipalityId(),
+                    row.householdId()).toAuthentication(row.expiresAt()), false, row.answer());
         }
         if (row.role() != null && !row.active() && row.role() == Role.BUDDY) {
             // A family friend who stopped (or whose account was deactivated) must not keep the
@@ -172,21 +186,33 @@ public class AuthService {
                 .toAuthentication(row.expiresAt()));
     }
 
-    private static final String TOKEN_CHECK = "SELECT t.user_id, t.device_id, t.expires_at, t.revoked_at,"
-            + " d.revoked_at, h.id, h.municipality_id, u.role, u.municipality_id, u.active"
-            + " FROM auth_token t LEFT JOIN device d ON d.id = t.device_id LEFT JOIN household h ON h.id = d.household_id"
-            + " LEFT JOIN app_user u ON u.id = t.user_id WHERE t.token_hash = ?";
+    private static final String TOKEN_COLUMNS = "SELECT t.user_id, t.device_id, t.expires_at, t.revoked_at,"
+            + " d.revoked_at, h.id, h.municipality_id, u.role, u.municipality_id, u.active";
+    private static final String TOKEN_CHECK = TOKEN_COLUMNS + " FROM auth_token t LEFT JOIN device d ON d.id = t.device_id"
+            + " LEFT JOIN household h ON h.id = d.household_id LEFT JOIN app_user u ON u.id = t.user_id"
+            + " WHERE t.token_hash = ?";
+    private static final int TOKEN_COLUMN_COUNT = 10;
 
-    /** A token with its device and household, or its account (role null: no such account). */
+    /** The token check's statement, with a question's columns after its own (for the query-plan test too). */
+    static String tokenCheckSql(@Nullable String questionColumns) {
+        return questionColumns == null ? TOKEN_CHECK
+                : TOKEN_COLUMNS + ", " + questionColumns + TOKEN_CHECK.substring(TOKEN_COLUMNS.length());
+    }
+
+    /**
+     * A token with its device and household, or its account (role null: no such account), and the
+     * answer to the request's question (null without one).
+     */
     private record TokenRow(@Nullable String userId, @Nullable String deviceId, long expiresAt, @Nullable Long revokedAt,
                             @Nullable Long deviceRevokedAt, @Nullable String householdId,
                             @Nullable String householdMunicipalityId, @Nullable Role role,
-                            @Nullable String userMunicipalityId, boolean active) {
-        static TokenRow of(ResultSet row) throws SQLException {
+                            @Nullable String userMunicipalityId, boolean active, @Nullable Object answer) {
+        static TokenRow of(ResultSet row, @Nullable TokenQuestion.Asked question) throws SQLException {
             String role = row.getString(8);
             return new TokenRow(row.getString(1), row.getString(2), row.getLong(3), nullableLong(row, 4),
                     nullableLong(row, 5), row.getString(6), row.getString(7), role == null ? null : Role.valueOf(role),
-                    row.getString(9), row.getBoolean(10));
+                    row.getString(9), row.getBoolean(10),
+                    question == null ? null : question.reader().read(row, TOKEN_COLUMN_COUNT + 1));
         }
 
         private static Long nullableLong(ResultSet row, int column) throws SQLException {
@@ -246,13 +272,14 @@ public class AuthService {
      *
      * @param authentication the caller, or null when the token is worth nothing
      * @param deviceRevoked  true when the token belongs to a revoked device or a deactivated family friend
+     * @param answer         the answer to the request's {@link TokenQuestion}, only with a household's device as caller
      */
-    record TokenCheck(@Nullable Authentication authentication, boolean deviceRevoked) {
-        static final TokenCheck NONE = new TokenCheck(null, false);
-        static final TokenCheck DEVICE_REVOKED = new TokenCheck(null, true);
+    record TokenCheck(@Nullable Authentication authentication, boolean deviceRevoked, @Nullable Object answer) {
+        static final TokenCheck NONE = new TokenCheck(null, false, null);
+        static final TokenCheck DEVICE_REVOKED = new TokenCheck(null, true, null);
 
         static TokenCheck of(Authentication authentication) {
-            return new TokenCheck(authentication, false);
+            return new TokenCheck(authentication, false, null);
         }
     }
 }

@@ -1,5 +1,6 @@
 package nl.welkom.auth;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -23,7 +24,8 @@ import org.reactivestreams.Publisher;
  * {@link AuthService} refuses, leaves the request anonymous; the security rules then answer 401 —
  * with the {@code device-revoked} problem when the token belongs to a revoked device (marked by the
  * request attribute {@link Problems#DEVICE_REVOKED_ATTRIBUTE}).
- * The database lookup runs on the blocking executor, never on the event loop.
+ * The database lookup runs on the blocking executor, never on the event loop; a route's
+ * {@link TokenQuestion} rides along in the same statement.
  */
 @Singleton
 public final class BearerTokenFetcher implements AuthenticationFetcher<HttpRequest<?>> {
@@ -34,10 +36,13 @@ public final class BearerTokenFetcher implements AuthenticationFetcher<HttpReque
 
     private final AuthService authService;
     private final ExecutorService blocking;
+    private final List<TokenQuestion> questions;
 
-    BearerTokenFetcher(AuthService authService, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+    BearerTokenFetcher(AuthService authService, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
+                       List<TokenQuestion> questions) {
         this.authService = authService;
         this.blocking = blocking;
+        this.questions = List.copyOf(questions);
     }
 
     @Override
@@ -46,13 +51,28 @@ public final class BearerTokenFetcher implements AuthenticationFetcher<HttpReque
         if (token.isEmpty()) {
             return Publishers.empty();
         }
+        TokenQuestion.Asked question = questionOf(request);
         return Publishers.fromCompletableFuture(() -> CompletableFuture.supplyAsync(() -> {
-            AuthService.TokenCheck check = authService.check(token.get());
+            AuthService.TokenCheck check = authService.check(token.get(), question);
             if (check.deviceRevoked()) {
                 request.setAttribute(Problems.DEVICE_REVOKED_ATTRIBUTE, Boolean.TRUE);
             }
+            if (question != null && check.answer() != null) {
+                request.setAttribute(question.attribute(), check.answer());
+            }
             return check.authentication();
         }, blocking));
+    }
+
+    /** The first question a route asks for this request, if any. */
+    private TokenQuestion.Asked questionOf(HttpRequest<?> request) {
+        for (TokenQuestion question : questions) {
+            TokenQuestion.Asked asked = question.ask(request);
+            if (asked != null) {
+                return asked;
+            }
+        }
+        return null;
     }
 
     /**

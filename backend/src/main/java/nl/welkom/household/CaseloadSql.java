@@ -18,12 +18,21 @@ final class CaseloadSql {
     /** The open, live tasks of household {@code h}. */
     private static final String OPEN_TASKS = "FROM task t WHERE t.household_id = h.id AND t.status = 'OPEN'"
             + " AND t.deleted = FALSE";
+    /**
+     * Ends each {@code EXISTS} about one household. It changes nothing in what {@code EXISTS} answers; it
+     * keeps PostgreSQL from rewriting the {@code EXISTS} into a join or a hashed subplan over the whole
+     * table (PostgreSQL never rewrites a subquery with an {@code OFFSET}), which read every member or task
+     * of the country, or every household to find the municipality's. So the rows of each household in
+     * scope are looked up by its id, as SQLite does anyway, and the cost follows the caseload
+     * (PostgresCaseloadPlanTest).
+     */
+    private static final String PER_HOUSEHOLD = " LIMIT 1 OFFSET 0)";
     /** An open, live task of {@code h} due before the bound date. */
-    static final String OVERDUE = "EXISTS (SELECT 1 " + OPEN_TASKS + " AND t.due_date < ?)";
+    static final String OVERDUE = "EXISTS (SELECT 1 " + OPEN_TASKS + " AND t.due_date < ?" + PER_HOUSEHOLD;
     static final String OPEN_CONFLICT = "EXISTS (SELECT 1 FROM conflict c WHERE c.household_id = h.id"
-            + " AND c.resolved_at IS NULL)";
+            + " AND c.resolved_at IS NULL" + PER_HOUSEHOLD;
     static final String ACTIVE_BUDDY = "EXISTS (SELECT 1 FROM buddy_match b WHERE b.household_id = h.id"
-            + " AND b.ended_at IS NULL)";
+            + " AND b.ended_at IS NULL" + PER_HOUSEHOLD;
     static final String NEXT_DUE = "(SELECT MIN(t.due_date) " + OPEN_TASKS + ")";
     /** A LIKE pattern's escape character, in the pattern and in the SQL. */
     private static final char ESCAPE = '!';
@@ -118,12 +127,8 @@ final class CaseloadSql {
                 where.append(" OR LOWER(h.reference)").append(like);
                 parameters.add(pattern);
             }
-            // LIMIT 1 OFFSET 0 changes nothing in what EXISTS answers; it keeps PostgreSQL from turning the
-            // EXISTS into a hashed subplan that reads every member of the country once (PostgreSQL never
-            // rewrites a subquery with an OFFSET), so members are looked up by household, as on SQLite, and
-            // the search costs what the caseload holds (PostgresCaseloadPlanTest).
             where.append(" OR EXISTS (SELECT 1 FROM member m WHERE m.household_id = h.id AND LOWER(m.display_name)")
-                    .append(like).append(" LIMIT 1 OFFSET 0))");
+                    .append(like).append(PER_HOUSEHOLD).append(")");
             parameters.add(pattern);
         }
         if (filter.stage() != null) {

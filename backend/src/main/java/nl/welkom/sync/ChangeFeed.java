@@ -183,13 +183,16 @@ class ChangeFeed {
      * For a household's phone, the empty page at the head when nothing after {@code after} is for it,
      * from one statement outside any transaction ({@link ChangeProbe}), however far the head moved;
      * null when there may be something (or the caller is not a phone): then ask {@link #page}.
+     * {@code known} is the probe's answer from the token check ({@link PullProbeQuestion}), used when
+     * it is for this cursor; without it the probe is asked here.
      */
     @Nullable
-    public PullResponse quiet(Caller caller, long after, @Nullable String contentVersion) {
+    PullResponse quiet(Caller caller, long after, @Nullable String contentVersion,
+                              @Nullable ChangeProbe.Answer known) {
         if (!ChangeProbe.answersFor(caller)) {
             return null;
         }
-        ChangeProbe.Answer answer = probe.ask(caller, after);
+        ChangeProbe.Answer answer = known != null && known.after() == after ? known : probe.ask(caller, after);
         return answer.anything() ? null : nothingNew(Math.max(after, answer.head()), contentVersion);
     }
 

@@ -1,6 +1,8 @@
 package nl.welkom.sync;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 
 import io.micronaut.data.connection.ConnectionOperations;
@@ -23,14 +25,33 @@ import nl.welkom.model.auth.Role;
  */
 @Singleton
 class ChangeProbe {
-    private static final String SQL = "SELECT s.last_seq, CASE WHEN"
-            + " EXISTS (SELECT 1 FROM scope_change WHERE subject_device_id = ? AND seq > ? AND seq <= s.last_seq)"
-            + " OR EXISTS (SELECT 1 FROM household WHERE id = ? AND change_seq > ? AND change_seq <= s.last_seq)"
-            + " OR EXISTS (SELECT 1 FROM task WHERE household_id = ? AND change_seq > ? AND change_seq <= s.last_seq)"
-            + " OR EXISTS (SELECT 1 FROM appointment WHERE household_id = ? AND change_seq > ? AND change_seq <= s.last_seq)"
-            + " OR EXISTS (SELECT 1 FROM message WHERE household_id = ? AND change_seq > ? AND change_seq <= s.last_seq)"
-            + " OR EXISTS (SELECT 1 FROM announcement WHERE municipality_id = ? AND change_seq > ? AND change_seq <= s.last_seq)"
-            + " THEN 1 ELSE 0 END FROM change_sequence s WHERE s.id = 1";
+    private static final String SQL = "SELECT s.last_seq, " + anything("?", "?", "?")
+            + " FROM change_sequence s WHERE s.id = 1";
+    /**
+     * The same question as two select expressions on the token check's device {@code d} and household
+     * {@code h} ({@link PullProbeQuestion}): the head, and whether anything is new. Both read the counter
+     * row within one statement, so they see the same head.
+     */
+    static final String ON_TOKEN = "(SELECT s.last_seq FROM change_sequence s WHERE s.id = 1), (SELECT "
+            + anything("d.id", "h.id", "h.municipality_id") + " FROM change_sequence s WHERE s.id = 1)";
+    /** How many times {@link #ON_TOKEN} binds the cursor. */
+    static final int ON_TOKEN_CURSORS = 6;
+
+    /** A row's change after the cursor, up to the head. */
+    private static final String CHANGED = " AND change_seq > ? AND change_seq <= s.last_seq)";
+
+    /** 1 when a source holds a change after the cursor up to the head {@code s.last_seq}, else 0. */
+    private static String anything(String device, String household, String municipality) {
+        return "CASE WHEN"
+                + " EXISTS (SELECT 1 FROM scope_change WHERE subject_device_id = " + device
+                + " AND seq > ? AND seq <= s.last_seq)"
+                + " OR EXISTS (SELECT 1 FROM household WHERE id = " + household + CHANGED
+                + " OR EXISTS (SELECT 1 FROM task WHERE household_id = " + household + CHANGED
+                + " OR EXISTS (SELECT 1 FROM appointment WHERE household_id = " + household + CHANGED
+                + " OR EXISTS (SELECT 1 FROM message WHERE household_id = " + household + CHANGED
+                + " OR EXISTS (SELECT 1 FROM announcement WHERE municipality_id = " + municipality + CHANGED
+                + " THEN 1 ELSE 0 END";
+    }
 
     private final ConnectionOperations<Connection> connections;
 
@@ -38,8 +59,14 @@ class ChangeProbe {
         this.connections = connections;
     }
 
-    /** The head, and whether anything after the cursor up to it may be on the phone's page. */
-    record Answer(long head, boolean anything) {
+    /** For the cursor {@code after}: the head, and whether anything after the cursor up to it may be on the phone's page. */
+    record Answer(long after, long head, boolean anything) {
+        /** The answer from {@link #ON_TOKEN}'s two columns, the first at {@code column}. */
+        static Answer read(ResultSet row, int column, long after) throws SQLException {
+            long head = row.getLong(column);
+            // No counter row: a database without a single change yet; the ordinary page answers that.
+            return row.wasNull() ? new Answer(after, after, true) : new Answer(after, head, row.getInt(column + 1) != 0);
+        }
     }
 
     /** Whether the probe can answer for {@code caller}: a household's own phone. */
@@ -52,11 +79,11 @@ class ChangeProbe {
     Answer ask(Caller caller, long after) {
         String household = caller.householdId();
         List<Answer> answer = connections.executeRead(status -> Sql.query(status.getConnection(), SQL,
-                row -> new Answer(row.getLong(1), row.getInt(2) != 0),
+                row -> Answer.read(row, 1, after),
                 caller.deviceId(), after, household, after, household, after, household, after, household, after,
                 caller.municipalityId(), after));
         // No counter row: a database without a single change yet; the ordinary page answers that.
-        return answer.isEmpty() ? new Answer(after, true) : answer.get(0);
+        return answer.isEmpty() ? new Answer(after, after, true) : answer.get(0);
     }
 
     /** The statement, for the test that reads its query plan. */

@@ -1,6 +1,7 @@
 package nl.welkom.sync;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -39,10 +40,12 @@ final class SyncController {
      * at 1000; {@code lang} (a language chain such as {@code ar,en}) asks for the content version.
      */
     @Get("/pull")
-    PullResponse pull(Authentication authentication,
+    PullResponse pull(HttpRequest<?> request, Authentication authentication,
                       @QueryValue(defaultValue = "0") long after,
                       @QueryValue(defaultValue = "" + SyncService.DEFAULT_LIMIT) int limit,
                       @Nullable @QueryValue String lang) {
-        return sync.pull(Caller.of(authentication), after, limit, lang);
+        ChangeProbe.Answer probed = request.getAttribute(PullProbeQuestion.ATTRIBUTE, ChangeProbe.Answer.class)
+                .orElse(null);
+        return sync.pull(Caller.of(authentication), after, limit, lang, probed);
     }
 }

@@ -96,16 +96,18 @@ class SyncService {
     /**
      * One page of changes after {@code after} (see {@link ChangeFeed}), with the content version of
      * the {@code lang} chain (null without {@code lang}). Audited per household that the page
-     * brings data of.
+     * brings data of. {@code probed}: the answer of {@link PullProbeQuestion} when the token check
+     * asked it.
      *
      * @throws ProblemException 400 when {@code after} is negative or {@code limit} below 1
      */
-    public PullResponse pull(Caller caller, long after, int limit, @Nullable String lang) {
+    public PullResponse pull(Caller caller, long after, int limit, @Nullable String lang,
+                             @Nullable ChangeProbe.Answer probed) {
         if (after < 0 || limit < 1) {
             throw ProblemException.badRequest("after must be 0 or more and limit 1 or more.");
         }
         String contentVersion = lang == null || lang.isBlank() ? null : contentVersion(caller, lang);
-        PullResponse quiet = feed.quiet(caller, after, contentVersion);
+        PullResponse quiet = feed.quiet(caller, after, contentVersion, probed);
         if (quiet != null) {
             return quiet;
         }

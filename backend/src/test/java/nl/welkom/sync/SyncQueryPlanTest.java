@@ -17,6 +17,7 @@ import io.micronaut.data.annotation.Query;
 import nl.welkom.TestDatabase;
 import nl.welkom.TestServer;
 import nl.welkom.appointment.AppointmentRepository;
+import nl.welkom.auth.TokenChecks;
 import nl.welkom.meeting.MeetingRepository;
 import nl.welkom.household.HouseholdRepository;
 import nl.welkom.household.ScopeChangeRepository;
@@ -105,6 +106,23 @@ class SyncQueryPlanTest {
         }
         // The one constant row the CASE is selected from is no table.
         assertFalse(plan.replace("SCAN CONSTANT ROW", "").contains("SCAN"), plan);
+    }
+
+    @Test
+    void thePullsTokenCheckWithItsProbeLooksTheTokenUpAndSearchesOneIndexPerSource() throws SQLException {
+        String plan = explain(TokenChecks.sqlWith(ChangeProbe.ON_TOKEN));
+
+        for (String index : List.of("SEARCH t USING INDEX sqlite_autoindex_auth_token_1 (token_hash=?)",
+                "SEARCH d USING INDEX sqlite_autoindex_device_1 (id=?)",
+                "SEARCH h USING INDEX sqlite_autoindex_household_1 (id=?)",
+                "scope_change_device_seq (subject_device_id=? AND seq>? AND seq<?)",
+                "task_household_seq (household_id=? AND change_seq>? AND change_seq<?)",
+                "appointment_household_change (household_id=? AND change_seq>? AND change_seq<?)",
+                "message_household_change (household_id=? AND change_seq>? AND change_seq<?)",
+                "announcement_municipality_change (municipality_id=? AND change_seq>? AND change_seq<?)")) {
+            assertTrue(plan.contains(index), index + " in\n" + plan);
+        }
+        assertFalse(plan.contains("SCAN"), plan);
     }
 
     /** {@code EXPLAIN QUERY PLAN} of a repository method's SQL, with an {@code IN} list of {@code inSize} values. */

@@ -1,0 +1,12 @@
+package nl.welkom.auth;
+
+/** The token check's statement for tests of other packages (the query-plan tests). */
+public final class TokenChecks {
+    private TokenChecks() {
+    }
+
+    /** The statement {@link AuthService} runs for a token with a route's question's columns. */
+    public static String sqlWith(String questionColumns) {
+        return AuthService.tokenCheckSql(questionColumns);
+    }
+}

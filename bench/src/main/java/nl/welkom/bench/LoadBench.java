@@ -60,6 +60,8 @@ final class LoadBench {
     private final int seconds;
     private final Postgres postgres;
     private final Path profile;
+    /** Where the CPU goes during each wrk run; set once the backend runs. */
+    private CpuMeter cpu;
 
     /** {@code postgres}: null for the SQLite default, else the server the backend gets a fresh database on. */
     LoadBench(Path jar, Path work, int phones, int seconds, Postgres postgres, Path profile) {
@@ -81,6 +83,7 @@ final class LoadBench {
                 Postgres.point(backend, postgres.createDatabase("load_" + ProcessHandle.current().pid()));
             }
             backend.start();
+            cpu = new CpuMeter(backend.pid());
             result.addProperty("coldStartMs", Math.round((System.nanoTime() - launched) / 1e6));
             String base = backend.baseUrl();
             OfficerApi officer = OfficerApi.login(base, "officer@zwolle.demo", "welkom-demo");
@@ -337,6 +340,7 @@ final class LoadBench {
     }
 
     private JsonObject wrk(String base, Path script, int duration) throws IOException, InterruptedException {
+        CpuMeter.Sample cpuBefore = cpu == null ? null : cpu.sample();
         Process process = new ProcessBuilder("wrk", "-t2", "-c32", "-d" + duration + "s", "--latency",
                 "-s", script.toString(), base + (script.getFileName().toString().startsWith("ceiling")
                         ? "/api/content?lang=nl" : "/"))
@@ -348,6 +352,7 @@ final class LoadBench {
         if (!process.waitFor(duration + 60L, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new IOException("wrk failed:\n" + out);
         }
+        CpuMeter.Sample cpuAfter = cpu == null ? null : cpu.sample();
         Matcher bad = BAD.matcher(out);
         if (bad.find()) {
             throw new IOException("wrk saw " + bad.group(1) + " answers that were not 2xx or 3xx:\n" + out);
@@ -358,6 +363,9 @@ final class LoadBench {
             throw new IOException("no rate in wrk's output:\n" + out);
         }
         row.addProperty("rps", round(Double.parseDouble(rate.group(1)), 0));
+        if (cpuBefore != null) {
+            row.add("cpu", CpuMeter.between(cpuBefore, cpuAfter, Double.parseDouble(rate.group(1)) * duration));
+        }
         Matcher percentile = PERCENTILE.matcher(out);
         while (percentile.find()) {
             double value = Double.parseDouble(percentile.group(2));
@@ -385,6 +393,35 @@ final class LoadBench {
         return Math.round(value * scale) / scale;
     }
 
+    /** Where the CPU went during each row (rows measured before the CPU meter have none). */
+    private static void printCpu(JsonObject r, java.io.PrintStream o) {
+        boolean measured = false;
+        for (var element : r.getAsJsonArray("rows")) {
+            measured |= element.getAsJsonObject().has("cpu");
+        }
+        if (!measured) {
+            return;
+        }
+        o.println();
+        o.println("Where the 2 cores went during each row (from /proc; wrk, the bench and the writer's client are in"
+                + " \"the rest\"), and the CPU time of one request in the backend and in PostgreSQL:");
+        o.println();
+        o.println("| request | cores busy | backend | PostgreSQL | the rest | backend µs/request | PostgreSQL µs/request |");
+        o.println("|---|---:|---:|---:|---:|---:|---:|");
+        for (var element : r.getAsJsonArray("rows")) {
+            JsonObject row = element.getAsJsonObject();
+            if (!row.has("cpu")) {
+                continue;
+            }
+            JsonObject cpu = row.getAsJsonObject("cpu");
+            o.println(String.format(Locale.ROOT, "| %s | %.2f | %.0f %% | %.0f %% | %.0f %% | %.0f | %.0f |",
+                    row.get("path").getAsString(), cpu.get("busyCores").getAsDouble(),
+                    100 * cpu.get("backendShare").getAsDouble(), 100 * cpu.get("postgresShare").getAsDouble(),
+                    100 * cpu.get("restShare").getAsDouble(), cpu.get("backendMicrosPerRequest").getAsDouble(),
+                    cpu.get("postgresMicrosPerRequest").getAsDouble()));
+        }
+    }
+
     /** The Markdown table. */
     static void print(JsonObject r, java.io.PrintStream o) {
         JsonObject writer = r.getAsJsonObject("writer");
@@ -406,6 +443,7 @@ final class LoadBench {
                     row.get("rps").getAsDouble(), row.get("p50Ms").getAsDouble(), row.get("p99Ms").getAsDouble(),
                     row.get("ratioToCeiling").getAsDouble()));
         }
+        printCpu(r, o);
         JsonObject capacity = r.getAsJsonObject("capacity");
         o.println();
         o.println(String.format(Locale.ROOT, "Capacity, measured as the mix's rate (one phone per household, a sync every"

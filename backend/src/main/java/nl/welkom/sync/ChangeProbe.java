@@ -25,27 +25,33 @@ import nl.welkom.model.auth.Role;
  */
 @Singleton
 class ChangeProbe {
-    private static final String SQL = "SELECT s.last_seq, " + anything("?", "?", "?")
+    /** A row's change after the cursor, up to the head. */
+    private static final String CHANGED = " AND change_seq > ? AND change_seq <= s.last_seq)";
+    private static final String SQL = "SELECT s.last_seq, " + anything("?",
+            "EXISTS (SELECT 1 FROM household WHERE id = ?" + CHANGED, "?", "?")
             + " FROM change_sequence s WHERE s.id = 1";
     /**
-     * The same question as two select expressions on the token check's device {@code d} and household
-     * {@code h} ({@link PullProbeQuestion}): the head, and whether anything is new. Both read the counter
-     * row within one statement, so they see the same head.
+     * The same question as one select expression on the token check's device {@code d} and household
+     * {@code h} ({@link PullProbeQuestion}): the head and the answer in one number, {@code 2 × head +
+     * answer}, so that the counter row is read once; the household's own change is read from {@code h}
+     * itself.
      */
-    static final String ON_TOKEN = "(SELECT s.last_seq FROM change_sequence s WHERE s.id = 1), (SELECT "
-            + anything("d.id", "h.id", "h.municipality_id") + " FROM change_sequence s WHERE s.id = 1)";
+    static final String ON_TOKEN = "(SELECT 2 * s.last_seq + " + anything("d.id",
+            "(h.change_seq > ? AND h.change_seq <= s.last_seq)", "h.id", "h.municipality_id")
+            + " FROM change_sequence s WHERE s.id = 1)";
     /** How many times {@link #ON_TOKEN} binds the cursor. */
     static final int ON_TOKEN_CURSORS = 6;
 
-    /** A row's change after the cursor, up to the head. */
-    private static final String CHANGED = " AND change_seq > ? AND change_seq <= s.last_seq)";
-
-    /** 1 when a source holds a change after the cursor up to the head {@code s.last_seq}, else 0. */
-    private static String anything(String device, String household, String municipality) {
+    /**
+     * 1 when a source holds a change after the cursor up to the head {@code s.last_seq}, else 0.
+     *
+     * @param householdChanged whether the household row itself changed, with the cursor as its one placeholder
+     */
+    private static String anything(String device, String householdChanged, String household, String municipality) {
         return "CASE WHEN"
                 + " EXISTS (SELECT 1 FROM scope_change WHERE subject_device_id = " + device
                 + " AND seq > ? AND seq <= s.last_seq)"
-                + " OR EXISTS (SELECT 1 FROM household WHERE id = " + household + CHANGED
+                + " OR " + householdChanged
                 + " OR EXISTS (SELECT 1 FROM task WHERE household_id = " + household + CHANGED
                 + " OR EXISTS (SELECT 1 FROM appointment WHERE household_id = " + household + CHANGED
                 + " OR EXISTS (SELECT 1 FROM message WHERE household_id = " + household + CHANGED
@@ -61,11 +67,11 @@ class ChangeProbe {
 
     /** For the cursor {@code after}: the head, and whether anything after the cursor up to it may be on the phone's page. */
     record Answer(long after, long head, boolean anything) {
-        /** The answer from {@link #ON_TOKEN}'s two columns, the first at {@code column}. */
+        /** The answer from {@link #ON_TOKEN}'s column ({@code 2 × head + answer}). */
         static Answer read(ResultSet row, int column, long after) throws SQLException {
-            long head = row.getLong(column);
+            long both = row.getLong(column);
             // No counter row: a database without a single change yet; the ordinary page answers that.
-            return row.wasNull() ? new Answer(after, after, true) : new Answer(after, head, row.getInt(column + 1) != 0);
+            return row.wasNull() ? new Answer(after, after, true) : new Answer(after, both / 2, both % 2 == 1);
         }
     }
 
@@ -79,7 +85,7 @@ class ChangeProbe {
     Answer ask(Caller caller, long after) {
         String household = caller.householdId();
         List<Answer> answer = connections.executeRead(status -> Sql.query(status.getConnection(), SQL,
-                row -> Answer.read(row, 1, after),
+                row -> new Answer(after, row.getLong(1), row.getInt(2) != 0),
                 caller.deviceId(), after, household, after, household, after, household, after, household, after,
                 caller.municipalityId(), after));
         // No counter row: a database without a single change yet; the ordinary page answers that.

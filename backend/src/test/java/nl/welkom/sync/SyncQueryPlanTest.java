@@ -1,5 +1,6 @@
 package nl.welkom.sync;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -123,6 +124,7 @@ class SyncQueryPlanTest {
             assertTrue(plan.contains(index), index + " in\n" + plan);
         }
         assertFalse(plan.contains("SCAN"), plan);
+        assertEquals(1, plan.split("SEARCH s USING INTEGER PRIMARY KEY").length - 1, "the counter row is read once:\n" + plan);
     }
 
     /** {@code EXPLAIN QUERY PLAN} of a repository method's SQL, with an {@code IN} list of {@code inSize} values. */

@@ -157,6 +157,12 @@ public final class MoveToPostgres {
                     rows += from.rows();
                 }
                 target.commit();
+                // Statistics now, not when autovacuum gets round to it: the first requests after the
+                // move are planned on the real table sizes.
+                target.setAutoCommit(true);
+                try (Statement analyze = target.createStatement()) {
+                    analyze.execute("ANALYZE");
+                }
                 return new Result(List.copyOf(moved), rows, (System.nanoTime() - started) / 1_000_000);
             } catch (SQLException | RuntimeException e) {
                 target.rollback();

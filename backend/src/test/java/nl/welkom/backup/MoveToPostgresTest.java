@@ -70,6 +70,12 @@ class MoveToPostgresTest {
         try (Connection postgres = TestDatabase.connect(dataDir)) {
             postgresRows = everyRow(postgres);
         }
+        try (Connection postgres = TestDatabase.connect(dataDir); Statement sql = postgres.createStatement();
+             ResultSet planned = sql.executeQuery("SELECT reltuples FROM pg_class WHERE relname = 'household'")) {
+            planned.next();
+            assertEquals(sqliteRows.get("household").size(), planned.getLong(1),
+                    "the planner knows the moved tables' sizes at once (ANALYZE after the move)");
+        }
         assertEquals(sqliteRows.keySet(), postgresRows.keySet(), "the same tables");
         for (String table : sqliteRows.keySet()) {
             assertEquals(sqliteRows.get(table), postgresRows.get(table), "every row of " + table);

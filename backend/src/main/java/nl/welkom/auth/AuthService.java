@@ -188,15 +188,16 @@ public class AuthService {
 
     private static final String TOKEN_COLUMNS = "SELECT t.user_id, t.device_id, t.expires_at, t.revoked_at,"
             + " d.revoked_at, h.id, h.municipality_id, u.role, u.municipality_id, u.active";
-    private static final String TOKEN_CHECK = TOKEN_COLUMNS + " FROM auth_token t LEFT JOIN device d ON d.id = t.device_id"
+    private static final String TOKEN_FROM = " FROM auth_token t LEFT JOIN device d ON d.id = t.device_id"
             + " LEFT JOIN household h ON h.id = d.household_id LEFT JOIN app_user u ON u.id = t.user_id"
             + " WHERE t.token_hash = ?";
+    private static final String TOKEN_CHECK = TOKEN_COLUMNS + TOKEN_FROM;
     private static final int TOKEN_COLUMN_COUNT = 10;
 
     /** The token check's statement, with a question's columns after its own (for the query-plan test too). */
     static String tokenCheckSql(@Nullable String questionColumns) {
         return questionColumns == null ? TOKEN_CHECK
-                : TOKEN_COLUMNS + ", " + questionColumns + TOKEN_CHECK.substring(TOKEN_COLUMNS.length());
+                : TOKEN_COLUMNS + ", " + questionColumns + TOKEN_FROM;
     }
 
     /**

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 
 import nl.welkom.Api;
-import nl.welkom.Fixtures;
 import nl.welkom.TestServer;
 import nl.welkom.model.Problem;
 import org.junit.jupiter.api.AfterAll;
@@ -70,13 +69,8 @@ class PostgresStorageFullTest {
 
     @Test
     void aFullDiskUnderPostgresqlRefusesTheWriteWithA503ProblemStoresNothingAndRecovers() throws Exception {
-        String officer = api.login(Fixtures.OFFICER);
-        String household = Fixtures.householdId(api, officer, "T-SCOPE");
-        String messages = "/api/households/" + household + "/messages";
-        Path filler = mount.resolve("filler");
-        StorageFullTest.fill(filler);
-
-        StorageFullTest.Refusal refusal = StorageFullTest.writeUntilRefused(api, messages, officer);
+        StorageFullTest.Refusal refusal = StorageFullTest.fillAndWriteUntilRefused(api, mount);
+        String officer = refusal.officer();
         List<String> stored = refusal.stored();
         Api.Response refused = refusal.response();
         String refusedText = refusal.text();
@@ -86,15 +80,11 @@ class PostgresStorageFullTest {
         assertFalse(refused.body().contains("Exception") || refused.body().contains("PSQL"), refused.body());
         assertEquals(200, api.get("/api/content?lang=nl", officer).status(), "reads that write nothing go on");
 
-        String lostText = refusedText;
-        assertEquals(0, server.queryLong("SELECT COUNT(*) FROM message WHERE text = ?", lostText), "nothing half-written");
-        for (String id : stored) {
-            assertEquals(1, server.queryLong("SELECT COUNT(*) FROM message WHERE id = ?", id), "every 201 is there");
-        }
+        refusal.assertNothingHalfStored(server);
 
-        Files.delete(filler);
-        assertEquals(201, api.post(messages, officer, Map.of("text", refusedText)).status(), "space is back");
-        assertEquals(1, server.queryLong("SELECT COUNT(*) FROM message WHERE text = ?", lostText), "stored once, on the retry");
+        Files.delete(refusal.filler());
+        assertEquals(201, api.post(refusal.messages(), officer, Map.of("text", refusedText)).status(), "space is back");
+        assertEquals(1, server.queryLong("SELECT COUNT(*) FROM message WHERE text = ?", refusedText), "stored once, on the retry");
         System.out.println("PostgresStorageFullTest: tablespace disk filled after " + stored.size()
                 + " writes; 503 storage-full, 0 partial records, recovered without restart");
     }

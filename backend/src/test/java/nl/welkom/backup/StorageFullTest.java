@@ -77,14 +77,11 @@ class StorageFullTest {
 
     @Test
     void aFullDiskRefusesWritesWithA503ProblemKeepsReadsStoresNothingHalfAndRecoversWhenSpaceReturns() throws Exception {
-        String officer = api.login(Fixtures.OFFICER);
-        String household = Fixtures.householdId(api, officer, "T-SCOPE");
-        String messages = "/api/households/" + household + "/messages";
-        Path filler = mount.resolve("filler");
-        fill(filler);
-
         // Writes that still fit in pages SQLite already owns succeed; then one is refused.
-        Refusal refusal = writeUntilRefused(api, messages, officer);
+        Refusal refusal = fillAndWriteUntilRefused(api, mount);
+        String officer = refusal.officer();
+        String household = refusal.household();
+        String messages = refusal.messages();
         List<String> stored = refusal.stored();
         Api.Response refused = refusal.response();
         String refusedText = refusal.text();
@@ -109,14 +106,11 @@ class StorageFullTest {
 
         // Nothing of the refused writes is in the database; everything answered 201 is.
         String lostText = refusedText;
-        assertEquals(0, server.queryLong("SELECT COUNT(*) FROM message WHERE text = ?", lostText), "nothing half-written");
+        refusal.assertNothingHalfStored(server);
         assertEquals(0, server.queryLong("SELECT COUNT(*) FROM task_title WHERE title = ?", taskTitle));
-        for (String id : stored) {
-            assertEquals(1, server.queryLong("SELECT COUNT(*) FROM message WHERE id = ?", id), "every 201 is there");
-        }
 
         // Space returns: the same requests succeed without a restart.
-        Files.delete(filler);
+        Files.delete(refusal.filler());
         assertEquals(201, api.post(messages, officer, Map.of("text", refusedText)).status());
         assertEquals(201, api.post("/api/households/" + household + "/tasks", officer,
                 Map.of("titles", Map.of("nl", taskTitle, "en", "A task on a full disk"), "assignee", "FAMILY")).status());
@@ -135,18 +129,37 @@ class StorageFullTest {
         return response.asListOf(Task.class);
     }
 
-    /** The writes that were stored before the first refused one, that answer, and its text. */
-    record Refusal(List<String> stored, Api.Response response, String text) {
+    /**
+     * A full disk's first refused write: the officer who wrote, the household and its messages path, the
+     * file that fills the disk, the messages stored before the refusal, that answer, and its text.
+     */
+    record Refusal(String officer, String household, String messages, Path filler, List<String> stored,
+                   Api.Response response, String text) {
+        /** The refused message is not in the database, and every message answered 201 is. */
+        void assertNothingHalfStored(TestServer server) {
+            assertEquals(0, server.queryLong("SELECT COUNT(*) FROM message WHERE text = ?", text), "nothing half-written");
+            for (String id : stored) {
+                assertEquals(1, server.queryLong("SELECT COUNT(*) FROM message WHERE id = ?", id), "every 201 is there");
+            }
+        }
     }
 
-    /** Sends messages (1.5 KB each) until one is not stored; fails when none is refused. */
-    static Refusal writeUntilRefused(Api api, String messages, String officer) {
+    /**
+     * Fills the small disk at {@code mount}, then sends messages (1.5 KB each) to a fixture household
+     * as its officer until one is not stored; fails when none is refused.
+     */
+    static Refusal fillAndWriteUntilRefused(Api api, Path mount) throws IOException {
+        String officer = api.login(Fixtures.OFFICER);
+        String household = Fixtures.householdId(api, officer, "T-SCOPE");
+        String messages = "/api/households/" + household + "/messages";
+        Path filler = mount.resolve("filler");
+        fill(filler);
         List<String> stored = new ArrayList<>();
         for (int i = 0; i < 2000; i++) {
             String text = "Bericht " + i + " terwijl de schijf vol is. " + "x".repeat(1500);
             Api.Response response = api.post(messages, officer, Map.of("text", text));
             if (response.status() != 201) {
-                return new Refusal(stored, response, text);
+                return new Refusal(officer, household, messages, filler, stored, response, text);
             }
             stored.add(response.as(Message.class).id());
         }
@@ -154,7 +167,7 @@ class StorageFullTest {
     }
 
     /** Writes a file until the disk has no byte left. */
-    static void fill(Path filler) throws IOException {
+    private static void fill(Path filler) throws IOException {
         byte[] block = new byte[64 * 1024];
         try (OutputStream out = Files.newOutputStream(filler)) {
             while (true) {

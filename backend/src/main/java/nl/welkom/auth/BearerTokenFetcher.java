@@ -3,7 +3,6 @@ package nl.welkom.auth;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
 import io.micronaut.core.async.publisher.Publishers;
@@ -24,8 +23,10 @@ import org.reactivestreams.Publisher;
  * {@link AuthService} refuses, leaves the request anonymous; the security rules then answer 401 —
  * with the {@code device-revoked} problem when the token belongs to a revoked device (marked by the
  * request attribute {@link Problems#DEVICE_REVOKED_ATTRIBUTE}).
- * The database lookup runs on the blocking executor, never on the event loop; a route's
- * {@link TokenQuestion} rides along in the same statement.
+ * The database lookup runs on the blocking executor, never on the event loop, and the caller is
+ * emitted from that same thread ({@link CheckOnBlockingThread}), so the security rules and a route
+ * that asks {@link #onCheckingThread} go on there; a route's {@link TokenQuestion} rides along in
+ * the same statement.
  */
 @Singleton
 public final class BearerTokenFetcher implements AuthenticationFetcher<HttpRequest<?>> {
@@ -33,6 +34,7 @@ public final class BearerTokenFetcher implements AuthenticationFetcher<HttpReque
     static final String COOKIE = "WELKOM_SESSION";
     private static final String BEARER = "bearer ";
     private static final int MAX_TOKEN_LENGTH = 256;
+    private static final String CHECKED_ON = "welkom.token-checked-on";
 
     private final AuthService authService;
     private final ExecutorService blocking;
@@ -52,7 +54,7 @@ public final class BearerTokenFetcher implements AuthenticationFetcher<HttpReque
             return Publishers.empty();
         }
         TokenQuestion.Asked question = questionOf(request);
-        return Publishers.fromCompletableFuture(() -> CompletableFuture.supplyAsync(() -> {
+        return subscriber -> subscriber.onSubscribe(new CheckOnBlockingThread(subscriber, () -> {
             AuthService.TokenCheck check = authService.check(token.get(), question);
             if (check.deviceRevoked()) {
                 request.setAttribute(Problems.DEVICE_REVOKED_ATTRIBUTE, Boolean.TRUE);
@@ -60,8 +62,18 @@ public final class BearerTokenFetcher implements AuthenticationFetcher<HttpReque
             if (question != null && check.answer() != null) {
                 request.setAttribute(question.attribute(), check.answer());
             }
+            request.setAttribute(CHECKED_ON, Thread.currentThread());
             return check.authentication();
         }, blocking));
+    }
+
+    /**
+     * Whether the current thread is the blocking thread that checked the request's token: the
+     * security filter and the route go on on the thread that emitted the caller, so a route may do
+     * its database work right there instead of handing the request to the blocking pool a second time.
+     */
+    public static boolean onCheckingThread(HttpRequest<?> request) {
+        return request.getAttribute(CHECKED_ON).orElse(null) == Thread.currentThread();
     }
 
     /** The first question a route asks for this request, if any. */

@@ -40,15 +40,17 @@ class ChangeProbe {
             "(h.change_seq > ? AND h.change_seq <= s.last_seq)", "h.id", "h.municipality_id")
             + " FROM change_sequence s WHERE s.id = 1)";
     /** How many times {@link #ON_TOKEN} binds the cursor. */
-    static final int ON_TOKEN_CURSORS = 6;
+    static final int ON_TOKEN_CURSORS = 7;
 
     /**
-     * 1 when a source holds a change after the cursor up to the head {@code s.last_seq}, else 0.
+     * 1 when a source holds a change after the cursor up to the head {@code s.last_seq}, else 0. A
+     * cursor at the head (its first placeholder) is answered 0 from the counter row alone, before
+     * any source's index is searched.
      *
      * @param householdChanged whether the household row itself changed, with the cursor as its one placeholder
      */
     private static String anything(String device, String householdChanged, String household, String municipality) {
-        return "CASE WHEN"
+        return "CASE WHEN ? >= s.last_seq THEN 0 WHEN"
                 + " EXISTS (SELECT 1 FROM scope_change WHERE subject_device_id = " + device
                 + " AND seq > ? AND seq <= s.last_seq)"
                 + " OR " + householdChanged
@@ -86,7 +88,7 @@ class ChangeProbe {
         String household = caller.householdId();
         List<Answer> answer = connections.executeRead(status -> Sql.query(status.getConnection(), SQL,
                 row -> new Answer(after, row.getLong(1), row.getInt(2) != 0),
-                caller.deviceId(), after, household, after, household, after, household, after, household, after,
+                after, caller.deviceId(), after, household, after, household, after, household, after, household, after,
                 caller.municipalityId(), after));
         // No counter row: a database without a single change yet; the ordinary page answers that.
         return answer.isEmpty() ? new Answer(after, after, true) : answer.get(0);

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
@@ -53,13 +53,14 @@ class NoDatabaseWorkOnTheEventLoopTest {
     @Test
     void theGuardNoticesAConnectionTakenOnAnEventLoop() throws Exception {
         TestServer.get();
+        // The newest guarded pool; it may belong to a test's own server that has stopped since: the
+        // guard notes the connection before the pool is asked, so a closed pool's refusal is fine here.
         DataSource pool = EventLoopDatabaseGuard.GUARDED.get(EventLoopDatabaseGuard.GUARDED.size() - 1);
-        AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread loop = new EventLoopLike(() -> {
             try (Connection connection = pool.getConnection()) {
-                assertTrue(connection.isValid(1));
-            } catch (Throwable e) {
-                failure.set(e);
+                connection.isValid(1);
+            } catch (SQLException refusedByAClosedPool) {
+                // noted all the same
             }
         });
         int before = EventLoopDatabaseGuard.OFFENCES.size();
@@ -67,7 +68,6 @@ class NoDatabaseWorkOnTheEventLoopTest {
         loop.start();
         loop.join();
 
-        assertEquals(null, failure.get());
         assertEquals(before + 1, EventLoopDatabaseGuard.OFFENCES.size());
         String offence = EventLoopDatabaseGuard.OFFENCES.remove(before);
         assertTrue(offence.startsWith("guard-check"), offence);

@@ -43,7 +43,9 @@ public interface TokenQuestion {
         /**
          * @param row         the token check's row
          * @param firstColumn the index of the question's first column
+         * @return the answer, or null when the row does not answer (the route then asks on its own)
          */
+        @Nullable
         Object read(ResultSet row, int firstColumn) throws SQLException;
     }
 }

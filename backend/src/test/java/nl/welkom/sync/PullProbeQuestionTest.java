@@ -19,6 +19,7 @@ import nl.welkom.auth.BearerTokenFetcher;
 import nl.welkom.auth.Caller;
 import nl.welkom.model.auth.Role;
 import nl.welkom.model.auth.Session;
+import nl.welkom.model.sync.PullResponse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Subscriber;
@@ -31,6 +32,7 @@ import org.reactivestreams.Subscription;
  */
 class PullProbeQuestionTest {
     private static final Api API = new Api();
+    private static final String LIBRARY = "The library has Arabic books for children. Ask at the desk.";
     private static Session phone;
     private static Session otherPhone;
 
@@ -50,15 +52,34 @@ class PullProbeQuestionTest {
         assertFalse(withToken(phone, head).anything(), "nothing is new at the head");
 
         message(otherPhone);
+        assertTrue(answer(pull(phone.token(), head)).isEmpty(),
+                "at the head this server last read, the phone is asked for the head alone, which no longer tells");
         ChangeProbe.Answer moved = withToken(phone, head);
         assertFalse(moved.anything(), "another household's message is not this phone's");
         assertTrue(moved.head() > head, "the head moved");
         assertEquals(alone(phone, head), moved);
 
         message(phone);
+        assertTrue(answer(pull(phone.token(), moved.head())).isEmpty());
         ChangeProbe.Answer news = withToken(phone, moved.head());
         assertTrue(news.anything(), "its own household's message is");
         assertEquals(alone(phone, moved.head()), news);
+    }
+
+    @Test
+    void aPhoneAtTheHeadGetsTheNewsThatCameAfterTheServerLastReadTheHead() {
+        String path = "/api/sync/pull?lang=ar,en&after=";
+        long head = API.get(path + 0, phone.token()).as(PullResponse.class).cursor();
+        PullResponse quiet = API.get(path + head, phone.token()).as(PullResponse.class);
+        assertEquals(head, quiet.cursor());
+        assertTrue(quiet.messages().isEmpty(), "nothing new at the head");
+
+        message(phone);
+        PullResponse news = API.get(path + head, phone.token()).as(PullResponse.class);
+
+        assertTrue(news.cursor() > head, "the cursor moves past the new message");
+        assertTrue(news.messages().stream().anyMatch(message -> message.text().equals(LIBRARY)),
+                "the officer's message reaches the phone");
     }
 
     @Test
@@ -104,7 +125,7 @@ class PullProbeQuestionTest {
     private static void message(Session household) {
         String officer = API.login(Fixtures.OFFICER);
         assertEquals(201, API.post("/api/households/" + household.householdId() + "/messages", officer,
-                Map.of("text", "The library has Arabic books for children. Ask at the desk.")).status());
+                Map.of("text", LIBRARY)).status());
     }
 
     /** Runs the server's own token check on the request, as for a request that arrives, and reads the answer. */

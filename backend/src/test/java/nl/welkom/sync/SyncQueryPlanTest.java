@@ -127,6 +127,18 @@ class SyncQueryPlanTest {
         assertEquals(1, plan.split("SEARCH s USING INTEGER PRIMARY KEY").length - 1, "the counter row is read once:\n" + plan);
     }
 
+    @Test
+    void thePullsTokenCheckWithTheHeadAloneLooksTheTokenUpAndReadsOnlyTheCounterRow() throws SQLException {
+        String plan = explain(TokenChecks.sqlWith(ChangeProbe.HEAD_ON_TOKEN));
+
+        assertTrue(plan.contains("SEARCH t USING INDEX sqlite_autoindex_auth_token_1 (token_hash=?)"), plan);
+        assertEquals(1, plan.split("SEARCH s USING INTEGER PRIMARY KEY").length - 1, "the counter row is read once:\n" + plan);
+        for (String source : List.of("scope_change", "task", "appointment", "message", "announcement")) {
+            assertFalse(plan.contains(" " + source + " "), source + " is not read:\n" + plan);
+        }
+        assertFalse(plan.contains("SCAN"), plan);
+    }
+
     /** {@code EXPLAIN QUERY PLAN} of a repository method's SQL, with an {@code IN} list of {@code inSize} values. */
     private static String plan(Class<?> repository, String method, int inSize) throws SQLException {
         Method found = Arrays.stream(repository.getMethods())

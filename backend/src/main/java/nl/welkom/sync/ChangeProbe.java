@@ -95,12 +95,9 @@ class ChangeProbe {
          * else none (null), and {@link #ask} is asked instead; {@code head} hears the head read.
          */
         static @Nullable Answer readHead(ResultSet row, int column, long after, LongConsumer head) throws SQLException {
-            long both = row.getLong(column);
-            if (row.wasNull()) {
-                return null;
-            }
-            head.accept(both / 2);
-            return both % 2 == 0 ? new Answer(after, both / 2, false) : null;
+            // The same number as ON_TOKEN's; its 1 ("behind") only says "ask the whole question".
+            Answer answer = read(row, column, after, head);
+            return answer.anything() ? null : answer;
         }
     }
 

@@ -74,7 +74,7 @@ public class ContentPacks {
     private final JsonMapper json;
     private final TransactionOperations<Connection> transactions;
     private final Map<List<String>, ContentPack> cache = new ConcurrentHashMap<>();
-    private volatile Set<String> offered;
+    private volatile Offered offered;
     private volatile long generation = -1;
     private volatile long checkedAt = System.nanoTime() - SHARED_CHECK;
     private final java.util.concurrent.atomic.AtomicLong epoch = new java.util.concurrent.atomic.AtomicLong();
@@ -100,16 +100,36 @@ public class ContentPacks {
         return languages.listInOrder().stream().map(LanguageEntity::asModel).toList();
     }
 
-    /** The language chain for a request: {@code lang} parameter first, else {@code Accept-Language}. */
+    /**
+     * The language chain for a request: {@code lang} parameter first, else {@code Accept-Language}. The
+     * chain a {@code lang} names is remembered until the offered languages change: a pull asks it four
+     * times (docs/performance.md).
+     */
     public List<String> chain(@Nullable String lang, @Nullable String acceptLanguage) {
-        Set<String> codes = offered;
-        if (codes == null) {
+        Offered known = offered;
+        if (known == null) {
             Set<String> read = new LinkedHashSet<>();
             languages().forEach(language -> read.add(language.code()));
-            codes = Set.copyOf(read);
-            offered = codes;
+            known = new Offered(Set.copyOf(read), new ConcurrentHashMap<>());
+            offered = known;
         }
-        return LanguageChain.resolve(lang, acceptLanguage, codes);
+        if (acceptLanguage != null || lang == null || lang.length() > Offered.MAX_LANG_LENGTH) {
+            return LanguageChain.resolve(lang, acceptLanguage, known.codes());
+        }
+        List<String> chain = known.chains().get(lang);
+        if (chain == null) {
+            chain = LanguageChain.resolve(lang, null, known.codes());
+            if (known.chains().size() >= MAX_CACHED) {
+                known.chains().clear();
+            }
+            known.chains().put(lang, chain);
+        }
+        return chain;
+    }
+
+    /** The offered language codes, and the chains resolved against them by {@code lang}. */
+    private record Offered(Set<String> codes, Map<String, List<String>> chains) {
+        static final int MAX_LANG_LENGTH = 64;
     }
 
     /**

@@ -25,6 +25,15 @@ public interface PageErrors {
         } catch (RuntimeException unreadable) {
             return false;
         }
+        return isPagePath(path);
+    }
+
+    /**
+     * The rule of {@link #isPage} for a path already read: also how the dashboard's page filter picks the
+     * requests it guards (one list, in code: a pattern per page in a filter's annotation is matched on
+     * every request, the phones' pulls too).
+     */
+    static boolean isPagePath(String path) {
         if (path == null) {
             return false;
         }

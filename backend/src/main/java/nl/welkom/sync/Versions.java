@@ -4,13 +4,38 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** The pull's {@code contentVersion}: one opaque string that moves when any of its parts moves. */
+/**
+ * The pull's {@code contentVersion}: one opaque string that moves when any of its parts moves. The
+ * hash of the same parts is remembered: every phone of a language chain and municipality asks it on
+ * every pull, and the parts move only when content is published. At most {@link #REMEMBERED}
+ * combinations are kept; past that the memory starts again (old versions are asked no more).
+ */
 final class Versions {
+    static final int REMEMBERED = 4096;
+    private static final Map<List<String>, String> COMBINED = new ConcurrentHashMap<>();
+
     private Versions() {
     }
 
     static String combine(String... parts) {
+        List<String> key = List.of(parts);
+        String known = COMBINED.get(key);
+        if (known != null) {
+            return known;
+        }
+        if (COMBINED.size() >= REMEMBERED) {
+            COMBINED.clear();
+        }
+        String combined = hash(key);
+        COMBINED.put(key, combined);
+        return combined;
+    }
+
+    private static String hash(List<String> parts) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (String part : parts) {

@@ -347,6 +347,21 @@ class DashboardHttpTest extends DemoPagesTest {
         assertFalse(body(response).contains("<script"));
     }
 
+    @Test
+    void everyPageAndOnlyThePagesCarryThePageProtection() {
+        for (String page : new String[] {"/", "/login", "/vrijwilliger-worden"}) {
+            HttpResponse<String> response = web.send(HttpRequest.GET(page));
+            assertEquals("no-store", response.header(HttpHeaders.CACHE_CONTROL), page);
+            assertEquals(PageFilter.CONTENT_SECURITY_POLICY, response.header("Content-Security-Policy"), page);
+        }
+        HttpResponse<String> content = web.send(HttpRequest.GET("/api/content?lang=nl"));
+
+        assertEquals(200, content.code());
+        assertNull(content.header("Content-Security-Policy"));
+        assertNull(content.header("X-Frame-Options"));
+        assertTrue(content.header(HttpHeaders.ETAG) != null, "content stays cacheable by its ETag");
+    }
+
     private void editNote(Cookie officer, Task task, String note) {
         HttpResponse<String> response = web.send(HttpRequest.PATCH("/api/tasks/" + task.id(),
                 Map.of("baseVersion", task.version(), "note", note)).cookie(officer));

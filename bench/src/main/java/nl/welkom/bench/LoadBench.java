@@ -5,6 +5,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -62,6 +66,8 @@ final class LoadBench {
     private final int seconds;
     private final Postgres postgres;
     private final Path profile;
+    /** The backend's database on {@link #postgres}; null on SQLite. */
+    private String database;
     /** Where the CPU goes during each wrk run; set once the backend runs. */
     private CpuMeter cpu;
 
@@ -82,7 +88,8 @@ final class LoadBench {
                 "load", profile == null ? List.of()
                         : List.of("-XX:StartFlightRecording=settings=profile,filename=" + profile.toAbsolutePath()))) {
             if (postgres != null) {
-                Postgres.point(backend, postgres.createDatabase("load_" + ProcessHandle.current().pid()));
+                database = "load_" + ProcessHandle.current().pid();
+                Postgres.point(backend, postgres.createDatabase(database));
             }
             backend.start();
             cpu = new CpuMeter(backend.pid());
@@ -359,8 +366,29 @@ final class LoadBench {
         return ratios;
     }
 
+    /**
+     * Transactions PostgreSQL counted in the backend's database (a statement outside a transaction is
+     * one): how many the server opens per request. -1 on SQLite.
+     */
+    private long transactions() throws IOException {
+        if (database == null) {
+            return -1;
+        }
+        try (Connection connection = postgres.connect(database);
+             PreparedStatement read = connection.prepareStatement(
+                     "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = ?")) {
+            read.setString(1, database);
+            try (ResultSet row = read.executeQuery()) {
+                return row.next() ? row.getLong(1) : -1;
+            }
+        } catch (SQLException e) {
+            throw new IOException("cannot read PostgreSQL's transaction count", e);
+        }
+    }
+
     private JsonObject wrk(String base, Path script, int duration) throws IOException, InterruptedException {
         CpuMeter.Sample cpuBefore = cpu == null ? null : cpu.sample();
+        long transactionsBefore = transactions();
         Process process = new ProcessBuilder("wrk", "-t2", "-c32", "-d" + duration + "s", "--latency",
                 "-s", script.toString(), base + (script.getFileName().toString().startsWith("ceiling")
                         ? "/api/content?lang=nl" : "/"))
@@ -373,6 +401,7 @@ final class LoadBench {
             throw new IOException("wrk failed:\n" + out);
         }
         CpuMeter.Sample cpuAfter = cpu == null ? null : cpu.sample();
+        long transactionsAfter = transactions();
         Matcher bad = BAD.matcher(out);
         if (bad.find()) {
             throw new IOException("wrk saw " + bad.group(1) + " answers that were not 2xx or 3xx:\n" + out);
@@ -385,6 +414,11 @@ final class LoadBench {
         row.addProperty("rps", round(Double.parseDouble(rate.group(1)), 0));
         if (cpuBefore != null) {
             row.add("cpu", CpuMeter.between(cpuBefore, cpuAfter, Double.parseDouble(rate.group(1)) * duration));
+        }
+        if (database != null) {
+            // Less the reading itself (one transaction); the server's counters lag up to a second per connection.
+            row.addProperty("postgresTransactionsPerRequest",
+                    round((transactionsAfter - transactionsBefore - 1) / (Double.parseDouble(rate.group(1)) * duration), 2));
         }
         Matcher percentile = PERCENTILE.matcher(out);
         while (percentile.find()) {
@@ -426,8 +460,11 @@ final class LoadBench {
         o.println("Where the 2 cores went during each row (from /proc; wrk, the bench and the writer's client are in"
                 + " \"the rest\"), and the CPU time of one request in the backend and in PostgreSQL:");
         o.println();
-        o.println("| request | cores busy | backend | PostgreSQL | the rest | backend µs/request | PostgreSQL µs/request |");
-        o.println("|---|---:|---:|---:|---:|---:|---:|");
+        boolean counted = r.getAsJsonArray("rows").asList().stream()
+                .anyMatch(element -> element.getAsJsonObject().has("postgresTransactionsPerRequest"));
+        o.println("| request | cores busy | backend | PostgreSQL | the rest | backend µs/request | PostgreSQL µs/request |"
+                + (counted ? " PostgreSQL transactions/request |" : ""));
+        o.println("|---|---:|---:|---:|---:|---:|---:|" + (counted ? "---:|" : ""));
         for (var element : r.getAsJsonArray("rows")) {
             JsonObject row = element.getAsJsonObject();
             if (!row.has("cpu")) {
@@ -438,7 +475,10 @@ final class LoadBench {
                     row.get("path").getAsString(), cpu.get("busyCores").getAsDouble(),
                     100 * cpu.get("backendShare").getAsDouble(), 100 * cpu.get("postgresShare").getAsDouble(),
                     100 * cpu.get("restShare").getAsDouble(), cpu.get("backendMicrosPerRequest").getAsDouble(),
-                    cpu.get("postgresMicrosPerRequest").getAsDouble()));
+                    cpu.get("postgresMicrosPerRequest").getAsDouble())
+                    + (counted ? String.format(Locale.ROOT, " %.2f |",
+                            row.has("postgresTransactionsPerRequest") ? row.get("postgresTransactionsPerRequest").getAsDouble() : 0)
+                            : ""));
         }
     }
 

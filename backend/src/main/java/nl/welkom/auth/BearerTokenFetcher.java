@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 
+import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -12,6 +13,7 @@ import io.micronaut.http.cookie.Cookie;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.filters.AuthenticationFetcher;
+import io.micronaut.security.token.TokenAuthenticationFetcher;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import nl.welkom.problem.Problems;
@@ -27,8 +29,13 @@ import org.reactivestreams.Publisher;
  * emitted from that same thread ({@link CheckOnBlockingThread}), so the security rules and a route
  * that asks {@link #onCheckingThread} go on there; a route's {@link TokenQuestion} rides along in
  * the same statement.
+ *
+ * <p>It replaces the framework's own token fetcher, which read the same header on every request to
+ * hand it to token validators Welkom does not have (signed tokens): its work, a stream over the
+ * header readers per request, was a twentieth of a phone's pull (docs/performance.md).
  */
 @Singleton
+@Replaces(TokenAuthenticationFetcher.class)
 public final class BearerTokenFetcher implements AuthenticationFetcher<HttpRequest<?>> {
     /** Name of the session cookie the dashboard sets to a token from {@link AuthService#login}. */
     static final String COOKIE = "WELKOM_SESSION";

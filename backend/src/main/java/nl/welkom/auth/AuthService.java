@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.ConnectionOperations;
@@ -194,10 +196,16 @@ public class AuthService {
     private static final String TOKEN_CHECK = TOKEN_COLUMNS + TOKEN_FROM;
     private static final int TOKEN_COLUMN_COUNT = 10;
 
+    /**
+     * The statements with a question's columns, made once per question: PgJDBC finds its prepared
+     * statement by the SQL string, and a string built anew on every request is hashed anew.
+     */
+    private static final Map<String, String> WITH_QUESTION = new ConcurrentHashMap<>();
+
     /** The token check's statement, with a question's columns after its own (for the query-plan test too). */
     static String tokenCheckSql(@Nullable String questionColumns) {
         return questionColumns == null ? TOKEN_CHECK
-                : TOKEN_COLUMNS + ", " + questionColumns + TOKEN_FROM;
+                : WITH_QUESTION.computeIfAbsent(questionColumns, columns -> TOKEN_COLUMNS + ", " + columns + TOKEN_FROM);
     }
 
     /**

@@ -27,7 +27,8 @@ public interface TokenQuestion {
      * A question for one request.
      *
      * @param attribute  the request attribute the answer is put under
-     * @param columns    select expressions, comma-separated, on {@code d} and {@code h}
+     * @param columns    select expressions, comma-separated, on {@code d} and {@code h}: one of a few constants
+     *                   (the token check makes its statement once per distinct text)
      * @param parameters the values of their {@code ?} placeholders, in order
      * @param reader     reads the answer from the row, from the first of the question's columns on
      */

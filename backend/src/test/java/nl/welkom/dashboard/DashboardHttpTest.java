@@ -250,7 +250,8 @@ class DashboardHttpTest extends DemoPagesTest {
         assertFalse(list.contains("Familie Al-Khatib"));
         assertTrue(page.contains("Familie Haile"));
         for (String hidden : new String[] {"WLK-2026-0001", "Eritrea", "Alemwach", "1991", "id=\"devices\""}) {
-            assertFalse(list.contains(hidden) || page.contains(hidden), "a buddy sees minimal fields: " + hidden);
+            assertFalse(withoutIds(list).contains(hidden) || withoutIds(page).contains(hidden),
+                    "a buddy sees minimal fields: " + hidden);
         }
         assertFalse(page.contains("/status\""), "no status buttons for a family friend");
         // The appointments they plan are the only thing a family friend moves (docs/appointments.md).
@@ -360,6 +361,15 @@ class DashboardHttpTest extends DemoPagesTest {
         assertNull(content.header("Content-Security-Policy"));
         assertNull(content.header("X-Frame-Options"));
         assertTrue(content.header(HttpHeaders.ETAG) != null, "content stays cacheable by its ETag");
+    }
+
+    /**
+     * The page without its ids (random UUIDs in links) and long numbers (times in milliseconds), which
+     * may hold a birth year's digits by chance: what is left is what a person reads.
+     */
+    private static String withoutIds(String html) {
+        return html.replaceAll("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}", "")
+                .replaceAll("[0-9]{5,}", "");
     }
 
     private void editNote(Cookie officer, Task task, String note) {

@@ -16,7 +16,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import io.micronaut.core.annotation.Nullable;
@@ -25,6 +24,7 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import nl.welkom.config.BoundedCache;
 import nl.welkom.content.ContentEntities.LessonEntity;
 import nl.welkom.content.ContentEntities.LessonTranslation;
 import nl.welkom.content.ContentEntities.SectionEntity;
@@ -73,7 +73,7 @@ public class ContentPacks {
     private final SectionTranslationRepository sectionTranslations;
     private final JsonMapper json;
     private final TransactionOperations<Connection> transactions;
-    private final Map<List<String>, ContentPack> cache = new ConcurrentHashMap<>();
+    private final BoundedCache<List<String>, ContentPack> cache = new BoundedCache<>(MAX_CACHED);
     private volatile Offered offered;
     private volatile long generation = -1;
     private volatile long checkedAt = System.nanoTime() - SHARED_CHECK;
@@ -110,25 +110,18 @@ public class ContentPacks {
         if (known == null) {
             Set<String> read = new LinkedHashSet<>();
             languages().forEach(language -> read.add(language.code()));
-            known = new Offered(Set.copyOf(read), new ConcurrentHashMap<>());
+            known = new Offered(Set.copyOf(read), new BoundedCache<>(MAX_CACHED));
             offered = known;
         }
         if (acceptLanguage != null || lang == null || lang.length() > Offered.MAX_LANG_LENGTH) {
             return LanguageChain.resolve(lang, acceptLanguage, known.codes());
         }
-        List<String> chain = known.chains().get(lang);
-        if (chain == null) {
-            chain = LanguageChain.resolve(lang, null, known.codes());
-            if (known.chains().size() >= MAX_CACHED) {
-                known.chains().clear();
-            }
-            known.chains().put(lang, chain);
-        }
-        return chain;
+        Set<String> codes = known.codes();
+        return known.chains().get(lang, requested -> LanguageChain.resolve(requested, null, codes));
     }
 
     /** The offered language codes, and the chains resolved against them by {@code lang}. */
-    private record Offered(Set<String> codes, Map<String, List<String>> chains) {
+    private record Offered(Set<String> codes, BoundedCache<String, List<String>> chains) {
         static final int MAX_LANG_LENGTH = 64;
     }
 
@@ -144,16 +137,7 @@ public class ContentPacks {
     /** The pack for a chain ending in Dutch, from cache when unchanged. */
     public ContentPack pack(List<String> chain) {
         followOtherInstances();
-        ContentPack cached = cache.get(chain);
-        if (cached != null) {
-            return cached;
-        }
-        ContentPack built = transactions.executeRead(status -> build(chain));
-        if (cache.size() >= MAX_CACHED) {
-            cache.clear();
-        }
-        cache.put(chain, built);
-        return built;
+        return cache.get(chain, key -> transactions.executeRead(status -> build(key)));
     }
 
     /**

@@ -10,13 +10,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import nl.welkom.config.BoundedCache;
 import nl.welkom.config.ResourceFiles;
 import nl.welkom.config.YamlNode;
 import nl.welkom.content.ContentPacks;
@@ -46,7 +46,7 @@ public class CourseCatalog implements ApplicationEventListener<StartupEvent> {
     private final CourseProperties properties;
     private final ContentPacks packs;
     private final JsonMapper json;
-    private final Map<String, Course> cache = new ConcurrentHashMap<>();
+    private final BoundedCache<String, Course> cache = new BoundedCache<>(MAX_CACHED);
     private volatile Optional<CourseDefinition> definition;
 
     CourseCatalog(CourseProperties properties, ContentPacks packs, JsonMapper json) {
@@ -87,15 +87,7 @@ public class CourseCatalog implements ApplicationEventListener<StartupEvent> {
         }
         ContentPack pack = packs.pack(chain);
         String key = String.join(",", chain) + "|" + pack.version();
-        Course cached = cache.get(key);
-        if (cached == null) {
-            cached = resolve(course.get(), chain, pack);
-            if (cache.size() >= MAX_CACHED) {
-                cache.clear();
-            }
-            cache.put(key, cached);
-        }
-        return Optional.of(cached);
+        return Optional.of(cache.get(key, ignored -> resolve(course.get(), chain, pack)));
     }
 
     /** The course version for {@code lang} ({@code ar,en}), or empty when there is no course. */

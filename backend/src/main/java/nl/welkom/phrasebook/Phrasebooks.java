@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import io.micronaut.context.event.ApplicationEventListener;
@@ -20,6 +19,7 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import nl.welkom.config.BoundedCache;
 import nl.welkom.config.ResourceFiles;
 import nl.welkom.config.YamlNode;
 import nl.welkom.content.ContentPacks;
@@ -47,7 +47,7 @@ public class Phrasebooks implements ApplicationEventListener<StartupEvent> {
     private final PhrasebookProperties properties;
     private final ContentPacks packs;
     private final JsonMapper json;
-    private final Map<List<String>, Phrasebook> cache = new ConcurrentHashMap<>();
+    private final BoundedCache<List<String>, Phrasebook> cache = new BoundedCache<>(MAX_CACHED);
     private volatile Book book;
 
     Phrasebooks(PhrasebookProperties properties, ContentPacks packs, JsonMapper json) {
@@ -74,15 +74,7 @@ public class Phrasebooks implements ApplicationEventListener<StartupEvent> {
 
     /** The phrasebook for a chain ending in Dutch, from cache. */
     public Phrasebook phrasebook(List<String> chain) {
-        Phrasebook cached = cache.get(chain);
-        if (cached == null) {
-            cached = resolve(book(), chain);
-            if (cache.size() >= MAX_CACHED) {
-                cache.clear();
-            }
-            cache.put(chain, cached);
-        }
-        return cached;
+        return cache.get(chain, key -> resolve(book(), key));
     }
 
     private Book book() {

@@ -18,6 +18,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import nl.welkom.config.BoundedCache;
 import nl.welkom.config.Sql;
 import nl.welkom.content.ContentPacks;
 import nl.welkom.model.content.TranslationState;
@@ -45,7 +46,7 @@ public class LocalPlaces {
     private static final int MAX_CACHED = 1024;
 
     private final JsonMapper json;
-    private final Map<Key, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final BoundedCache<Key, Cached> cache = new BoundedCache<>(MAX_CACHED);
 
     LocalPlaces(TransactionOperations<Connection> transactions, ContentPacks packs, JsonMapper json) {
         this.transactions = transactions;
@@ -72,9 +73,6 @@ public class LocalPlaces {
             return cached.places();
         }
         Places read = read(municipalityId, chain);
-        if (cache.size() >= MAX_CACHED) {
-            cache.clear();
-        }
         // Kept under the epoch read before the rows, so a list read before a write never outlives it.
         cache.put(key, new Cached(epoch, read));
         return read;

@@ -5,8 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+
+import nl.welkom.config.BoundedCache;
 
 /**
  * The pull's {@code contentVersion}: one opaque string that moves when any of its parts moves. The
@@ -16,23 +16,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Versions {
     static final int REMEMBERED = 4096;
-    private static final Map<List<String>, String> COMBINED = new ConcurrentHashMap<>();
+    private static final BoundedCache<List<String>, String> COMBINED = new BoundedCache<>(REMEMBERED);
 
     private Versions() {
     }
 
     static String combine(String... parts) {
-        List<String> key = List.of(parts);
-        String known = COMBINED.get(key);
-        if (known != null) {
-            return known;
-        }
-        if (COMBINED.size() >= REMEMBERED) {
-            COMBINED.clear();
-        }
-        String combined = hash(key);
-        COMBINED.put(key, combined);
-        return combined;
+        return COMBINED.get(List.of(parts), Versions::hash);
     }
 
     private static String hash(List<String> parts) {

@@ -150,19 +150,14 @@ public class AuthService {
     TokenCheck check(String token, @Nullable TokenQuestion.Asked question) {
         // One statement on a connection without a transaction (issue 14: every request of every phone
         // comes through here; two repository look-ups in a transaction cost a fifth of an up-to-date
-        // pull). Not cached, so a revocation or logout on any instance counts from the next request on.
-        Object[] parameters = new Object[question == null ? 1 : question.parameters().size() + 1];
-        if (question != null) {
-            question.parameters().toArray(parameters);
-        }
-        parameters[parameters.length - 1] = hasher.hash(token);
-        List<TokenRow> found = connections.executeRead(status -> Sql.query(status.getConnection(),
-                tokenCheckSql(question == null ? null : question.columns()),
-                row -> TokenRow.of(row, question), parameters));
-        if (found.isEmpty()) {
+        // pull), shared with the checks that wait while another runs (CombinedChecks). Not cached, so
+        // a revocation or logout on any instance counts from the next request on.
+        String hash = hasher.hash(token);
+        TokenRow row = question == null || question.parameters().isEmpty()
+                ? combined(hash, question) : alone(hash, question);
+        if (row == null) {
             return TokenCheck.NONE;
         }
-        TokenRow row = found.get(0);
         boolean usable = row.revokedAt() == null && row.expiresAt() > clock.millis();
         if (row.deviceId() != null) {
             // A device counts only with its household (as DeviceRepository.findOwner).
@@ -190,22 +185,85 @@ public class AuthService {
 
     private static final String TOKEN_COLUMNS = "SELECT t.user_id, t.device_id, t.expires_at, t.revoked_at,"
             + " d.revoked_at, h.id, h.municipality_id, u.role, u.municipality_id, u.active";
-    private static final String TOKEN_FROM = " FROM auth_token t LEFT JOIN device d ON d.id = t.device_id"
-            + " LEFT JOIN household h ON h.id = d.household_id LEFT JOIN app_user u ON u.id = t.user_id"
-            + " WHERE t.token_hash = ?";
-    private static final String TOKEN_CHECK = TOKEN_COLUMNS + TOKEN_FROM;
+    private static final String TOKEN_JOINS = " FROM auth_token t LEFT JOIN device d ON d.id = t.device_id"
+            + " LEFT JOIN household h ON h.id = d.household_id LEFT JOIN app_user u ON u.id = t.user_id";
     private static final int TOKEN_COLUMN_COUNT = 10;
+    /** The most tokens one statement checks (CombinedChecks); the blocking pool rarely queues more. */
+    static final int MAX_COMBINED = 32;
 
     /**
-     * The statements with a question's columns, made once per question: PgJDBC finds its prepared
-     * statement by the SQL string, and a string built anew on every request is hashed anew.
+     * The statements, made once each: PgJDBC finds its prepared statement by the SQL string, and a
+     * string built anew on every request is hashed anew. Keyed by the question's columns ("" for none)
+     * and the number of tokens.
      */
-    private static final Map<String, String> WITH_QUESTION = new ConcurrentHashMap<>();
+    private static final Map<String, String> STATEMENTS = new ConcurrentHashMap<>();
 
-    /** The token check's statement, with a question's columns after its own (for the query-plan test too). */
-    static String tokenCheckSql(@Nullable String questionColumns) {
-        return questionColumns == null ? TOKEN_CHECK
-                : WITH_QUESTION.computeIfAbsent(questionColumns, columns -> TOKEN_COLUMNS + ", " + columns + TOKEN_FROM);
+    /** Checks without a question, and checks per parameterless question, each combined on their own. */
+    private final Map<String, CombinedChecks<Lookup>> combined = new ConcurrentHashMap<>();
+
+    /**
+     * The token check's statement for {@code tokens} token hashes (1 for a question with
+     * parameters: those come first), with a question's columns after its own and the token's hash
+     * last (for the query-plan test too).
+     */
+    static String tokenCheckSql(@Nullable String questionColumns, int tokens) {
+        String columns = questionColumns == null ? "" : questionColumns;
+        return STATEMENTS.computeIfAbsent(columns + '\u0000' + tokens, key -> TOKEN_COLUMNS
+                + (columns.isEmpty() ? "" : ", " + columns) + ", t.token_hash" + TOKEN_JOINS
+                + (tokens == 1 ? " WHERE t.token_hash = ?" : " WHERE t.token_hash IN (?" + ", ?".repeat(tokens - 1) + ")"));
+    }
+
+    /** A token check queued for {@link CombinedChecks}: its hash and question, and the row found. */
+    private static final class Lookup extends CombinedChecks.Lookup {
+        final String hash;
+        final @Nullable TokenQuestion.Asked question;
+        @Nullable TokenRow row;
+
+        Lookup(String hash, @Nullable TokenQuestion.Asked question) {
+            this.hash = hash;
+            this.question = question;
+        }
+    }
+
+    private @Nullable TokenRow combined(String hash, @Nullable TokenQuestion.Asked question) {
+        String columns = question == null ? "" : question.columns();
+        Lookup lookup = new Lookup(hash, question);
+        combined.computeIfAbsent(columns, key -> new CombinedChecks<>(MAX_COMBINED,
+                batch -> checkAll(key.isEmpty() ? null : key, batch))).answer(lookup);
+        return lookup.row;
+    }
+
+    /**
+     * One statement for the batch's tokens, their number rounded up to a power of two (a handful of
+     * statements to prepare, not one per size) by repeating the first; each lookup reads its row with
+     * its own question's reader.
+     */
+    private void checkAll(@Nullable String questionColumns, List<Lookup> batch) {
+        int below = Integer.highestOneBit(batch.size());
+        int tokens = below == batch.size() ? below : below * 2;
+        Object[] hashes = new Object[tokens];
+        for (int i = 0; i < tokens; i++) {
+            hashes[i] = batch.get(Math.min(i, batch.size() - 1)).hash;
+        }
+        connections.executeRead(status -> Sql.forEach(status.getConnection(), tokenCheckSql(questionColumns, tokens),
+                row -> {
+                    String hash = row.getString(row.getMetaData().getColumnCount());
+                    for (Lookup lookup : batch) {
+                        if (lookup.hash.equals(hash)) {
+                            lookup.row = TokenRow.of(row, lookup.question);
+                        }
+                    }
+                }, hashes));
+    }
+
+    /** A check whose question binds parameters of its own: one statement for this token alone. */
+    private @Nullable TokenRow alone(String hash, TokenQuestion.Asked question) {
+        Object[] parameters = new Object[question.parameters().size() + 1];
+        question.parameters().toArray(parameters);
+        parameters[parameters.length - 1] = hash;
+        List<TokenRow> found = connections.executeRead(status -> Sql.query(status.getConnection(),
+                tokenCheckSql(question.columns(), 1), row -> TokenRow.of(row, question), parameters));
+        return found.isEmpty() ? null : found.get(0);
     }
 
     /**

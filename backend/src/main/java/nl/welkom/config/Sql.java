@@ -22,15 +22,28 @@ public final class Sql {
     }
 
     public static <T> List<T> query(Connection connection, String sql, RowMapper<T> mapper, Object... parameters) {
+        List<T> result = new ArrayList<>();
+        forEach(connection, sql, row -> result.add(mapper.map(row)), parameters);
+        return result;
+    }
+
+    /** Reads the current row of a result set, for a caller that keeps what it needs. */
+    public interface RowReader {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    /** Hands each row to {@code reader}; returns how many there were. */
+    public static int forEach(Connection connection, String sql, RowReader reader, Object... parameters) {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, parameters);
-            List<T> result = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    result.add(mapper.map(rows));
+            int rows = 0;
+            try (ResultSet found = statement.executeQuery()) {
+                while (found.next()) {
+                    reader.read(found);
+                    rows++;
                 }
             }
-            return result;
+            return rows;
         } catch (SQLException e) {
             throw new IllegalStateException("Query failed", e);
         }

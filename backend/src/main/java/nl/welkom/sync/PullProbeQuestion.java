@@ -42,7 +42,7 @@ final class PullProbeQuestion implements TokenQuestion {
         }
         long seen = seenHead.get();
         if (seen >= 0 && after >= seen) {
-            return new Asked(ATTRIBUTE, ChangeProbe.HEAD_ON_TOKEN, List.of(after),
+            return new Asked(ATTRIBUTE, ChangeProbe.HEAD_ON_TOKEN, List.of(),
                     (row, column) -> ChangeProbe.Answer.readHead(row, column, after, this::seen));
         }
         return new Asked(ATTRIBUTE, ChangeProbe.ON_TOKEN, Collections.nCopies(ChangeProbe.ON_TOKEN_CURSORS, after),

@@ -26,6 +26,8 @@ import nl.welkom.journey.TaskRepository;
 import nl.welkom.message.MessageRepository;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A pull costs what changed, not what exists (docs/sync.md, "Guarantees"): SQLite's plan for each
@@ -111,7 +113,7 @@ class SyncQueryPlanTest {
 
     @Test
     void thePullsTokenCheckWithItsProbeLooksTheTokenUpAndSearchesOneIndexPerSource() throws SQLException {
-        String plan = explain(TokenChecks.sqlWith(ChangeProbe.ON_TOKEN));
+        String plan = explain(TokenChecks.sqlWith(ChangeProbe.ON_TOKEN, 1));
 
         for (String index : List.of("SEARCH t USING INDEX sqlite_autoindex_auth_token_1 (token_hash=?)",
                 "SEARCH d USING INDEX sqlite_autoindex_device_1 (id=?)",
@@ -127,9 +129,10 @@ class SyncQueryPlanTest {
         assertEquals(1, plan.split("SEARCH s USING INTEGER PRIMARY KEY").length - 1, "the counter row is read once:\n" + plan);
     }
 
-    @Test
-    void thePullsTokenCheckWithTheHeadAloneLooksTheTokenUpAndReadsOnlyTheCounterRow() throws SQLException {
-        String plan = explain(TokenChecks.sqlWith(ChangeProbe.HEAD_ON_TOKEN));
+    @ParameterizedTest(name = "{0} tokens in one statement")
+    @ValueSource(ints = {1, 8})
+    void thePullsTokenCheckWithTheHeadAloneLooksTheTokensUpAndReadsOnlyTheCounterRow(int tokens) throws SQLException {
+        String plan = explain(TokenChecks.sqlWith(ChangeProbe.HEAD_ON_TOKEN, tokens));
 
         assertTrue(plan.contains("SEARCH t USING INDEX sqlite_autoindex_auth_token_1 (token_hash=?)"), plan);
         assertEquals(1, plan.split("SEARCH s USING INTEGER PRIMARY KEY").length - 1, "the counter row is read once:\n" + plan);

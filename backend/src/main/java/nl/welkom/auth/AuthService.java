@@ -153,8 +153,7 @@ public class AuthService {
         // pull), shared with the checks that wait while another runs (CombinedChecks). Not cached, so
         // a revocation or logout on any instance counts from the next request on.
         String hash = hasher.hash(token);
-        TokenRow row = question == null || question.parameters().isEmpty()
-                ? combined(hash, question) : alone(hash, question);
+        TokenRow row = combined(hash, question);
         if (row == null) {
             return TokenCheck.NONE;
         }
@@ -185,32 +184,42 @@ public class AuthService {
 
     private static final String TOKEN_COLUMNS = "SELECT t.user_id, t.device_id, t.expires_at, t.revoked_at,"
             + " d.revoked_at, h.id, h.municipality_id, u.role, u.municipality_id, u.active";
-    private static final String TOKEN_JOINS = " FROM auth_token t LEFT JOIN device d ON d.id = t.device_id"
-            + " LEFT JOIN household h ON h.id = d.household_id LEFT JOIN app_user u ON u.id = t.user_id";
+    private static final String TOKEN_JOINS = " FROM q JOIN auth_token t ON t.token_hash = q.token_hash"
+            + " LEFT JOIN device d ON d.id = t.device_id LEFT JOIN household h ON h.id = d.household_id"
+            + " LEFT JOIN app_user u ON u.id = t.user_id";
     private static final int TOKEN_COLUMN_COUNT = 10;
     /** The most tokens one statement checks (CombinedChecks); the blocking pool rarely queues more. */
     static final int MAX_COMBINED = 32;
 
     /**
      * The statements, made once each: PgJDBC finds its prepared statement by the SQL string, and a
-     * string built anew on every request is hashed anew. Keyed by the question's columns ("" for none)
-     * and the number of tokens.
+     * string built anew on every request is hashed anew. Keyed by the question's columns, its number
+     * of values and the number of tokens.
      */
     private static final Map<String, String> STATEMENTS = new ConcurrentHashMap<>();
 
-    /** Checks without a question, and checks per parameterless question, each combined on their own. */
+    /** Checks without a question, and checks per question, each combined with their own kind. */
     private final Map<String, CombinedChecks<Lookup>> combined = new ConcurrentHashMap<>();
 
     /**
-     * The token check's statement for {@code tokens} token hashes (1 for a question with
-     * parameters: those come first), with a question's columns after its own and the token's hash
-     * last (for the query-plan test too).
+     * The token check's statement for {@code tokens} tokens: a row {@code q} per token (its place
+     * {@code i} in the batch, its hash, and the request's own values {@code v1}…{@code vN} for the
+     * question), each joined to its token, device, household and account; the question's columns after
+     * the check's own, and {@code q.i} last (for the query-plan test too).
      */
-    static String tokenCheckSql(@Nullable String questionColumns, int tokens) {
+    static String tokenCheckSql(@Nullable String questionColumns, int values, int tokens) {
         String columns = questionColumns == null ? "" : questionColumns;
-        return STATEMENTS.computeIfAbsent(columns + '\u0000' + tokens, key -> TOKEN_COLUMNS
-                + (columns.isEmpty() ? "" : ", " + columns) + ", t.token_hash" + TOKEN_JOINS
-                + (tokens == 1 ? " WHERE t.token_hash = ?" : " WHERE t.token_hash IN (?" + ", ?".repeat(tokens - 1) + ")"));
+        return STATEMENTS.computeIfAbsent(columns + '\u0000' + values + '\u0000' + tokens, key -> {
+            StringBuilder names = new StringBuilder("i, token_hash");
+            StringBuilder row = new StringBuilder("(?, ?");
+            for (int v = 1; v <= values; v++) {
+                names.append(", v").append(v);
+                row.append(", ?");
+            }
+            row.append(')');
+            return "WITH q(" + names + ") AS (VALUES " + row + (", " + row).repeat(tokens - 1) + ") "
+                    + TOKEN_COLUMNS + (columns.isEmpty() ? "" : ", " + columns) + ", q.i" + TOKEN_JOINS;
+        });
     }
 
     /** A token check queued for {@link CombinedChecks}: its hash and question, and the row found. */
@@ -223,47 +232,45 @@ public class AuthService {
             this.hash = hash;
             this.question = question;
         }
+
+        List<Object> values() {
+            return question == null ? List.of() : question.values();
+        }
     }
 
     private @Nullable TokenRow combined(String hash, @Nullable TokenQuestion.Asked question) {
-        String columns = question == null ? "" : question.columns();
         Lookup lookup = new Lookup(hash, question);
-        combined.computeIfAbsent(columns, key -> new CombinedChecks<>(MAX_COMBINED,
-                batch -> checkAll(key.isEmpty() ? null : key, batch))).answer(lookup);
+        String columns = question == null ? "" : question.columns();
+        int values = lookup.values().size();
+        combined.computeIfAbsent(columns + '\u0000' + values, key -> new CombinedChecks<>(MAX_COMBINED,
+                batch -> checkAll(columns.isEmpty() ? null : columns, values, batch))).answer(lookup);
         return lookup.row;
     }
 
     /**
      * One statement for the batch's tokens, their number rounded up to a power of two (a handful of
-     * statements to prepare, not one per size) by repeating the first; each lookup reads its row with
-     * its own question's reader.
+     * statements to prepare, not one per size) by repeating the first; each row goes to the lookup at
+     * its {@code q.i}, which reads it with its own question's reader.
      */
-    private void checkAll(@Nullable String questionColumns, List<Lookup> batch) {
+    private void checkAll(@Nullable String questionColumns, int values, List<Lookup> batch) {
         int below = Integer.highestOneBit(batch.size());
         int tokens = below == batch.size() ? below : below * 2;
-        Object[] hashes = new Object[tokens];
+        Object[] parameters = new Object[tokens * (2 + values)];
+        int p = 0;
         for (int i = 0; i < tokens; i++) {
-            hashes[i] = batch.get(Math.min(i, batch.size() - 1)).hash;
+            int index = Math.min(i, batch.size() - 1);
+            Lookup lookup = batch.get(index);
+            parameters[p++] = index;
+            parameters[p++] = lookup.hash;
+            for (Object value : lookup.values()) {
+                parameters[p++] = value;
+            }
         }
-        connections.executeRead(status -> Sql.forEach(status.getConnection(), tokenCheckSql(questionColumns, tokens),
-                row -> {
-                    String hash = row.getString(row.getMetaData().getColumnCount());
-                    for (Lookup lookup : batch) {
-                        if (lookup.hash.equals(hash)) {
-                            lookup.row = TokenRow.of(row, lookup.question);
-                        }
-                    }
-                }, hashes));
-    }
-
-    /** A check whose question binds parameters of its own: one statement for this token alone. */
-    private @Nullable TokenRow alone(String hash, TokenQuestion.Asked question) {
-        Object[] parameters = new Object[question.parameters().size() + 1];
-        question.parameters().toArray(parameters);
-        parameters[parameters.length - 1] = hash;
-        List<TokenRow> found = connections.executeRead(status -> Sql.query(status.getConnection(),
-                tokenCheckSql(question.columns(), 1), row -> TokenRow.of(row, question), parameters));
-        return found.isEmpty() ? null : found.get(0);
+        connections.executeRead(status -> Sql.forEach(status.getConnection(),
+                tokenCheckSql(questionColumns, values, tokens), row -> {
+                    Lookup lookup = batch.get(row.getInt(row.getMetaData().getColumnCount()));
+                    lookup.row = TokenRow.of(row, lookup.question);
+                }, parameters));
     }
 
     /**

@@ -11,7 +11,9 @@ import io.micronaut.http.HttpRequest;
  * A question a route asks about the calling device in the token check's own statement, so that the
  * request reaches the database once instead of twice (issue 14: a phone's up-to-date pull, where
  * the second round trip to PostgreSQL cost about a third of the request). The question's select
- * expressions may name the token's device {@code d} and that device's household {@code h}.
+ * expressions may name the token's device {@code d}, that device's household {@code h}, and the
+ * request's own values {@code q.v1}, {@code q.v2}, … — never a {@code ?}: the checks of many requests
+ * share one statement (CombinedChecks), each token with its own values in its row {@code q}.
  *
  * <p>{@link BearerTokenFetcher} puts the answer on the request under {@link Asked#attribute()} only
  * when the token authenticates a household's device, so the answer always belongs to the request's
@@ -27,14 +29,15 @@ public interface TokenQuestion {
      * A question for one request.
      *
      * @param attribute  the request attribute the answer is put under
-     * @param columns    select expressions, comma-separated, on {@code d} and {@code h}: one of a few constants
-     *                   (the token check makes its statement once per distinct text)
-     * @param parameters the values of their {@code ?} placeholders, in order
-     * @param reader     reads the answer from the row, from the first of the question's columns on
+     * @param columns   select expressions, comma-separated, on {@code d}, {@code h} and {@code q.v1}…: one of a
+     *                  few constants (the token check makes its statement once per distinct text)
+     * @param values    the request's values {@code q.v1}, {@code q.v2}, … in order; as many for every
+     *                  request that asks these columns
+     * @param reader    reads the answer from the row, from the first of the question's columns on
      */
-    record Asked(String attribute, String columns, List<Object> parameters, Reader reader) {
+    record Asked(String attribute, String columns, List<Object> values, Reader reader) {
         public Asked {
-            parameters = List.copyOf(parameters);
+            values = List.copyOf(values);
         }
     }
 

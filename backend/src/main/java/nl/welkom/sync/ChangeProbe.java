@@ -27,22 +27,18 @@ import nl.welkom.model.auth.Role;
  */
 @Singleton
 class ChangeProbe {
-    /** A row's change after the cursor, up to the head. */
-    private static final String CHANGED = " AND change_seq > ? AND change_seq <= s.last_seq)";
-    private static final String SQL = "SELECT s.last_seq, " + anything("?",
-            "EXISTS (SELECT 1 FROM household WHERE id = ?" + CHANGED, "?", "?")
+    private static final String SQL = "SELECT s.last_seq, " + anything("?", "?",
+            "EXISTS (SELECT 1 FROM household WHERE id = ?" + changed("?"), "?", "?")
             + " FROM change_sequence s WHERE s.id = 1";
     /**
      * The same question as one select expression on the token check's device {@code d} and household
-     * {@code h} ({@link PullProbeQuestion}): the head and the answer in one number, {@code 2 × head +
-     * answer}, so that the counter row is read once; the household's own change is read from {@code h}
-     * itself.
+     * {@code h}, the phone's cursor being the request's value {@code q.v1} ({@link PullProbeQuestion}):
+     * the head and the answer in one number, {@code 2 × head + answer}, so that the counter row is read
+     * once; the household's own change is read from {@code h} itself.
      */
-    static final String ON_TOKEN = "(SELECT 2 * s.last_seq + " + anything("d.id",
-            "(h.change_seq > ? AND h.change_seq <= s.last_seq)", "h.id", "h.municipality_id")
+    static final String ON_TOKEN = "(SELECT 2 * s.last_seq + " + anything("q.v1", "d.id",
+            "(h.change_seq > q.v1 AND h.change_seq <= s.last_seq)", "h.id", "h.municipality_id")
             + " FROM change_sequence s WHERE s.id = 1)";
-    /** How many times {@link #ON_TOKEN} binds the cursor. */
-    static final int ON_TOKEN_CURSORS = 7;
     /**
      * The light form of {@link #ON_TOKEN}, for a phone whose cursor is at the head as far as this
      * server knows: the head alone, from the counter row; a cursor behind it leaves the question to
@@ -54,21 +50,27 @@ class ChangeProbe {
 
     /**
      * 1 when a source holds a change after the cursor up to the head {@code s.last_seq}, else 0. A
-     * cursor at the head (its first placeholder) is answered 0 from the counter row alone, before
-     * any source's index is searched.
+     * cursor at the head is answered 0 from the counter row alone, before any source's index is searched.
      *
-     * @param householdChanged whether the household row itself changed, with the cursor as its one placeholder
+     * @param cursor           the phone's cursor: a placeholder or the token check's {@code q.v1}
+     * @param householdChanged whether the household row itself changed after the cursor
      */
-    private static String anything(String device, String householdChanged, String household, String municipality) {
-        return "CASE WHEN ? >= s.last_seq THEN 0 WHEN"
+    private static String anything(String cursor, String device, String householdChanged, String household,
+                                   String municipality) {
+        return "CASE WHEN " + cursor + " >= s.last_seq THEN 0 WHEN"
                 + " EXISTS (SELECT 1 FROM scope_change WHERE subject_device_id = " + device
-                + " AND seq > ? AND seq <= s.last_seq)"
+                + " AND seq > " + cursor + " AND seq <= s.last_seq)"
                 + " OR " + householdChanged
-                + " OR EXISTS (SELECT 1 FROM task WHERE household_id = " + household + CHANGED
-                + " OR EXISTS (SELECT 1 FROM appointment WHERE household_id = " + household + CHANGED
-                + " OR EXISTS (SELECT 1 FROM message WHERE household_id = " + household + CHANGED
-                + " OR EXISTS (SELECT 1 FROM announcement WHERE municipality_id = " + municipality + CHANGED
+                + " OR EXISTS (SELECT 1 FROM task WHERE household_id = " + household + changed(cursor)
+                + " OR EXISTS (SELECT 1 FROM appointment WHERE household_id = " + household + changed(cursor)
+                + " OR EXISTS (SELECT 1 FROM message WHERE household_id = " + household + changed(cursor)
+                + " OR EXISTS (SELECT 1 FROM announcement WHERE municipality_id = " + municipality + changed(cursor)
                 + " THEN 1 ELSE 0 END";
+    }
+
+    /** A row's change after the cursor, up to the head. */
+    private static String changed(String cursor) {
+        return " AND change_seq > " + cursor + " AND change_seq <= s.last_seq)";
     }
 
     private final ConnectionOperations<Connection> connections;

@@ -1,6 +1,5 @@
 package nl.welkom.sync;
 
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -45,7 +44,7 @@ final class PullProbeQuestion implements TokenQuestion {
             return new Asked(ATTRIBUTE, ChangeProbe.HEAD_ON_TOKEN, List.of(),
                     (row, column) -> ChangeProbe.Answer.readHead(row, column, after, this::seen));
         }
-        return new Asked(ATTRIBUTE, ChangeProbe.ON_TOKEN, Collections.nCopies(ChangeProbe.ON_TOKEN_CURSORS, after),
+        return new Asked(ATTRIBUTE, ChangeProbe.ON_TOKEN, List.of(after),
                 (row, column) -> ChangeProbe.Answer.read(row, column, after, this::seen));
     }
 

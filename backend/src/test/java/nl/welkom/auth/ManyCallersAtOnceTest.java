@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class ManyCallersAtOnceTest {
     private static final Api API = new Api();
     private static final int THREADS = 12;
-    private static final int REQUESTS_PER_THREAD = 150;
+    private static final int REQUESTS_PER_THREAD = 100;
 
     /** A token and what the server must answer it with. */
     private record Caller(String name, String token, String expectedMe, int expectedPullAtHead) {

@@ -5,8 +5,8 @@ public final class TokenChecks {
     private TokenChecks() {
     }
 
-    /** The statement {@link AuthService} runs for {@code tokens} tokens with a route's question's columns. */
-    public static String sqlWith(String questionColumns, int tokens) {
-        return AuthService.tokenCheckSql(questionColumns, tokens);
+    /** The statement {@link AuthService} runs for {@code tokens} tokens with a route's question's columns and values. */
+    public static String sqlWith(String questionColumns, int values, int tokens) {
+        return AuthService.tokenCheckSql(questionColumns, values, tokens);
     }
 }

@@ -111,9 +111,10 @@ class SyncQueryPlanTest {
         assertFalse(plan.replace("SCAN CONSTANT ROW", "").contains("SCAN"), plan);
     }
 
-    @Test
-    void thePullsTokenCheckWithItsProbeLooksTheTokenUpAndSearchesOneIndexPerSource() throws SQLException {
-        String plan = explain(TokenChecks.sqlWith(ChangeProbe.ON_TOKEN, 1));
+    @ParameterizedTest(name = "{0} tokens in one statement")
+    @ValueSource(ints = {1, 8})
+    void thePullsTokenCheckWithItsProbeLooksTheTokensUpAndSearchesOneIndexPerSource(int tokens) throws SQLException {
+        String plan = explain(TokenChecks.sqlWith(ChangeProbe.ON_TOKEN, 1, tokens));
 
         for (String index : List.of("SEARCH t USING INDEX sqlite_autoindex_auth_token_1 (token_hash=?)",
                 "SEARCH d USING INDEX sqlite_autoindex_device_1 (id=?)",
@@ -125,21 +126,29 @@ class SyncQueryPlanTest {
                 "announcement_municipality_change (municipality_id=? AND change_seq>? AND change_seq<?)")) {
             assertTrue(plan.contains(index), index + " in\n" + plan);
         }
-        assertFalse(plan.contains("SCAN"), plan);
+        assertFalse(withoutTheTokenRows(plan).contains("SCAN"), plan);
         assertEquals(1, plan.split("SEARCH s USING INTEGER PRIMARY KEY").length - 1, "the counter row is read once:\n" + plan);
     }
 
     @ParameterizedTest(name = "{0} tokens in one statement")
     @ValueSource(ints = {1, 8})
     void thePullsTokenCheckWithTheHeadAloneLooksTheTokensUpAndReadsOnlyTheCounterRow(int tokens) throws SQLException {
-        String plan = explain(TokenChecks.sqlWith(ChangeProbe.HEAD_ON_TOKEN, tokens));
+        String plan = explain(TokenChecks.sqlWith(ChangeProbe.HEAD_ON_TOKEN, 0, tokens));
 
         assertTrue(plan.contains("SEARCH t USING INDEX sqlite_autoindex_auth_token_1 (token_hash=?)"), plan);
         assertEquals(1, plan.split("SEARCH s USING INTEGER PRIMARY KEY").length - 1, "the counter row is read once:\n" + plan);
         for (String source : List.of("scope_change", "task", "appointment", "message", "announcement")) {
             assertFalse(plan.contains(" " + source + " "), source + " is not read:\n" + plan);
         }
-        assertFalse(plan.contains("SCAN"), plan);
+        assertFalse(withoutTheTokenRows(plan).contains("SCAN"), plan);
+    }
+
+    /**
+     * The plan without the steps that read the statement's own rows {@code q} (one per token checked,
+     * from its {@code VALUES}): those are no table.
+     */
+    private static String withoutTheTokenRows(String plan) {
+        return plan.replaceAll("(?m)^(SCAN q|SCAN \\d+ CONSTANT ROWS|SCAN CONSTANT ROW|CO-ROUTINE q|MATERIALIZE q)$", "");
     }
 
     /** {@code EXPLAIN QUERY PLAN} of a repository method's SQL, with an {@code IN} list of {@code inSize} values. */

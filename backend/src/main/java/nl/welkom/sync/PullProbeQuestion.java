@@ -54,13 +54,7 @@ final class PullProbeQuestion implements TokenQuestion {
 
     /** The pull's cursor as {@link SyncController} reads it (0 when absent), or -1 when it is not one. */
     private static long cursor(@Nullable String after) {
-        if (after == null) {
-            return 0;
-        }
-        try {
-            return Long.parseLong(after);
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        Long cursor = SyncController.queryNumber(after, 0);
+        return cursor == null ? -1 : cursor;
     }
 }

@@ -73,13 +73,25 @@ final class SyncController {
 
     /** A whole number in the query, {@code absent} without one; 400 naming the parameter when it is not a number. */
     private static long number(@Nullable String value, long absent, String name) {
+        Long number = queryNumber(value, absent);
+        if (number == null) {
+            throw ProblemException.badRequest(name + " must be a whole number.");
+        }
+        return number;
+    }
+
+    /**
+     * A query value as the pull reads it: {@code absent} when missing or empty, null when it is not a
+     * whole number ({@link PullProbeQuestion} reads the cursor the same way before the route runs).
+     */
+    static @Nullable Long queryNumber(@Nullable String value, long absent) {
         if (value == null || value.isEmpty()) {
             return absent;
         }
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw ProblemException.badRequest(name + " must be a whole number.");
+            return null;
         }
     }
 }

@@ -92,7 +92,7 @@ class CheckOnBlockingThreadTest {
         CountDownLatch hold = new CountDownLatch(1);
         Recorder recorder = subscribe(() -> {
             checks.incrementAndGet();
-            await(hold);
+            Latches.await(hold, 5);
             return PHONE;
         });
         BLOCKING.submit(() -> { }).get(5, TimeUnit.SECONDS);
@@ -127,14 +127,6 @@ class CheckOnBlockingThreadTest {
         return recorder;
     }
 
-    private static void await(CountDownLatch latch) {
-        try {
-            assertTrue(latch.await(5, TimeUnit.SECONDS));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static final class Recorder implements Subscriber<Authentication> {
         final List<Authentication> items = new ArrayList<>();

@@ -63,7 +63,7 @@ class CombinedChecksTest {
             batches.add(batch.stream().map(number -> number.key).toList());
             if (batches.size() == 1) {
                 firstStarted.countDown();
-                await(releaseFirst);
+                Latches.await(releaseFirst, 10);
             }
             twice(batch);
         });
@@ -156,14 +156,6 @@ class CombinedChecksTest {
         return number.answer;
     }
 
-    private static void await(CountDownLatch latch) {
-        try {
-            assertTrue(latch.await(10, TimeUnit.SECONDS));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** Waits until {@code count} checks wait in the queue (the test's threads have reached it). */
     private static void waitUntilQueued(CombinedChecks<?> checks, int count) throws InterruptedException {
